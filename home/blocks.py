@@ -1,0 +1,122 @@
+"""StreamField blocks shared by every page type. Each block has an icon, a template and a description."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading (h2)")), ("h3", _("Sub-heading (h3)"))],
+        default="h2",
+        help_text=_("The page title is the only h1; sections start at h2."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "home/blocks/heading.html"
+        label = _("Heading")
+        description = _("A section or sub-section heading.")
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "home/blocks/image.html"
+        label = _("Image")
+        description = _("An image with alt text (or marked decorative) and an optional caption.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"), max_length=600)
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "home/blocks/quote.html"
+        label = _("Quote")
+        description = _("A short quotation with the name of the person who said it.")
+
+
+class LinkStructValue(blocks.StructValue):
+    """Link logic lives here, not in templates."""
+
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("external_url") or ""
+
+    def is_external(self):
+        return not self.get("page") and bool(self.get("external_url"))
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
+    link_text = blocks.CharBlock(label=_("Button text"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
+    external_url = blocks.URLBlock(label=_("Or an external link"), required=False)
+
+    class Meta:
+        icon = "link"
+        template = "home/blocks/call_to_action.html"
+        label = _("Call to action")
+        description = _("A highlighted box with a button to a page on this site or an external link.")
+        value_class = LinkStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ErrorList(
+                        [ValidationError(_("Choose a page or enter an external link, not both."))]
+                    )
+                }
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=150, help_text=_("Describes the video for everyone.")
+    )
+    embed = EmbedBlock(label=_("Video or media URL"))
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        required=False,
+        help_text=_("A text version for people who cannot watch or hear the video."),
+    )
+
+    class Meta:
+        icon = "media"
+        template = "home/blocks/embed.html"
+        label = _("Embedded media")
+        description = _("A video or other media from an external site, with its title and transcript.")
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=["bold", "italic", "link", "ol", "ul", "document-link"],
+        icon="pilcrow",
+        template="home/blocks/paragraph.html",
+        description=_("Formatted text with links and lists."),
+    )
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = VideoBlock()
+
+    class Meta:
+        template = "home/blocks/stream.html"

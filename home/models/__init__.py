@@ -1,0 +1,29 @@
+from .organisations import Organisation, OrganisationKind
+from .pages import HomePage, StandardPage
+from .settings import SiteLinks
+from .taxonomies import (
+    CompetenceArea,
+    Format,
+    Level,
+    Region,
+    StrategicObjective,
+    TargetGroup,
+    TaxonomyTerm,
+    localized_terms,
+)
+
+__all__ = [
+    "CompetenceArea",
+    "Format",
+    "HomePage",
+    "Level",
+    "Organisation",
+    "OrganisationKind",
+    "Region",
+    "SiteLinks",
+    "StandardPage",
+    "StrategicObjective",
+    "TargetGroup",
+    "TaxonomyTerm",
+    "localized_terms",
+]

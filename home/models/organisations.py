@@ -1,0 +1,78 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class OrganisationKind(models.TextChoices):
+    TRAINING_PROVIDER = "training_provider", _("Training provider")
+    EMPLOYER = "employer", _("Employer")
+    PUBLIC_BODY = "public_body", _("Public body")
+    NON_PROFIT = "non_profit", _("Non-profit organisation")
+    NETWORK = "network", _("Network or federation")
+    EDUCATION = "education", _("School or university")
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A partner: training provider, employer, public body or non-profit (a translatable snippet)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Stable identifier, the same in every language.")
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    region = models.ForeignKey(
+        "home.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("region"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("kind"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_organisation_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name

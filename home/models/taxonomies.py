@@ -1,0 +1,142 @@
+"""The shared vocabularies of the site (DESIGN.md), defined once and used by every app.
+
+Each vocabulary is a small translatable snippet with a *stable slug*: the slug is the same in every
+language and is what URLs and filters use, so `?region=wallonia` means the same on /fr/ and /de/.
+
+Pages link to terms with ParentalManyToManyField; wagtail-localize keeps those links synchronised with
+the source page (it does not translate many-to-many relations), so a French page may point at the
+English term. Templates therefore show terms through `localized_terms()`, which maps any term to the
+active locale's version with one cached lookup per vocabulary.
+"""
+
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+CACHE_VERSION_KEY = "taxonomy-version"
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_(
+            "Stable identifier used in URLs and filters; the same in every language. Do not change it."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="%(app_label)s_%(class)s_unique_slug_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_active_locale(cls):
+        """All terms of this vocabulary in the active language (cached)."""
+        return list(localized_terms(cls).values())
+
+
+def localized_terms(model) -> dict:
+    """Map translation_key -> term of `model` in the active locale, cached until any term changes."""
+    locale = Locale.get_active()
+    version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
+    key = f"taxonomy:{model._meta.label_lower}:{locale.language_code}:{version}"
+    terms = cache.get(key)
+    if terms is None:
+        rows = model.objects.filter(locale=locale).order_by("sort_order", "name")
+        terms = {term.translation_key: term for term in rows}
+        cache.set(key, terms, 3600)
+    return terms
+
+
+def localize(terms, model=None):
+    """Return the active-locale version of each term (falls back to the term itself)."""
+    terms = list(terms)
+    if not terms:
+        return []
+    mapping = localized_terms(model or type(terms[0]))
+    return [mapping.get(term.translation_key, term) for term in terms]
+
+
+def bump_cache_version():
+    try:
+        cache.incr(CACHE_VERSION_KEY)
+    except ValueError:
+        cache.set(CACHE_VERSION_KEY, 2, None)
+
+
+class TargetGroup(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class CompetenceArea(TaxonomyTerm):
+    class Kind(models.TextChoices):
+        DIGCOMP = "digcomp", _("DigComp area")
+        ADVANCED = "advanced", _("Advanced track")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DIGCOMP)
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("kind")]
+    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, SynchronizedField("kind")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("competence area")
+        verbose_name_plural = _("competence areas")
+
+
+class Level(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("level")
+        verbose_name_plural = _("levels")
+
+
+class Format(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("format")
+        verbose_name_plural = _("formats")
+
+
+class Region(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class StrategicObjective(TaxonomyTerm):
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Objective number in the strategy (1-5).")
+    )
+
+    panels = [FieldPanel("number"), *TaxonomyTerm.panels]
+    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, SynchronizedField("number")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("strategic objective")
+        verbose_name_plural = _("strategic objectives")
+        ordering = ["number"]
+
+
+TAXONOMY_MODELS = [TargetGroup, CompetenceArea, Level, Format, Region, StrategicObjective]

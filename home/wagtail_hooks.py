@@ -1,0 +1,57 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import (
+    CompetenceArea,
+    Format,
+    Level,
+    Organisation,
+    Region,
+    StrategicObjective,
+    TargetGroup,
+)
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+def _taxonomy_viewset(taxonomy_model, icon_name):
+    return type(
+        f"{taxonomy_model.__name__}ViewSet",
+        (TaxonomyViewSet,),
+        {"model": taxonomy_model, "icon": icon_name},
+    )
+
+
+class VocabularyGroup(SnippetViewSetGroup):
+    menu_label = _("Vocabularies")
+    menu_icon = "tag"
+    menu_order = 300
+    items = [
+        _taxonomy_viewset(TargetGroup, "group"),
+        _taxonomy_viewset(CompetenceArea, "pick"),
+        _taxonomy_viewset(Level, "order"),
+        _taxonomy_viewset(Format, "desktop"),
+        _taxonomy_viewset(Region, "site"),
+        _taxonomy_viewset(StrategicObjective, "flag"),
+    ]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "home"
+    menu_label = _("Organisations")
+    menu_order = 290
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "region", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(VocabularyGroup)
+register_snippet(OrganisationViewSet)

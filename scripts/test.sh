@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The full suite, as `make test` and CI run it: static checks, then the tests on SQLite (with the browser
+# and OpenSearch tests) and again on a throwaway PostgreSQL 15. Services are started here and stopped on exit;
+# a service that cannot start fails the run with its own error message.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export DJANGO_SETTINGS_MODULE=bdt_site.settings.test
+export PG_PORT=${PG_PORT:-54329} OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250}
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "Static checks"
+.venv/bin/ruff check .
+$PY manage.py check --fail-level WARNING
+$PY manage.py makemigrations --check --dry-run >/dev/null || { echo "Models and migrations differ: run makemigrations." >&2; exit 1; }
+for po in locale/*/LC_MESSAGES/django.po */locale/*/LC_MESSAGES/django.po; do
+  [ -f "$po" ] || continue
+  stats=$(msgfmt --check --statistics -o /dev/null "$po" 2>&1)
+  case "$stats" in *untranslated*|*fuzzy*) echo "Incomplete translation: $po: $stats" >&2; exit 1 ;; esac
+done
+
+step "Services"
+cleanup() { bash scripts/opensearch.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+bash scripts/browser-setup.sh
+OPENSEARCH_URL=$(bash scripts/opensearch.sh start | tail -n 1)
+DATABASE_URL_POSTGRES=$(bash scripts/postgres.sh start | tail -n 1)
+export OPENSEARCH_URL
+echo "OpenSearch: $OPENSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES"
+
+step "Test suite on SQLite (with browser and OpenSearch tests)"
+$PY -m pytest "$@"
+
+step "Test suite on PostgreSQL"
+DATABASE_URL=$DATABASE_URL_POSTGRES $PY -m pytest -m "not browser" "$@"
