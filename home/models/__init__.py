@@ -1,3 +1,4 @@
+from .delivery import DeliveryStatus, EmailDeliveryMixin
 from .organisations import Organisation, OrganisationKind
 from .pages import HomePage, StandardPage
 from .settings import SiteLinks
@@ -14,6 +15,8 @@ from .taxonomies import (
 
 __all__ = [
     "CompetenceArea",
+    "DeliveryStatus",
+    "EmailDeliveryMixin",
     "Format",
     "HomePage",
     "Level",

@@ -36,7 +36,18 @@ def site_url(tmp_path_factory):
     port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "bdt_site.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--timeout", "60"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "bdt_site.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--timeout",
+            "60",
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -7,6 +7,9 @@ from home.demo import DemoLoader
 # Each app contributes its demo content through a `demo_content.load(loader)` function, in this order.
 DEMO_MODULES = [
     "home.demo_content",
+    "testimonials.demo_content",
+    "trainings.demo_content",
+    "events.demo_content",
 ]
 
 
