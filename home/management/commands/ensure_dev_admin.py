@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -20,6 +22,6 @@ class Command(BaseCommand):
             user.set_password(PASSWORD)
             user.save()
         self.stdout.write(
-            f"Development admin: http://127.0.0.1:{options.get('port') or 8000}/admin/ "
+            f"Development admin: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/ "
             f"user '{USERNAME}', password '{PASSWORD}'" + ("" if created else " (existing account)")
         )
