@@ -51,7 +51,8 @@ def language_links(request, page=None):
     homes = {}
     if isinstance(page, Page) and page.pk:
         translations = {p.locale.language_code: p for p in live_translations(page)}
-        homes = locale_home_pages()
+        if len(translations) < len(settings.LANGUAGES):
+            homes = locale_home_pages()
     for code, name in settings.LANGUAGES:
         if code in translations:
             url, translated = translations[code].get_url(request), True

@@ -39,10 +39,28 @@ class SiteLinks(BaseSiteSetting):
         verbose_name = _("footer links")
 
     def footer_links(self):
-        """(label, page) pairs for the footer, each page in the active language when translated."""
-        labels = [
-            (_("Accessibility"), self.accessibility_page),
-            (_("Privacy"), self.privacy_page),
-            (_("Contact"), self.contact_page),
+        """(label, page) pairs for the footer, each page in the active language when it is translated and
+        live there, else the chosen page. Two queries, whatever the number of languages."""
+        from django.utils.translation import get_language
+        from wagtail.models import Page
+
+        chosen = [
+            (_("Accessibility"), self.accessibility_page_id),
+            (_("Privacy"), self.privacy_page_id),
+            (_("Contact"), self.contact_page_id),
         ]
-        return [(label, page.localized) for label, page in labels if page is not None]
+        ids = [page_id for _label, page_id in chosen if page_id]
+        sources = Page.objects.filter(id__in=ids).live().in_bulk()
+        keys = {source.translation_key for source in sources.values()}
+        localized = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                translation_key__in=keys, locale__language_code=get_language()
+            )
+        }
+        links = []
+        for label, page_id in chosen:
+            source = sources.get(page_id)
+            if source is not None:
+                links.append((label, localized.get(source.translation_key, source)))
+        return links

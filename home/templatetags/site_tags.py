@@ -19,7 +19,7 @@ def hreflang_alternates(context, page=None):
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context, current_page=None):
     home = translations.active_locale_home(context["request"])
-    items = list(home.get_children().live().in_menu().specific(defer=True)) if home else []
+    items = list(home.get_children().live().in_menu()) if home else []
     current_path = current_page.path if current_page is not None and hasattr(current_page, "path") else ""
     return {
         "home": home,
