@@ -11,9 +11,11 @@ active locale's version with one cached lookup per vocabulary.
 
 from django.core.cache import cache
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 CACHE_VERSION_KEY = "taxonomy-version"
@@ -59,12 +61,12 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
 
 def localized_terms(model) -> dict:
     """Map translation_key -> term of `model` in the active locale, cached until any term changes."""
-    locale = Locale.get_active()
+    language = get_supported_content_language_variant(get_language())
     version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-    key = f"taxonomy:{model._meta.label_lower}:{locale.language_code}:{version}"
+    key = f"taxonomy:{model._meta.label_lower}:{language}:{version}"
     terms = cache.get(key)
     if terms is None:
-        rows = model.objects.filter(locale=locale).order_by("sort_order", "name")
+        rows = model.objects.filter(locale__language_code=language).order_by("sort_order", "name")
         terms = {term.translation_key: term for term in rows}
         cache.set(key, terms, 3600)
     return terms

@@ -1,0 +1,605 @@
+"""Events: the events index (listings, calendars, feeds, partner submissions) and event pages."""
+
+import json
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from events.fields import MultipleChoiceField
+from home.blocks import BodyStreamBlock
+from home.models.delivery import EmailDeliveryMixin
+from home.models.pages import BasePage
+from home.models.taxonomies import localize
+
+LANGUAGE_CHOICES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("nl", _("Dutch")),
+    ("de", _("German")),
+]
+
+
+def localize_organisations(organisations):
+    """The active-locale version of each organisation (one query), falling back to the one given."""
+    from wagtail.models import Locale
+
+    from home.models import Organisation
+
+    organisations = list(organisations)
+    if not organisations:
+        return []
+    locale = Locale.get_active()
+    keys = [organisation.translation_key for organisation in organisations]
+    mapping = {
+        o.translation_key: o for o in Organisation.objects.filter(locale=locale, translation_key__in=keys)
+    }
+    return [mapping.get(o.translation_key, o) for o in organisations]
+
+
+class EventKind(models.TextChoices):
+    JOB_DAY = "job_day", _("Job day")
+    PANEL = "panel", _("Panel or conference")
+    WORKSHOP = "workshop", _("Workshop")
+    INFO_SESSION = "info_session", _("Information session")
+    WEBINAR = "webinar", _("Webinar")
+
+
+class SpeakerRole(models.TextChoices):
+    MODERATOR = "moderator", _("Moderator")
+    PANELLIST = "panellist", _("Panellist")
+    KEYNOTE = "keynote", _("Keynote speaker")
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    NON_BINARY = "non_binary", _("Non-binary")
+    NOT_STATED = "not_stated", _("Prefers not to say")
+
+
+# -- the No Women No Panel rule ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PanelBalance:
+    women: int
+    total: int
+    women_besides_moderator: int
+    minimum_share: int  # percent
+
+    @property
+    def share(self):
+        return round(100 * self.women / self.total) if self.total else 0
+
+    @property
+    def passes(self):
+        """At least one woman who is not (only) the moderator, and the minimum share of women if one is set."""
+        if not self.total or self.women_besides_moderator < 1:
+            return False
+        return self.women * 100 >= self.minimum_share * self.total
+
+    def sentence(self):
+        return ngettext(
+            "%(women)d of %(total)d speakers is a woman",
+            "%(women)d of %(total)d speakers are women",
+            self.women,
+        ) % {"women": self.women, "total": self.total}
+
+
+def compute_balance(speakers, minimum_share=0):
+    """`speakers`: iterable of objects (or dicts) with `role` and `gender`."""
+    women = total = besides = 0
+    for speaker in speakers:
+        role = speaker["role"] if isinstance(speaker, dict) else speaker.role
+        gender = speaker["gender"] if isinstance(speaker, dict) else speaker.gender
+        total += 1
+        if gender == Gender.WOMAN:
+            women += 1
+            if role != SpeakerRole.MODERATOR:
+                besides += 1
+    return PanelBalance(women, total, besides, minimum_share)
+
+
+@register_setting(icon="group")
+class EventSettings(BaseSiteSetting):
+    minimum_share_of_women = models.PositiveSmallIntegerField(
+        _("minimum share of women on a panel (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "A panel always needs at least one woman besides the moderator to earn the 'No Women No Panel' "
+            "badge. Set a percentage here to ask for more, e.g. 40."
+        ),
+    )
+
+    panels = [FieldPanel("minimum_share_of_women")]
+
+    class Meta:
+        verbose_name = _("event settings")
+
+    @classmethod
+    def minimum_share(cls, request=None):
+        try:
+            return (cls.for_request(request) if request else cls.load()).minimum_share_of_women
+        except Exception:  # noqa: BLE001 - no site configured yet: the base rule applies
+            return 0
+
+
+# -- blocks -----------------------------------------------------------------------------------------------
+class ProgrammeItemBlock(blocks.StructBlock):
+    start_time = blocks.TimeBlock(label=_("Start time"))
+    end_time = blocks.TimeBlock(label=_("End time"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    room = blocks.CharBlock(label=_("Room"), required=False, max_length=100)
+    speakers = blocks.CharBlock(label=_("Speakers"), required=False, max_length=250)
+
+    class Meta:
+        icon = "time"
+        template = "events/blocks/programme_item.html"
+        label = _("Programme item")
+        description = _("One slot of the day's programme: time, title, room and speakers.")
+
+    def clean(self, value):
+        result = super().clean(value)
+        if result.get("end_time") and result["end_time"] <= result["start_time"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={"end_time": ValidationError(_("The end time must be after the start time."))}
+            )
+        return result
+
+
+class ProgrammeBlock(blocks.StreamBlock):
+    item = ProgrammeItemBlock()
+
+    class Meta:
+        icon = "list-ul"
+        template = "events/blocks/programme.html"
+        description = _("The programme of a job day.")
+
+
+# -- pages ------------------------------------------------------------------------------------------------
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events of one language: upcoming and past listings, calendar feed, news feed, submission form."""
+
+    submission_introduction = models.TextField(
+        _("submission form introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("Shown above the 'Submit your event' form."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("submission_introduction"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    template = "events/event_index_page.html"
+    page_size = 10
+
+    class Meta:
+        verbose_name = _("events index")
+        verbose_name_plural = _("events indexes")
+
+    # The listing queryset, built in one place.
+    def events(self):
+        return (
+            EventPage.objects.live()
+            .child_of(self)
+            .select_related("region", "locale")
+            .prefetch_related("speakers", "audiences")
+        )
+
+    def upcoming_events(self, now=None):
+        now = now or timezone.now()
+        return self.events().filter(end__gte=now).order_by("start", "pk")
+
+    @path("")
+    def listing(self, request):
+        from events.views import listing
+
+        return listing(request, self)
+
+    @path("ics/")
+    def calendar_feed(self, request):
+        from events.calendar import feed_response
+
+        return feed_response(request, self)
+
+    @path("feed/")
+    def news_feed(self, request):
+        from events.feeds import UpcomingEventsFeed
+
+        return UpcomingEventsFeed(self)(request)
+
+    @path("submit/", name="submit")
+    def submit(self, request):
+        from events.views import submit
+
+        return submit(request, self)
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.page_size)
+        try:
+            return paginator.page(request.GET.get("page") or 1)
+        except (PageNotAnInteger, EmptyPage):
+            return paginator.page(1)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, default=EventKind.PANEL)
+    start = models.DateTimeField(_("start"), help_text=_("Local time in Belgium (Europe/Brussels)."))
+    end = models.DateTimeField(_("end"), help_text=_("Local time in Belgium (Europe/Brussels)."))
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.TextField(_("address"), blank=True, max_length=400)
+    region = models.ForeignKey(
+        "home.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("For webinars and hybrid events."))
+    organisers = ParentalManyToManyField("home.Organisation", verbose_name=_("organisers"), blank=True)
+    organiser_name = models.CharField(
+        _("other organiser"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "An organiser that is not in the list of organisations (e.g. from a partner submission)."
+        ),
+    )
+    audiences = ParentalManyToManyField("home.TargetGroup", verbose_name=_("audiences"), blank=True)
+    topics = ParentalManyToManyField("home.CompetenceArea", verbose_name=_("topics"), blank=True)
+    languages = MultipleChoiceField(
+        _("languages"), max_length=20, choices=LANGUAGE_CHOICES, blank=True, help_text=_("Languages spoken.")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity_note = models.CharField(
+        _("capacity"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. '120 places, free, registration required'."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    programme = StreamField(
+        ProgrammeBlock(),
+        blank=True,
+        verbose_name=_("programme"),
+        help_text=_("Job days: the programme of the day."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction", heading=_("Summary")),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("languages"),
+                FieldPanel("audiences"),
+                FieldPanel("topics"),
+            ],
+            heading=_("What and when"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("address"), FieldPanel("region"), FieldPanel("online_url")],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisers"),
+                FieldPanel("organiser_name"),
+                FieldPanel("registration_url"),
+                FieldPanel("capacity_note"),
+            ],
+            heading=_("Organisers and registration"),
+        ),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker"), min_num=0, max_num=30),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        InlinePanel(
+            "exhibitors", heading=_("Exhibiting employers"), label=_("Exhibitor"), min_num=0, max_num=80
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("languages"),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("organiser_name"),
+        TranslatableField("venue_name"),
+        TranslatableField("address"),
+        TranslatableField("capacity_note"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+
+    # -- presentation helpers -----------------------------------------------------------------------------
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
+
+    def same_day(self):
+        return timezone.localtime(self.start).date() == timezone.localtime(self.end).date()
+
+    def speaker_list(self):
+        return list(self.speakers.all())
+
+    def balance(self, minimum_share=None):
+        if minimum_share is None:
+            minimum_share = EventSettings.minimum_share()
+        return compute_balance(self.speaker_list(), minimum_share)
+
+    def earns_badge(self, minimum_share=None):
+        return self.kind == EventKind.PANEL and self.balance(minimum_share).passes
+
+    def localized_audiences(self):
+        return localize(self.audiences.all())
+
+    def localized_topics(self):
+        return localize(self.topics.all())
+
+    def localized_region(self):
+        return localize([self.region])[0] if self.region else None
+
+    def localized_organisers(self):
+        return localize_organisations(self.organisers.all())
+
+    def language_names(self):
+        names = dict(LANGUAGE_CHOICES)
+        return [names[code] for code in self.languages if code in names]
+
+    def exhibitor_list(self):
+        rows = list(self.exhibitors.select_related("organisation"))
+        organisations = localize_organisations([row.organisation for row in rows])
+        return list(zip(rows, organisations, strict=True))
+
+    def schema_org(self, request=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.introduction,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "url": self.get_full_url(request),
+            "inLanguage": self.languages or [self.locale.language_code],
+        }
+        places = []
+        if self.venue_name or self.address:
+            places.append({"@type": "Place", "name": self.venue_name, "address": self.address})
+        if self.online_url:
+            places.append({"@type": "VirtualLocation", "url": self.online_url})
+        if places:
+            data["location"] = places[0] if len(places) == 1 else places
+        data["eventAttendanceMode"] = (
+            "https://schema.org/MixedEventAttendanceMode"
+            if len(places) > 1
+            else "https://schema.org/OnlineEventAttendanceMode"
+            if self.online_url
+            else "https://schema.org/OfflineEventAttendanceMode"
+        )
+        organisers = [{"@type": "Organization", "name": o.name} for o in self.localized_organisers()]
+        if self.organiser_name:
+            organisers.append({"@type": "Organization", "name": self.organiser_name})
+        if organisers:
+            data["organizer"] = organisers
+        performers = [{"@type": "Person", "name": s.display_name} for s in self.speaker_list()]
+        if performers:
+            data["performer"] = performers
+        if self.registration_url:
+            data["offers"] = {"@type": "Offer", "url": self.registration_url}
+        return data
+
+    def schema_org_json(self, request=None):
+        text = json.dumps(self.schema_org(request), ensure_ascii=False)
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return mark_safe(text)  # noqa: S308 - JSON with <, > and & escaped
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("ics/")
+    def ics(self, request):
+        from events.calendar import event_response
+
+        return event_response(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        minimum = EventSettings.minimum_share(request)
+        context["balance"] = self.balance(minimum)
+        context["badge"] = self.kind == EventKind.PANEL and context["balance"].passes
+        context["is_past"] = self.is_past()
+        context["schema_org"] = self.schema_org_json(request)
+        return context
+
+
+class EventPageSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("person from the directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_("Only if the person is not in the directory.")
+    )
+    affiliation = models.CharField(_("job title and organisation"), max_length=200, blank=True)
+    role = models.CharField(
+        _("role"), max_length=16, choices=SpeakerRole.choices, default=SpeakerRole.PANELLIST
+    )
+    gender = models.CharField(
+        _("gender (self-declared)"),
+        max_length=16,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Optional, as declared by the speaker; used only to compute the panel balance."),
+    )
+
+    panels = [
+        PageChooserPanel("person", page_type="testimonials.TestimonialPage"),
+        FieldPanel("name"),
+        FieldPanel("affiliation"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("gender")]),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("affiliation"),
+        SynchronizedField("role"),
+        SynchronizedField("gender"),
+        SynchronizedField("person"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def clean(self):
+        super().clean()
+        if not self.person_id and not self.name:
+            raise ValidationError({"name": _("Choose a person from the directory or type a name.")})
+
+    @property
+    def display_name(self):
+        if self.person_id and self.person:
+            return self.person.localized.title
+        return self.name
+
+    @property
+    def person_url(self):
+        if self.person_id and self.person and self.person.live:
+            return self.person.localized.url
+        return ""
+
+    def __str__(self):
+        return self.display_name
+
+
+class EventPageExhibitor(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exhibitors")
+    organisation = models.ForeignKey(
+        "home.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+    stand = models.CharField(_("stand"), max_length=50, blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("stand")]
+    override_translatable_fields = [SynchronizedField("organisation"), SynchronizedField("stand")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("exhibitor")
+        verbose_name_plural = _("exhibitors")
+
+
+# -- partner submissions ----------------------------------------------------------------------------------
+def new_reference():
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "EV-" + "".join(secrets.choice(alphabet) for _i in range(8))
+
+
+class EventSubmission(EmailDeliveryMixin, models.Model):
+    """What a partner sent through the public form; stored before any e-mail is sent."""
+
+    reference = models.CharField(
+        _("reference"), max_length=20, unique=True, default=new_reference, editable=False
+    )
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    contact_name = models.CharField(_("contact name"), max_length=150)
+    contact_email = models.EmailField(_("contact e-mail"))
+    event_title = models.CharField(_("event title"), max_length=200)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("draft event page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    panel_rule_waived = models.BooleanField(
+        _("submitted despite the panel rule"),
+        default=False,
+        help_text=_("The partner confirmed a panel that does not meet the No Women No Panel rule."),
+    )
+    data = models.JSONField(_("submitted data"), default=dict, blank=True)
+
+    panels = [
+        FieldPanel("organisation", read_only=True),
+        FieldPanel("contact_name", read_only=True),
+        FieldPanel("contact_email", read_only=True),
+        FieldPanel("event_title", read_only=True),
+        FieldPanel("language", read_only=True),
+        FieldPanel("page", read_only=True),
+        FieldPanel("panel_rule_waived", read_only=True),
+        FieldPanel("delivery_status", read_only=True),
+        FieldPanel("delivery_error", read_only=True),
+    ]
+
+    class Meta:
+        verbose_name = _("event submission")
+        verbose_name_plural = _("event submissions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.reference} · {self.event_title}"

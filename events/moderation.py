@@ -1,0 +1,79 @@
+"""Moderation set-up: the events workflow, the 'Partners' group and the system user for anonymous submissions.
+
+Everything here is idempotent; the demo content calls `setup(index)` for every events index, and the
+submission view calls `workflow_for(index)` so a submission always enters moderation."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+WORKFLOW_NAME = "Event submissions"
+TASK_NAME = "Approval by the events moderators"
+PARTNERS_GROUP = "Partners"
+MODERATORS_GROUP = "Moderators"
+SYSTEM_USERNAME = "partner-submissions"
+
+
+def submissions_user():
+    """An inactive account that owns anonymous submissions (it can never log in)."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=SYSTEM_USERNAME, defaults={"is_active": False, "first_name": "Partner", "last_name": "form"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def events_workflow():
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=TASK_NAME)
+            moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+            task.groups.set([moderators])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def workflow_for(index):
+    """The workflow that applies to pages under `index` (ours, or any inherited one)."""
+    workflow = index.get_workflow()
+    if workflow is None or not workflow.active:
+        workflow = events_workflow()
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def partners_group(index):
+    """Partners may add event pages under `index` and edit their own drafts; never publish."""
+    group, _created = Group.objects.get_or_create(name=PARTNERS_GROUP)
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    group.permissions.add(access)
+    add_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page")
+    GroupPagePermission.objects.get_or_create(group=group, page=index, permission=add_page)
+    return group
+
+
+def reviewers_can_see_submissions():
+    """Editors and moderators read the submissions (and their e-mail delivery status); partners cannot."""
+    permissions = Permission.objects.filter(
+        content_type__app_label="events", codename__in=["view_eventsubmission", "change_eventsubmission"]
+    )
+    for name in ["Editors", MODERATORS_GROUP]:
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            group.permissions.add(*permissions)
+
+
+def setup(index):
+    reviewers_can_see_submissions()
+    workflow = events_workflow()
+    WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+    partners_group(index)
+    return workflow

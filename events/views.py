@@ -1,0 +1,251 @@
+"""Views served by the events index (wagtail.contrib.routable_page): listing and partner submissions."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from events.fields import MultipleChoiceField
+from events.forms import EventSubmissionForm, SpeakerFormSet
+from events.models import (
+    LANGUAGE_CHOICES,
+    EventKind,
+    EventPage,
+    EventPageSpeaker,
+    EventSettings,
+    EventSubmission,
+    compute_balance,
+)
+from events.moderation import submissions_user, workflow_for
+from home.models import CompetenceArea, Region, TargetGroup, localized_terms
+from home.ratelimit import allow, client_address, too_many_requests
+
+logger = logging.getLogger(__name__)
+
+SUBMISSIONS_PER_HOUR = 5
+
+
+# -- listing ----------------------------------------------------------------------------------------------
+def listing_filters(request):
+    """The validated filters of the listing; unknown values are ignored (and reported back)."""
+    allowed = {
+        "when": {"upcoming", "past"},
+        "kind": set(EventKind.values),
+        "region": {term.slug for term in localized_terms(Region).values()},
+        "language": {code for code, _label in LANGUAGE_CHOICES},
+        "audience": {term.slug for term in localized_terms(TargetGroup).values()},
+    }
+    filters, ignored = {}, []
+    for name, values in allowed.items():
+        value = request.GET.get(name, "")
+        if value in values:
+            filters[name] = value
+        elif value:
+            ignored.append(name)
+    filters.setdefault("when", "upcoming")
+    return filters, ignored
+
+
+def filtered_events(index, filters, now):
+    events = index.events()
+    if filters["when"] == "past":
+        events = events.filter(end__lt=now).order_by("-start", "-pk")
+    else:
+        events = events.filter(end__gte=now).order_by("start", "pk")
+    if "kind" in filters:
+        events = events.filter(kind=filters["kind"])
+    if "region" in filters:
+        events = events.filter(region__slug=filters["region"])
+    if "language" in filters:
+        events = events.filter(**MultipleChoiceField.contains("languages", filters["language"]))
+    if "audience" in filters:
+        events = events.filter(audiences__slug=filters["audience"]).distinct()
+    return events
+
+
+def listing(request, index):
+    now = timezone.now()  # per request, never at import time
+    filters, ignored = listing_filters(request)
+    page_obj = index.paginate(request, filtered_events(index, filters, now))
+    minimum = EventSettings.minimum_share(request)
+    cards = []
+    for event in page_obj.object_list:
+        balance = event.balance(minimum)
+        cards.append(
+            {
+                "event": event,
+                "balance": balance,
+                "badge": event.kind == EventKind.PANEL and balance.passes,
+                "region": event.localized_region(),
+            }
+        )
+    context = {
+        "filters": filters,
+        "ignored_filters": ignored,
+        "page_obj": page_obj,
+        "cards": cards,
+        "filter_groups": [
+            ("kind", _("Kind of event"), EventKind.choices),
+            ("region", _("Region"), [(t.slug, t.name) for t in localized_terms(Region).values()]),
+            ("language", _("Language"), LANGUAGE_CHOICES),
+            ("audience", _("For whom"), [(t.slug, t.name) for t in localized_terms(TargetGroup).values()]),
+        ],
+    }
+    return index.render(request, context_overrides=context)
+
+
+# -- partner submissions --------------------------------------------------------------------------------
+def suggest_women_speakers(topic_slugs, language_codes, limit=5):
+    """Women role models open to speaking, from the directory (testimonials app); [] until it exists."""
+    try:
+        from testimonials.directory import suggest_speakers
+    except (ImportError, AttributeError):
+        return []
+    try:
+        return list(suggest_speakers(list(topic_slugs), list(language_codes), limit=limit))
+    except Exception:  # noqa: BLE001 - suggestions are a help; the form must keep working without them
+        logger.exception("Speaker suggestions failed")
+        return []
+
+
+def _render_form(request, index, form, formset, status=200, **extra):
+    context = {"form": form, "formset": formset, "privacy_page": _privacy_page(request), **extra}
+    response = index.render(request, template="events/submit_form.html", context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def _privacy_page(request):
+    from home.models import SiteLinks
+
+    try:
+        page = SiteLinks.for_request(request).privacy_page
+    except Exception:  # noqa: BLE001 - no site configured
+        return None
+    return page.localized if page else None
+
+
+def _unique_slug(title, reference):
+    base = slugify(title, allow_unicode=True)[:60].strip("-") or "event"
+    return f"{base}-{reference.lower()}"
+
+
+def create_submission(request, index, data, speakers, waived):
+    """Store the draft page, its revision, the workflow and the submission record (all or nothing)."""
+    locale = index.locale
+    user = request.user if request.user.is_authenticated else submissions_user()
+    submission = EventSubmission(
+        language=locale.language_code,
+        organisation=data["organisation"],
+        contact_name=data["contact_name"],
+        contact_email=data["contact_email"],
+        event_title=data["title"],
+        submitted_by=request.user if request.user.is_authenticated else None,
+        panel_rule_waived=waived,
+        data={
+            **{key: value for key, value in data.items() if key not in {"start", "end", "consent"}},
+            "start": data["start"].isoformat(),
+            "end": data["end"].isoformat(),
+            "speakers": speakers,
+        },
+    )
+    with transaction.atomic():
+        page = EventPage(
+            title=data["title"],
+            slug=_unique_slug(data["title"], submission.reference),
+            locale=locale,
+            kind=data["kind"],
+            start=data["start"],
+            end=data["end"],
+            venue_name=data["venue_name"],
+            address=data["address"],
+            online_url=data["online_url"],
+            region=Region.objects.filter(slug=data["region"], locale=locale).first()
+            or Region.objects.filter(slug=data["region"]).first(),
+            organiser_name=data["organisation"],
+            languages=data["languages"],
+            registration_url=data["registration_url"],
+            introduction=data["summary"],
+            live=False,
+            has_unpublished_changes=True,
+            owner=user,
+        )
+        page.audiences = list(TargetGroup.objects.filter(locale=locale, slug__in=data["audiences"]))
+        page.topics = list(CompetenceArea.objects.filter(locale=locale, slug__in=data["topics"]))
+        page.speakers = [
+            EventPageSpeaker(name=s["name"], role=s["role"], gender=s["gender"], sort_order=i)
+            for i, s in enumerate(speakers)
+        ]
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        workflow_for(index).start(page, user)
+        submission.page = page
+        submission.save()
+    return submission
+
+
+def notification_messages(request, submission):
+    page = submission.page
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailadmin_pages:edit", args=[page.pk]
+    )
+    context = {"submission": submission, "page": page, "admin_url": admin_url}
+    with translation.override(settings.LANGUAGE_CODE):
+        to_moderators = EmailMessage(
+            subject=_("New event to review: %(title)s (%(reference)s)")
+            % {"title": submission.event_title, "reference": submission.reference},
+            body=render_to_string("events/emails/moderators.txt", context),
+            to=list(settings.EDITORS_EMAIL),
+            reply_to=[submission.contact_email],
+        )
+    with translation.override(submission.language):
+        to_partner = EmailMessage(
+            subject=_("We received your event: %(title)s (%(reference)s)")
+            % {"title": submission.event_title, "reference": submission.reference},
+            body=render_to_string("events/emails/acknowledgement.txt", context),
+            to=[submission.contact_email],
+        )
+    return [to_moderators, to_partner]
+
+
+def submit(request, index):
+    if request.method not in {"GET", "POST"}:
+        from django.http import HttpResponseNotAllowed
+
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method == "GET":
+        return _render_form(request, index, EventSubmissionForm(), SpeakerFormSet(prefix="speakers"))
+
+    if not allow("event-submission", client_address(request), SUBMISSIONS_PER_HOUR, 3600):
+        return too_many_requests(request, retry_after=3600)
+    form = EventSubmissionForm(request.POST)
+    formset = SpeakerFormSet(request.POST, prefix="speakers")
+    if form.is_spam():
+        return _render_form(
+            request, index, form, formset, status=400, spam=_("Your submission could not be accepted.")
+        )
+    if not (form.is_valid() and formset.is_valid()):
+        return _render_form(request, index, form, formset, status=400, has_errors=True)
+
+    data = form.cleaned_data
+    speakers = formset.speakers()
+    balance = compute_balance(speakers, EventSettings.minimum_share(request))
+    fails_rule = data["kind"] == EventKind.PANEL and not balance.passes
+    if fails_rule and not data["confirm_imbalance"]:
+        suggestions = suggest_women_speakers(data["topics"], data["languages"])
+        return _render_form(
+            request, index, form, formset, balance=balance, panel_warning=True, suggestions=suggestions
+        )
+
+    submission = create_submission(request, index, data, speakers, waived=fails_rule)
+    submission.deliver(notification_messages(request, submission))  # never raises; records the outcome
+    response = index.render(
+        request, template="events/submit_thanks.html", context_overrides={"submission": submission}
+    )
+    return response

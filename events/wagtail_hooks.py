@@ -1,0 +1,145 @@
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.models import EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
+
+REPORT_GROUPS = {"Moderators", "Editors"}
+
+
+def can_see_report(user):
+    return user.is_active and (user.is_superuser or user.groups.filter(name__in=REPORT_GROUPS).exists())
+
+
+@dataclass
+class BalanceRow:
+    page: EventPage
+    balance: PanelBalance
+
+    @property
+    def title(self):
+        return self.page.title
+
+    @property
+    def edit_url(self):
+        return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+
+    @property
+    def language(self):
+        return self.page.locale.get_display_name()
+
+    @property
+    def start(self):
+        return date_format(timezone.localtime(self.page.start), "DATETIME_FORMAT")
+
+    @property
+    def balance_text(self):
+        return self.balance.sentence()
+
+    @property
+    def share(self):
+        return f"{self.balance.share}%"
+
+    @property
+    def verdict(self):
+        return _("Balanced") if self.balance.passes else _("Fails the rule")
+
+
+def panel_balance_rows(minimum_share=None, now=None):
+    """Upcoming panels with their balance, worst first (failing first, then by share of women)."""
+    if minimum_share is None:
+        minimum_share = EventSettings.minimum_share()
+    pages = (
+        EventPage.objects.filter(kind=EventKind.PANEL, end__gte=now or timezone.now())
+        .select_related("locale")
+        .prefetch_related("speakers")
+        .order_by("start")
+    )
+    rows = [BalanceRow(page, page.balance(minimum_share)) for page in pages]
+    rows.sort(key=lambda row: (row.balance.passes, row.balance.share, row.balance.women, row.page.start))
+    return rows
+
+
+class PanelBalanceReportView(ReportView):
+    page_title = _("Panel balance")
+    header_icon = "group"
+    index_url_name = "events_panel_balance"
+    index_results_url_name = "events_panel_balance_results"
+    paginate_by = 50
+    list_export = ["title", "language", "start", "balance_text", "share", "verdict"]
+    export_headings = {
+        "title": _("Event"),
+        "language": _("Language"),
+        "start": _("Start"),
+        "balance_text": _("Speakers"),
+        "share": _("Share of women"),
+        "verdict": _("No Women No Panel"),
+    }
+    columns = [
+        TitleColumn("title", label=_("Event"), url_name="wagtailadmin_pages:edit", id_accessor="page.pk"),
+        Column("language", label=_("Language")),
+        Column("start", label=_("Start")),
+        Column("balance_text", label=_("Speakers")),
+        Column("share", label=_("Share of women")),
+        Column("verdict", label=_("No Women No Panel")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return panel_balance_rows(EventSettings.minimum_share(self.request))
+
+
+@hooks.register("register_admin_urls")
+def register_panel_balance_urls():
+    return [
+        path("reports/panel-balance/", PanelBalanceReportView.as_view(), name="events_panel_balance"),
+        path(
+            "reports/panel-balance/results/",
+            PanelBalanceReportView.as_view(results_only=True),
+            name="events_panel_balance_results",
+        ),
+    ]
+
+
+class PanelBalanceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_panel_balance_menu_item():
+    return PanelBalanceMenuItem(
+        _("Panel balance"), reverse("events_panel_balance"), icon_name="group", order=900
+    )
+
+
+class EventSubmissionViewSet(SnippetViewSet):
+    """Editors see every submission with its e-mail delivery status (partners have no permission here)."""
+
+    model = EventSubmission
+    icon = "form"
+    menu_label = _("Event submissions")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["reference", "event_title", "organisation", "language", "created_at", "delivery_status"]
+    list_filter = ["delivery_status", "language", "panel_rule_waived"]
+    search_fields = ["reference", "event_title", "organisation", "contact_name", "contact_email"]
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+
+
+register_snippet(EventSubmissionViewSet)

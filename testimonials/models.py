@@ -1,0 +1,612 @@
+"""Role models (testimonials) and the directory of women experts and speakers built from them."""
+
+import json
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import EmailDeliveryMixin
+from home.models.pages import BasePage
+from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize
+
+from .blocks import StoryStreamBlock
+
+LANGUAGE_CHOICES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("nl", _("Dutch")),
+    ("de", _("German")),
+]
+LANGUAGE_CODES = [code for code, _label in LANGUAGE_CHOICES]
+
+CARD_PORTRAIT = "fill-320x320"
+DETAIL_PORTRAIT = "fill-480x480"
+OG_PORTRAIT = "fill-1200x630"
+
+
+class Sector(models.TextChoices):
+    SOFTWARE = "software", _("Software and IT services")
+    TELECOM = "telecom", _("Telecommunications")
+    FINANCE = "finance", _("Banking and insurance")
+    PUBLIC = "public", _("Public sector")
+    HEALTH = "health", _("Health care")
+    INDUSTRY = "industry", _("Industry and logistics")
+    EDUCATION = "education", _("Education and research")
+    MEDIA = "media", _("Media and creative industries")
+    RETAIL = "retail", _("Retail and e-commerce")
+    NON_PROFIT = "non_profit", _("Non-profit sector")
+
+
+class LanguageCodesField(models.JSONField):
+    """A list of site language codes, edited as checkboxes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=LANGUAGE_CHOICES,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+        )
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        unknown = [code for code in value or [] if code not in LANGUAGE_CODES]
+        if unknown:
+            raise ValidationError(
+                _("Unknown language code: %(codes)s."), params={"codes": ", ".join(unknown)}
+            )
+
+
+def json_ld(data):
+    """Serialise `data` for a <script type="application/ld+json"> element, safe against '</script>'."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
+
+
+def speaks_any(codes):
+    """Q object: the role model speaks at least one of `codes` (works on SQLite and PostgreSQL)."""
+    query = Q(pk__in=[])
+    for code in codes:
+        query |= Q(languages__icontains=f'"{code}"')
+    return query
+
+
+class TestimonialPageTag(TaggedItemBase):
+    """Free expertise tags of a role model."""
+
+    content_object = ParentalKey(
+        "testimonials.TestimonialPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("expertise tag")
+        verbose_name_plural = _("expertise tags")
+
+
+class TestimonialPageForm(WagtailAdminPageForm):
+    """Publishing a role model needs her recorded consent; saving a draft does not."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        publishing = bool(self.data.get("action-publish"))
+        if publishing and not cleaned_data.get("consent_date") and "consent_date" not in self.errors:
+            self.add_error(
+                "consent_date",
+                _(
+                    "This role model cannot be published without the date on which she agreed to publication. "
+                    "Enter the consent date, or save a draft until you have it."
+                ),
+            )
+        return cleaned_data
+
+
+class TestimonialIndexPage(RoutablePageMixin, BasePage):
+    """The role-model listing, with the experts and speakers directory and the contact form as extra routes."""
+
+    per_page = 12
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["testimonials.TestimonialPage"]
+    max_count_per_parent = 1
+    template = "testimonials/testimonial_index_page.html"
+
+    class Meta:
+        verbose_name = _("role model index page")
+        verbose_name_plural = _("role model index pages")
+
+    # -- querysets ------------------------------------------------------------------------------------
+    def role_models(self):
+        """Every live role model of this index (this index belongs to one locale)."""
+        return TestimonialPage.objects.child_of(self).live()
+
+    @staticmethod
+    def with_card_data(queryset):
+        Image = get_image_model()
+        return queryset.select_related("employer", "region").prefetch_related(
+            Prefetch("portrait", queryset=Image.objects.prefetch_renditions(CARD_PORTRAIT))
+        )
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.per_page)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
+
+    # -- listing --------------------------------------------------------------------------------------
+    def listing_facets(self):
+        """(parameter, label, lookup for the slug, vocabulary model or None for sector)."""
+        return [
+            ("sector", _("Sector"), "sector", None),
+            ("competence", _("Competence area"), "competence_areas__slug", CompetenceArea),
+            ("region", _("Region"), "region__slug", Region),
+            ("target", _("Target group"), "target_groups__slug", TargetGroup),
+        ]
+
+    @staticmethod
+    def facet_options(model):
+        if model is None:
+            return [(value, label) for value, label in Sector.choices]
+        return [(term.slug, term.name) for term in model.for_active_locale()]
+
+    def filtered(self, base, selected, facets, skip=None):
+        queryset = base
+        for param, _label, lookup, _model in facets:
+            if param != skip and selected.get(param):
+                queryset = queryset.filter(pk__in=base.filter(**{lookup: selected[param]}).values("pk"))
+        return queryset
+
+    def get_listing_context(self, request):
+        base = self.role_models()
+        facets = self.listing_facets()
+        selected, groups = {}, []
+        options_by_param = {param: self.facet_options(model) for param, _l, _k, model in facets}
+        for param, *_rest in facets:
+            value = request.GET.get(param, "")
+            if value and value in dict(options_by_param[param]):
+                selected[param] = value
+        for param, label, lookup, _model in facets:
+            others = self.filtered(base, selected, facets, skip=param)
+            counts = dict(
+                others.values_list(lookup).annotate(n=Count("pk", distinct=True)).values_list(lookup, "n")
+            )
+            options = [
+                {
+                    "value": value,
+                    "label": name,
+                    "count": counts.get(value, 0),
+                    "selected": selected.get(param) == value,
+                }
+                for value, name in options_by_param[param]
+            ]
+            groups.append(
+                {"param": param, "label": label, "options": options, "selected": selected.get(param, "")}
+            )
+        results = self.with_card_data(self.filtered(base, selected, facets)).order_by("title", "pk")
+        page_obj = self.paginate(request, results)
+        return {
+            "filter_groups": groups,
+            "selected": selected,
+            "page_obj": page_obj,
+            "role_models": page_obj.object_list,
+            "result_count": page_obj.paginator.count,
+        }
+
+    @path("")
+    def listing(self, request):
+        return self.render(request, context_overrides=self.get_listing_context(request))
+
+    # -- directory ------------------------------------------------------------------------------------
+    def experts(self):
+        return self.role_models().filter(Q(open_to_speaking=True) | Q(open_to_media=True))
+
+    def get_directory_context(self, request):
+        from .directory import search_experts
+
+        expertise_options = [(term.slug, term.name) for term in CompetenceArea.for_active_locale()]
+        region_options = [(term.slug, term.name) for term in Region.for_active_locale()]
+        query = request.GET.get("q", "").strip()[:100]
+        expertise = request.GET.get("expertise", "")
+        expertise = expertise if expertise in dict(expertise_options) else ""
+        language = request.GET.get("language", "")
+        language = language if language in LANGUAGE_CODES else ""
+        region = request.GET.get("region", "")
+        region = region if region in dict(region_options) else ""
+        results = search_experts(
+            self.experts(), query=query, expertise=expertise, language=language, region=region
+        )
+        page_obj = self.paginate(request, self.with_card_data(results).order_by("title", "pk"))
+        return {
+            "query": query,
+            "expertise_options": expertise_options,
+            "language_options": LANGUAGE_CHOICES,
+            "region_options": region_options,
+            "selected": {"expertise": expertise, "language": language, "region": region},
+            "page_obj": page_obj,
+            "experts": page_obj.object_list,
+            "result_count": page_obj.paginator.count,
+        }
+
+    @path("experts/", name="directory")
+    def directory(self, request):
+        context = {"page": self, **self.get_directory_context(request)}
+        return TemplateResponse(request, "testimonials/directory.html", context)
+
+    @path("experts/<int:expert_id>/contact/", name="contact")
+    def contact(self, request, expert_id):
+        from home.ratelimit import allow, client_address, too_many_requests
+
+        from .forms import ContactExpertForm
+
+        expert = self.experts().filter(pk=expert_id).first()
+        if expert is None:
+            raise Http404
+        sent = request.GET.get("sent") == "1"
+        form = ContactExpertForm()
+        if request.method == "POST":
+            form = ContactExpertForm(request.POST)
+            if form.is_spam():
+                return redirect(self.url + self.reverse_subpage("contact", args=[expert.pk]) + "?sent=1")
+            if not allow("testimonials-contact", client_address(request), 5, 3600):
+                return too_many_requests(request, retry_after=3600)
+            if form.is_valid():
+                contact_request = form.save(commit=False)
+                contact_request.expert = expert
+                contact_request.expert_name = expert.title
+                contact_request.language = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else ""
+                contact_request.save()
+                contact_request.deliver(contact_request.build_messages(request))
+                return redirect(self.url + self.reverse_subpage("contact", args=[expert.pk]) + "?sent=1")
+        context = {"page": self, "expert": expert, "form": form, "sent": sent}
+        status = 400 if form.is_bound and form.errors else 200
+        return TemplateResponse(request, "testimonials/contact.html", context, status=status)
+
+
+class TestimonialPage(BasePage):
+    """A role model: a woman in a digital job telling her story."""
+
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    portrait_alt_text = models.CharField(
+        _("portrait alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the portrait for people who cannot see it. Required when there is a portrait."),
+    )
+    job_title = models.CharField(_("job title"), max_length=150)
+    employer = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("employer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
+    region = models.ForeignKey(
+        "home.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pull_quote = models.TextField(
+        _("pull quote"), max_length=300, blank=True, help_text=_("One striking sentence shown in listings.")
+    )
+    story = StreamField(StoryStreamBlock(), blank=True, verbose_name=_("story"))
+    competence_areas = ParentalManyToManyField(
+        "home.CompetenceArea", verbose_name=_("competence areas"), blank=True, related_name="+"
+    )
+    target_groups = ParentalManyToManyField(
+        "home.TargetGroup",
+        verbose_name=_("target groups she speaks to"),
+        blank=True,
+        related_name="+",
+    )
+    consent_date = models.DateField(
+        _("consent date"),
+        null=True,
+        blank=True,
+        help_text=_("When she agreed to the publication of her story and portrait. Needed to publish."),
+    )
+    open_to_mentoring = models.BooleanField(_("open to mentoring"), default=False)
+    open_to_speaking = models.BooleanField(_("open to speaking at events"), default=False)
+    open_to_media = models.BooleanField(_("open to media requests"), default=False)
+    expertise_tags = ClusterTaggableManager(
+        through=TestimonialPageTag,
+        blank=True,
+        verbose_name=_("expertise tags"),
+        help_text=_("Free keywords for her expertise, in addition to the competence areas."),
+    )
+    languages = LanguageCodesField(_("languages she speaks"))
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Never shown on the site: contact requests from the directory are forwarded to it."),
+    )
+
+    base_form_class = TestimonialPageForm
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("portrait"), FieldPanel("portrait_alt_text")],
+            heading=_("Portrait"),
+        ),
+        FieldRowPanel([FieldPanel("job_title"), FieldPanel("employer")]),
+        FieldRowPanel([FieldPanel("sector"), FieldPanel("region")]),
+        FieldPanel("pull_quote"),
+        FieldPanel("story"),
+        InlinePanel("career_steps", label=_("Career path"), min_num=0, max_num=20),
+        FieldPanel("competence_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("open_to_mentoring"),
+                FieldPanel("open_to_speaking"),
+                FieldPanel("open_to_media"),
+                FieldPanel("expertise_tags"),
+                FieldPanel("languages"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Mentoring, speaking and media"),
+        ),
+        FieldPanel("consent_date"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("job_title", boost=2),
+        index.SearchField("pull_quote"),
+        index.SearchField("story"),
+        index.RelatedFields("expertise_tags", [index.SearchField("name")]),
+        index.FilterField("open_to_speaking"),
+        index.FilterField("open_to_media"),
+        index.FilterField("sector"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("introduction"),
+        TranslatableField("portrait_alt_text"),
+        TranslatableField("job_title"),
+        TranslatableField("pull_quote"),
+        TranslatableField("story"),
+        TranslatableField("career_steps"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("portrait"),
+        SynchronizedField("employer"),
+        SynchronizedField("region"),
+        SynchronizedField("sector"),
+        SynchronizedField("competence_areas"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("consent_date"),
+        SynchronizedField("open_to_mentoring"),
+        SynchronizedField("open_to_speaking"),
+        SynchronizedField("open_to_media"),
+        SynchronizedField("expertise_tags"),
+        SynchronizedField("languages"),
+        SynchronizedField("contact_email"),
+    ]
+
+    parent_page_types = ["testimonials.TestimonialIndexPage"]
+    subpage_types = []
+    template = "testimonials/testimonial_page.html"
+
+    class Meta:
+        verbose_name = _("role model")
+        verbose_name_plural = _("role models")
+
+    def clean(self):
+        super().clean()
+        if self.portrait_id and not self.portrait_alt_text.strip():
+            raise ValidationError(
+                {"portrait_alt_text": _("Describe the portrait for people who cannot see it.")}
+            )
+
+    # -- presentation helpers (used by templates, the directory and the events app) --------------------
+    @property
+    def is_expert(self):
+        return self.open_to_speaking or self.open_to_media
+
+    def localized_region(self):
+        return localize([self.region])[0] if self.region_id else None
+
+    def localized_employer(self):
+        if not self.employer_id:
+            return None
+        employer = self.employer
+        return employer.get_translation_or_none(self.locale) or employer
+
+    def localized_competence_areas(self):
+        return localize(self.competence_areas.all(), CompetenceArea)
+
+    def localized_target_groups(self):
+        return localize(self.target_groups.all(), TargetGroup)
+
+    def language_labels(self):
+        labels = dict(LANGUAGE_CHOICES)
+        return [labels[code] for code in LANGUAGE_CODES if code in (self.languages or [])]
+
+    def availability_labels(self):
+        labels = []
+        if self.open_to_mentoring:
+            labels.append(_("Mentoring"))
+        if self.open_to_speaking:
+            labels.append(_("Speaking at events"))
+        if self.open_to_media:
+            labels.append(_("Media requests"))
+        return labels
+
+    def get_meta_description(self):
+        return self.search_description or self.introduction or self.pull_quote
+
+    def get_og_image(self):
+        return self.portrait.get_rendition(OG_PORTRAIT) if self.portrait_id else None
+
+    def person_json_ld(self, request=None):
+        """schema.org Person, as a dict (the template serialises it with json_script)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": self.title,
+            "jobTitle": self.job_title,
+            "url": self.get_full_url(request),
+            "description": self.get_meta_description(),
+            "knowsLanguage": list(self.languages or []),
+            "knowsAbout": [term.name for term in self.localized_competence_areas()]
+            + [tag.name for tag in self.expertise_tags.all()],
+        }
+        employer = self.localized_employer()
+        if employer:
+            data["worksFor"] = {"@type": "Organization", "name": employer.name}
+            if employer.website:
+                data["worksFor"]["url"] = employer.website
+        region = self.localized_region()
+        if region:
+            data["workLocation"] = {"@type": "Place", "name": region.name}
+        if self.portrait_id:
+            rendition = self.portrait.get_rendition(DETAIL_PORTRAIT)
+            root = request.build_absolute_uri("/")[:-1] if request else ""
+            data["image"] = rendition.url if rendition.url.startswith("http") else root + rendition.url
+        return data
+
+    def contact_url(self):
+        parent = self.get_parent().specific
+        if not isinstance(parent, TestimonialIndexPage) or not self.is_expert:
+            return ""
+        return parent.url + parent.reverse_subpage("contact", args=[self.pk])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["person_json_ld"] = json_ld(self.person_json_ld(request))
+        context["og_image"] = self.get_og_image()
+        context["career_steps"] = self.career_steps.all()
+        return context
+
+
+class TestimonialPageCareerStep(TranslatableMixin, Orderable):
+    """One step of her career path; translatable (wagtail-localize translates inline children that are)."""
+
+    page = ParentalKey(TestimonialPage, on_delete=models.CASCADE, related_name="career_steps")
+    year = models.PositiveSmallIntegerField(_("year"))
+    role = models.CharField(_("role"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("role"), FieldPanel("organisation")])]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("career step")
+        verbose_name_plural = _("career steps")
+
+    def clean(self):
+        super().clean()
+        if self.year is not None and not 1950 <= self.year <= 2100:
+            raise ValidationError({"year": _("Enter a year between 1950 and 2100.")})
+
+
+class ContactPurpose(models.TextChoices):
+    SPEAKING = "speaking", _("Invitation to speak at an event")
+    MEDIA = "media", _("Media or interview request")
+    MENTORING = "mentoring", _("Mentoring")
+    OTHER = "other", _("Something else")
+
+
+class ContactRequest(EmailDeliveryMixin, models.Model):
+    """A message to an expert sent through the directory: stored first, then forwarded by e-mail."""
+
+    expert = models.ForeignKey(
+        TestimonialPage,
+        verbose_name=_("expert"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_requests",
+    )
+    expert_name = models.CharField(_("expert name"), max_length=255)
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=16, choices=ContactPurpose.choices)
+    message = models.TextField(_("message"), max_length=3000)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} → {self.expert_name}"
+
+    def build_messages(self, request=None):
+        from django.core.mail import EmailMessage
+        from django.template.loader import render_to_string
+
+        context = {
+            "contact_request": self,
+            "expert_url": self.expert.get_full_url(request) if self.expert else "",
+        }
+        subject = render_to_string("testimonials/email/contact_subject.txt", context).strip()
+        body = render_to_string("testimonials/email/contact_body.txt", context)
+        messages = []
+        if self.expert and self.expert.contact_email:
+            messages.append(
+                EmailMessage(
+                    subject,
+                    body,
+                    settings.DEFAULT_FROM_EMAIL,
+                    [self.expert.contact_email],
+                    reply_to=[self.email],
+                )
+            )
+        messages.append(
+            EmailMessage(
+                subject,
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                list(settings.EDITORS_EMAIL),
+                reply_to=[self.email],
+            )
+        )
+        return messages

@@ -1,0 +1,341 @@
+"""Events: pages, time zones, No Women No Panel balance, listings, calendars and feeds."""
+
+import json
+from datetime import UTC, datetime, timedelta
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+from wagtail.models import Site
+
+from events.factories import MEN_AND_A_WOMAN_MODERATOR, events_index, local, make_event
+from events.models import EventKind, EventPage, EventSettings, compute_balance
+from home.models import Region, TargetGroup
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def set_minimum_share(value):
+    settings = EventSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.minimum_share_of_women = value
+    settings.save()
+
+
+# -- time zones ---------------------------------------------------------------------------------------
+def test_start_across_the_daylight_saving_change_is_stored_in_utc_and_shown_in_local_time(client):
+    index = events_index("de")
+    before = make_event(
+        index, title="Vor der Zeitumstellung", start=local(2026, 10, 24, 10), end=local(2026, 10, 24, 12)
+    )
+    after = make_event(
+        index, title="Nach der Zeitumstellung", start=local(2026, 10, 25, 10), end=local(2026, 10, 25, 12)
+    )
+
+    before.refresh_from_db()
+    after.refresh_from_db()
+    assert before.start.astimezone(UTC) == datetime(2026, 10, 24, 8, 0, tzinfo=UTC)  # CEST, UTC+2
+    assert after.start.astimezone(UTC) == datetime(2026, 10, 25, 9, 0, tzinfo=UTC)  # CET, UTC+1
+
+    page = soup(client.get(after.url))
+    shown = page.select_one(".event-facts time")
+    assert "25. Oktober 2026" in shown.text and "10:00" in shown.text
+    assert shown["datetime"] == "2026-10-25T10:00:00+01:00"
+    assert "10:00" in soup(client.get(before.url)).select_one(".event-facts time").text
+
+
+def test_ics_opens_at_the_right_local_time(client):
+    event = make_event(title="DST workshop", start=local(2026, 10, 25, 10), end=local(2026, 10, 25, 12, 30))
+    response = client.get(event.url + "ics/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Brussels"]
+    (vevent,) = calendar.walk("VEVENT")
+    assert vevent["UID"] and vevent["DTSTAMP"]
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Brussels"
+    start = vevent.decoded("DTSTART")
+    assert (start.hour, start.minute) == (10, 0)
+    assert start.astimezone(UTC) == datetime(2026, 10, 25, 9, 0, tzinfo=UTC)
+    assert vevent.decoded("DTEND").astimezone(UTC) == datetime(2026, 10, 25, 11, 30, tzinfo=UTC)
+    assert str(vevent["SUMMARY"]) == "DST workshop"
+    assert "BEGIN:VTIMEZONE" in response.content.decode()
+
+
+def test_ics_feed_per_locale_lists_only_upcoming_events_of_that_language(client):
+    index = events_index("fr")
+    response = client.get(index.url + "ics/")
+    calendar = Calendar.from_ical(response.content)
+    summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    upcoming = set(index.upcoming_events().values_list("title", flat=True))
+    assert summaries == upcoming and summaries
+    assert "Femmes et IA : qui construit les algorithmes ?" in summaries
+    assert "Job Day numérique de Liège" not in summaries  # past
+    assert len({str(event["UID"]) for event in calendar.walk("VEVENT")}) == len(summaries)
+
+
+def test_pages_link_their_calendar_and_feed_with_rel_alternate(client):
+    index = events_index("nl")
+    page = soup(client.get(index.url))
+    assert page.select_one('link[rel=alternate][type="text/calendar"]')["href"] == index.url + "ics/"
+    assert page.select_one('link[rel=alternate][type="application/atom+xml"]')["href"] == index.url + "feed/"
+    event = index.upcoming_events().first()
+    event_page = soup(client.get(event.url))
+    assert event_page.select_one('link[rel=alternate][type="text/calendar"]')["href"] == event.url + "ics/"
+
+
+def test_atom_feed_in_german(client):
+    index = events_index("de")
+    response = client.get(index.url + "feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(response.content)
+    entry_titles = [entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")]
+    assert "Frauen und KI: Wer baut die Algorithmen?" in entry_titles
+    assert "Digitaler Jobtag in Lüttich" not in entry_titles
+    assert "Veranstaltungen" in feed.find(f"{atom}title").text
+
+
+def test_schema_org_event_data(client):
+    event = EventPage.objects.get(
+        locale__language_code="fr", slug="femmes-et-ia-qui-construit-les-algorithmes"
+    )
+    page = soup(client.get(event.url))
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Event"
+    assert data["name"] == "Femmes et IA : qui construit les algorithmes ?"
+    assert data["startDate"].endswith(("+01:00", "+02:00"))
+    assert data["location"]["@type"] == "Place"
+    assert len(data["performer"]) == 4
+
+
+def test_schema_org_json_cannot_close_the_script_tag(client):
+    event = make_event(title="</script><script>alert(1)</script>")
+    html = client.get(event.url).content.decode()
+    assert "</script><script>alert(1)" not in html
+    assert "\\u003c/script\\u003e" in html
+
+
+# -- No Women No Panel ----------------------------------------------------------------------------------
+def test_four_men_and_a_woman_moderator_earn_no_badge(client):
+    event = make_event(title="Unbalanced panel", kind=EventKind.PANEL, speakers=MEN_AND_A_WOMAN_MODERATOR)
+    page = soup(client.get(event.url))
+    assert "No Women No Panel" not in page.select_one(".page-header").text
+    assert page.select_one(".panel-balance").text.strip() == "1 of 5 speakers is a woman"
+
+
+def test_balanced_panel_earns_the_badge_and_shows_the_balance_in_french(client):
+    event = EventPage.objects.get(
+        locale__language_code="fr", slug="femmes-et-ia-qui-construit-les-algorithmes"
+    )
+    page = soup(client.get(event.url))
+    assert "No Women No Panel" in page.select_one(".page-header").text
+    assert page.select_one(".panel-balance").text.strip() == "3 intervenants sur 4 sont des femmes"
+
+
+def test_minimum_share_setting_raises_the_bar(client):
+    speakers = [
+        {"role": "moderator", "gender": "man"},
+        {"role": "panellist", "gender": "woman"},
+        {"role": "panellist", "gender": "man"},
+        {"role": "panellist", "gender": "man"},
+    ]
+    assert compute_balance(speakers, 0).passes
+    assert compute_balance(speakers, 25).passes
+    assert not compute_balance(speakers, 40).passes
+    only_moderator = [{"role": "moderator", "gender": "woman"}, {"role": "panellist", "gender": "man"}]
+    assert not compute_balance(only_moderator, 0).passes
+
+    event = make_event(
+        title="Quarter panel",
+        kind=EventKind.PANEL,
+        speakers=[
+            ("A", "moderator", "man"),
+            ("B", "panellist", "woman"),
+            ("C", "panellist", "man"),
+            ("D", "panellist", "man"),
+        ],
+    )
+    assert "No Women No Panel" in soup(client.get(event.url)).select_one(".page-header").text
+    set_minimum_share(40)
+    assert "No Women No Panel" not in soup(client.get(event.url)).select_one(".page-header").text
+
+
+def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_model):
+    worst = make_event(
+        title="Worst panel of all",
+        kind=EventKind.PANEL,
+        start=timezone.now() + timedelta(days=2),
+        speakers=MEN_AND_A_WOMAN_MODERATOR + [("Man Five", "panellist", "man")],
+    )
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/reports/panel-balance/")
+    assert response.status_code == 200
+    rows = soup(response).select("tbody tr")
+    assert worst.title in rows[0].text
+    assert "Fails the rule" in rows[0].text
+    texts = [row.text for row in rows]
+    failing = next(i for i, t in enumerate(texts) if "Careers in cybersecurity: a debate" in t)
+    balanced = next(i for i, t in enumerate(texts) if "Women in AI: who builds the algorithms?" in t)
+    assert failing < balanced
+
+
+def test_demo_failing_panel_tops_the_report_among_demo_events(client, django_user_model):
+    from events.wagtail_hooks import panel_balance_rows
+
+    english_rows = [row for row in panel_balance_rows(0) if row.page.locale.language_code == "en"]
+    assert english_rows[0].page.title == "Careers in cybersecurity: a debate"
+    assert not english_rows[0].balance.passes
+
+
+def test_report_is_closed_to_partners(client, django_user_model):
+    partner = django_user_model.objects.create_user("partner-x", "p@example.org", "pw")
+    partner.groups.add(Group.objects.get(name="Partners"))
+    client.force_login(partner)
+    assert client.get("/admin/reports/panel-balance/").status_code in {302, 403}
+
+
+# -- listings -------------------------------------------------------------------------------------------
+def titles(response):
+    return [a.text for a in soup(response).select(".event-card h3 a")]
+
+
+def test_listing_shows_upcoming_events_of_the_active_locale_by_default(client):
+    index = events_index("nl")
+    shown = titles(client.get(index.url))
+    assert "Workshop: bouw je eerste website" in shown
+    assert "Digitale jobdag in Luik" not in shown  # past
+    assert "Workshop: build your first website" not in shown  # English
+    assert shown == list(index.upcoming_events().values_list("title", flat=True))[: len(shown)]
+
+
+def test_past_listing_in_german(client):
+    shown = titles(client.get(events_index("de").url, {"when": "past"}))
+    assert "Digitaler Jobtag in Lüttich" in shown
+    assert "Frauen und KI: Wer baut die Algorithmen?" not in shown
+
+
+def test_filters_by_kind_region_language_and_audience_in_french(client):
+    url = events_index("fr").url
+    assert titles(client.get(url, {"kind": "workshop"})) == [
+        "Atelier : créez votre premier site web",
+        "Atelier : banque en ligne et e-administration en toute sécurité pour les femmes de 55 ans et plus",
+    ]
+    assert titles(client.get(url, {"region": "flanders"})) == [
+        "Atelier : créez votre premier site web",
+        "Carrières en cybersécurité : un débat",
+    ]
+    assert (
+        "Atelier : banque en ligne et e-administration en toute sécurité pour les femmes de 55 ans et plus"
+        in titles(client.get(url, {"language": "de"}))
+    )
+    assert titles(client.get(url, {"audience": "women-55-74"})) == [
+        "Atelier : banque en ligne et e-administration en toute sécurité pour les femmes de 55 ans et plus"
+    ]
+    page = soup(client.get(url, {"region": "wallonia", "when": "past"}))
+    assert [a.text for a in page.select(".event-card h3 a")] == ["Job Day numérique de Liège"]
+    assert page.select_one("input[name=region][value=wallonia]").has_attr("checked")
+    assert page.select_one("fieldset legend").text == "Quand"
+
+
+def test_invalid_filters_are_ignored_not_errors(client):
+    url = events_index("de").url
+    response = client.get(url, {"kind": "<script>", "region": "mars", "when": "someday", "page": "x"})
+    assert response.status_code == 200
+    assert "nicht erkannt" in soup(response).select_one(".notice").text
+    assert titles(response) == titles(client.get(url))
+
+
+def test_listing_query_count_does_not_grow_with_the_number_of_events(client):
+    index = events_index("en")
+    url = index.url + "?kind=webinar"
+    client.get(url)  # warm the caches (site, settings, vocabularies)
+    with CaptureQueriesContext(connection) as small:
+        few = titles(client.get(url))
+    region = Region.objects.get(locale=index.locale, slug="brussels")
+    audience = TargetGroup.objects.get(locale=index.locale, slug="parents")
+    for number in range(9):
+        event = make_event(
+            index,
+            title=f"Extra webinar {number}",
+            kind=EventKind.WEBINAR,
+            region=region,
+            speakers=[("Speaker", "panellist", "woman"), ("Other", "moderator", "man")],
+        )
+        event.audiences.add(audience)
+        event.save_revision().publish()
+    client.get(url)
+    with CaptureQueriesContext(connection) as large:
+        many = titles(client.get(url))
+    assert len(many) == len(few) + 9
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_listing_is_paginated(client):
+    index = events_index("en")
+    for number in range(11):
+        make_event(
+            index,
+            title=f"Paginated info session {number:02d}",
+            kind=EventKind.INFO_SESSION,
+            start=timezone.now() + timedelta(days=200 + number),
+        )
+    first = soup(client.get(index.url, {"kind": "info_session"}))
+    assert len(first.select(".event-card")) == 10
+    second = client.get(index.url, {"kind": "info_session", "page": 2})
+    assert len(titles(second)) == 2
+    assert (
+        'href="?kind=info_session&amp;page=2"' in first.decode()
+        or "kind=info_session" in first.select_one(".pagination a")["href"]
+    )
+
+
+def test_event_page_shows_job_day_programme_and_exhibitors_in_dutch(client):
+    event = EventPage.objects.get(locale__language_code="nl", slug="jobdag-meisjes-en-vrouwen-in-digitaal")
+    page = soup(client.get(event.url))
+    assert page.h1.text == "Jobdag Girls & Women in Digital"
+    assert len(page.find_all("h1")) == 1
+    programme = page.select(".programme__item")
+    assert len(programme) == 4 and "Onthaal en opening" in programme[0].text and "09:30" in programme[0].text
+    exhibitors = page.select_one("#exhibitors-heading").find_parent("section")
+    assert "Agoria" in exhibitors.text and "VDAB" in exhibitors.text
+    assert "Voor wie" in page.text
+
+
+def test_demo_content_has_events_in_four_languages():
+    for code in ["en", "fr", "nl", "de"]:
+        events = EventPage.objects.live().filter(locale__language_code=code)
+        assert events.count() >= 8
+        kinds = set(events.values_list("kind", flat=True))
+        assert kinds == set(EventKind.values)
+        now = timezone.now()
+        assert events.filter(end__lt=now).exists() and events.filter(start__gt=now).exists()
+    index = events_index("de")
+    assert index.show_in_menus and index.live
+
+
+def test_events_index_is_in_the_menu_of_every_language(client):
+    for code, label in [
+        ("en", "Events"),
+        ("fr", "Événements"),
+        ("nl", "Evenementen"),
+        ("de", "Veranstaltungen"),
+    ]:
+        response = client.get(f"/{code}/")
+        assert label in [a.text.strip() for a in soup(response).select("header nav a")]
+
+
+def test_user_model_is_untouched():
+    assert get_user_model().objects.filter(username="partner-submissions", is_active=True).count() == 0

@@ -1,0 +1,345 @@
+"""Role models and the women experts & speakers directory (issue 3)."""
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import translation
+from wagtail.models import Locale
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import CompetenceArea, HomePage, Region
+from testimonials.directory import suggest_speakers
+from testimonials.factories import TestimonialPageFactory as RoleModelFactory
+from testimonials.models import ContactRequest
+from testimonials.models import TestimonialIndexPage as RoleModelIndex
+from testimonials.models import TestimonialPage as RoleModel
+
+pytestmark = pytest.mark.django_db
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise OSError("SMTP server unreachable")
+
+
+def names(response, selector=".card h2"):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {node.get_text(strip=True) for node in soup.select(selector)}
+
+
+def index_for(code):
+    return RoleModelIndex.objects.get(locale__language_code=code)
+
+
+# -- editor rules ---------------------------------------------------------------------------------------
+class PageRulesTests(WagtailPageTestCase):
+    def test_role_models_live_under_their_index_under_home(self):
+        self.assertCanCreateAt(HomePage, RoleModelIndex)
+        self.assertCanCreateAt(RoleModelIndex, RoleModel)
+        self.assertCanNotCreateAt(HomePage, RoleModel)
+        self.assertAllowedSubpageTypes(RoleModel, {})
+
+    def test_demo_role_models_render_in_every_language(self):
+        pages = RoleModel.objects.live()
+        assert pages.filter(locale__language_code="de").count() >= 12
+        for page in pages.filter(locale__language_code="de")[:3]:
+            self.assertPageIsRenderable(page)
+
+
+def _admin_post_data(page, **overrides):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "introduction": "",
+        "portrait": "",
+        "portrait_alt_text": "",
+        "job_title": page.job_title,
+        "employer": "",
+        "sector": page.sector,
+        "region": "",
+        "pull_quote": "",
+        "story-count": "0",
+        "career_steps-TOTAL_FORMS": "0",
+        "career_steps-INITIAL_FORMS": "0",
+        "career_steps-MIN_NUM_FORMS": "0",
+        "career_steps-MAX_NUM_FORMS": "20",
+        "expertise_tags": "",
+        "contact_email": "",
+        "consent_date": "",
+        "seo_title": "",
+        "search_description": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_publishing_without_consent_date_is_refused_but_a_draft_is_saved(admin_client):
+    index = index_for("en")
+    page = RoleModel(title="Draft Person", slug="draft-person", job_title="Tester", sector="software")
+    index.add_child(instance=page)
+    page.unpublish()
+    url = f"/admin/pages/{page.pk}/edit/"
+
+    response = admin_client.post(url, _admin_post_data(page, **{"action-publish": "action-publish"}))
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert not page.live
+    assert "cannot be published without the date on which she agreed" in response.content.decode()
+
+    response = admin_client.post(url, _admin_post_data(page, job_title="Tester and writer"))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    assert page.get_latest_revision_as_object().job_title == "Tester and writer"
+
+    response = admin_client.post(
+        url, _admin_post_data(page, consent_date="2025-03-01", **{"action-publish": "action-publish"})
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_consent_message_is_translated_for_a_french_editor(admin_client, admin_user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "fr"
+    profile.save()
+    index = index_for("en")
+    page = RoleModel(title="Brouillon", slug="brouillon", job_title="Testeuse", sector="software")
+    index.add_child(instance=page)
+    page.unpublish()
+    response = admin_client.post(
+        f"/admin/pages/{page.pk}/edit/", _admin_post_data(page, **{"action-publish": "action-publish"})
+    )
+    page.refresh_from_db()
+    assert not page.live
+    assert "date à laquelle elle a accepté" in response.content.decode()
+
+
+# -- listing --------------------------------------------------------------------------------------------
+def test_french_listing_filters_combine_and_narrow(client):
+    url = index_for("fr").url
+    assert url == "/fr/modeles/"
+    everyone = names(client.get(url)) | names(client.get(url, {"page": 2}))
+    software = names(client.get(url, {"sector": "software"}))
+    both = names(client.get(url, {"sector": "software", "region": "wallonia"}))
+    assert len(everyone) >= 12
+    assert {"Amina El Idrissi", "Sofie Vermeulen", "Camille Martin"} <= software < everyone
+    assert both == {"Camille Martin"}
+    response = client.get(url, {"sector": "software", "competence": "cybersecurity"})
+    assert names(response) == {"Sofie Vermeulen"}
+    # Counts per value for the other filters, in French.
+    html = response.content.decode()
+    assert "Flandre (1)" in html
+    assert "Wallonie (0)" in html
+
+
+def test_listing_target_group_filter_and_only_the_active_locale(client):
+    response = client.get("/de/vorbilder/", {"target": "women-55-74"})
+    assert names(response) == {"Lena Schröder", "Hanna Claes"}
+    links = [a["href"] for a in BeautifulSoup(response.content, "html.parser").select(".card h2 a")]
+    assert links and all(link.startswith("/de/vorbilder/") for link in links)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"sector": "<script>"}, {"region": "atlantis"}, {"page": "abc"}, {"page": "9999"}, {"target": ""}],
+)
+def test_invalid_filter_values_are_ignored(client, params):
+    response = client.get("/nl/rolmodellen/", params)
+    assert response.status_code == 200
+    assert len(names(response)) >= 12 or params.get("page")
+
+
+def test_listing_query_count_does_not_grow_with_the_number_of_role_models(client):
+    index = index_for("en")
+    portrait = RoleModel.objects.filter(locale=index.locale).exclude(portrait=None).first().portrait
+    cyber = CompetenceArea.objects.get(slug="cybersecurity", locale=index.locale)
+    region = Region.objects.get(slug="brussels", locale=index.locale)
+    url = index.url + "?region=brussels"
+
+    def count_queries():
+        client.get(url)  # warm caches and renditions
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries), names(response)
+
+    small, small_names = count_queries()
+    for number in range(200):
+        page = RoleModelFactory.build(
+            title=f"Aa Expert {number:03d}", slug=f"aa-expert-{number:03d}", portrait=portrait, region=region
+        )
+        page.portrait_alt_text = "Portrait"
+        page.competence_areas = [cyber]
+        index.add_child(instance=page)
+    large, large_names = count_queries()
+    assert RoleModel.objects.child_of(index).live().count() >= 212
+    assert small_names and small_names != large_names and len(large_names) == 12
+    assert small == large
+
+
+# -- detail page -----------------------------------------------------------------------------------------
+def test_detail_page_has_person_json_ld_open_graph_and_translated_career_path(client):
+    response = client.get("/de/vorbilder/sofie-vermeulen/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert len(soup.find_all("h1")) == 1
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Person"
+    assert data["name"] == "Sofie Vermeulen"
+    assert data["jobTitle"] == "Ethische Hackerin"
+    assert "Cybersicherheit" in data["knowsAbout"]
+    assert soup.find("meta", property="og:image")["content"].startswith("http")
+    assert soup.find("meta", property="og:description")["content"]
+    assert "Junior-Entwicklerin" in soup.select_one(".career-path").get_text()
+    assert soup.select_one(".role-model__portrait")["alt"] == "Illustriertes Porträt von Sofie Vermeulen"
+    assert "@example.org" not in response.content.decode()
+
+
+def test_json_ld_cannot_break_out_of_its_script(client):
+    page = RoleModel.objects.get(slug="sofie-vermeulen", locale__language_code="en")
+    page.pull_quote = "</script><script>alert(1)</script>"
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert b"</script><script>alert(1)" not in response.content
+
+
+# -- directory -----------------------------------------------------------------------------------------
+def test_dutch_directory_search_narrows_by_language(client):
+    url = "/nl/rolmodellen/experts/"
+    found = names(client.get(url, {"q": "cyberbeveiliging"}))
+    assert {"Sofie Vermeulen", "Claire Dubois", "Julia Weber"} <= found
+    dutch = names(client.get(url, {"q": "cyberbeveiliging", "language": "nl"}))
+    assert dutch == {"Sofie Vermeulen", "Julia Weber"}
+    for page in RoleModel.objects.filter(title__in=dutch, locale__language_code="nl"):
+        assert "nl" in page.languages
+
+
+def test_directory_lists_only_people_open_to_speaking_or_media(client):
+    found = names(client.get("/fr/modeles/experts/"))
+    assert "Inge Peeters" not in found  # mentoring only
+    assert "Katrien De Smet" not in found
+    assert {"Yasmina Haddad", "Hanna Claes"} <= found
+
+
+def test_directory_filters_by_expertise_region_and_tags(client):
+    url = "/en/role-models/experts/"
+    assert names(client.get(url, {"expertise": "data-ai", "region": "brussels"})) == {
+        "Fatou Diallo",
+        "Yasmina Haddad",
+    }
+    assert names(client.get(url, {"q": "kubernetes"})) == {"Amina El Idrissi"}
+    response = client.get(url, {"language": "xx", "region": "mars", "expertise": "<b>"})
+    assert response.status_code == 200
+    assert len(names(response)) >= 10
+
+
+# -- contact form ---------------------------------------------------------------------------------------
+def contact_url(code, slug):
+    page = RoleModel.objects.get(slug=slug, locale__language_code=code)
+    return page.contact_url()
+
+
+VALID = {
+    "name": "Anne Organiser",
+    "email": "anne@example.com",
+    "organisation": "Tech Panel Days",
+    "purpose": "speaking",
+    "message": "We would love to have you on our panel about security in May.",
+}
+
+
+def test_contact_request_is_stored_and_forwarded_to_her_and_the_editors(client, settings):
+    url = contact_url("fr", "sofie-vermeulen")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "sofie-vermeulen@example.org" not in response.content.decode()
+    response = client.post(url, VALID)
+    assert response.status_code == 302
+    stored = ContactRequest.objects.get(email="anne@example.com")
+    assert stored.delivery_status == "sent"
+    assert stored.expert.slug == "sofie-vermeulen"
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert recipients == {"sofie-vermeulen@example.org", *settings.EDITORS_EMAIL}
+    assert all(message.reply_to == ["anne@example.com"] for message in mail.outbox)
+    follow = client.get(response["Location"])
+    assert "Merci" in follow.content.decode()
+
+
+def test_contact_form_errors_are_translated(client):
+    url = contact_url("nl", "julia-weber")
+    response = client.post(url, {**VALID, "email": "not-an-address", "message": "Hi", "purpose": "bribe"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Vul een geldig e-mailadres in" in html
+    assert ContactRequest.objects.count() == 0
+    assert not mail.outbox
+
+
+def test_honeypot_stores_nothing(client):
+    response = client.post(contact_url("en", "julia-weber"), {**VALID, "website_url": "http://spam.example"})
+    assert response.status_code == 302
+    assert ContactRequest.objects.count() == 0
+    assert not mail.outbox
+
+
+def test_contact_form_is_rate_limited_per_address(client):
+    url = contact_url("de", "julia-weber")
+    for _ in range(5):
+        assert client.post(url, VALID).status_code == 302
+    response = client.post(url, VALID)
+    assert response.status_code == 429
+    assert ContactRequest.objects.count() == 5
+
+
+def test_contact_only_for_experts_of_the_same_locale(client):
+    mentor = RoleModel.objects.get(slug="inge-peeters", locale__language_code="en")
+    assert mentor.contact_url() == ""
+    assert client.get(f"/en/role-models/experts/{mentor.pk}/contact/").status_code == 404
+    french = RoleModel.objects.get(slug="julia-weber", locale__language_code="fr")
+    assert client.get(f"/en/role-models/experts/{french.pk}/contact/").status_code == 404
+
+
+@override_settings(EMAIL_BACKEND="tests.test_testimonials.FailingEmailBackend")
+def test_smtp_failure_keeps_the_request_and_shows_it_in_the_admin(client, admin_client):
+    response = client.post(contact_url("nl", "sofie-vermeulen"), VALID)
+    assert response.status_code == 302
+    stored = ContactRequest.objects.get()
+    assert stored.delivery_status == "failed"
+    assert "SMTP server unreachable" in stored.delivery_error
+    listing = admin_client.get("/admin/snippets/testimonials/contactrequest/", {"delivery_status": "failed"})
+    assert listing.status_code == 200
+    assert "Anne Organiser" in listing.content.decode()
+    detail = admin_client.get(f"/admin/snippets/testimonials/contactrequest/inspect/{stored.pk}/")
+    assert "SMTP server unreachable" in detail.content.decode()
+
+
+# -- contract for the events app -------------------------------------------------------------------------
+def test_suggest_speakers_returns_live_experts_of_the_active_locale_best_first():
+    with translation.override("fr"):
+        speakers = suggest_speakers(["cybersecurity", "cloud-infrastructure"], ["de"], limit=5)
+        french = Locale.objects.get(language_code="fr")
+    assert speakers and all(s.locale_id == french.pk for s in speakers)
+    assert speakers[0].title == "Julia Weber"  # both areas and German
+    assert all("de" in s.languages and (s.open_to_speaking or s.open_to_media) for s in speakers)
+    assert re.match(r"^/fr/modeles/", speakers[0].get_url())
+    assert suggest_speakers(["cybersecurity"], ["xx"]) == []
+    assert len(suggest_speakers(["programming-web", "data-ai", "cybersecurity"], ["en"], limit=2)) == 2
+
+
+def test_suggest_speakers_makes_a_bounded_number_of_queries(django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        suggest_speakers(["data-ai"], ["fr", "en"], limit=10)

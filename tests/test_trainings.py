@@ -1,0 +1,289 @@
+"""Training catalogue and initiatives repository: what visitors, partners and editors notice."""
+
+import csv
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from trainings.models import InitiativePage, TrainingCatalogPage, TrainingPage
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_HOST="localhost")
+
+
+def result_count(response):
+    html = response.content.decode()
+    match = re.search(r'class="result-count">\s*(\d+)', html)
+    assert match, html[:2000]
+    return int(match.group(1))
+
+
+def option_count(response, name, value):
+    html = response.content.decode()
+    select = re.search(rf'<select id="filter-{name}" name="{name}">(.*?)</select>', html, re.S).group(1)
+    return int(
+        re.search(rf'<option value="{re.escape(value)}"[^>]*>[^<]*\((\d+)\)</option>', select).group(1)
+    )
+
+
+def flag_count(response, name):
+    html = response.content.decode()
+    return int(re.search(rf'name="{name}" value="1"[^>]*>[^<]*\((\d+)\)', html).group(1))
+
+
+@pytest.mark.django_db
+def test_demo_content_has_trainings_and_initiatives_in_four_languages():
+    for code in ("en", "fr", "nl", "de"):
+        assert TrainingPage.objects.live().filter(locale__language_code=code).count() >= 40
+        assert InitiativePage.objects.live().filter(locale__language_code=code).count() >= 10
+
+
+@pytest.mark.django_db
+def test_dutch_visitor_narrows_step_by_step_and_shares_the_url(client):
+    url = "/nl/opleidingen/"
+    response = client.get(url)
+    assert response.status_code == 200
+    total = result_count(response)
+    assert "opleidingen gevonden" in response.content.decode()
+    steps = [
+        ("free", "1"),
+        ("women_only", "1"),
+        ("format", "online"),
+        ("audience", "women-jobseekers"),
+        ("language", "nl"),
+    ]
+    params = {}
+    previous = total
+    for name, value in steps:
+        # the count announced next to the option equals what the visitor gets after choosing it
+        announced = flag_count(response, name) if value == "1" else option_count(response, name, value)
+        params[name] = value
+        response = client.get(url, params)
+        assert response.status_code == 200
+        count = result_count(response)
+        assert count == announced
+        assert 0 < count <= previous
+        previous = count
+    assert previous < total
+    # the shareable URL gives the same results to someone else
+    shared = response.wsgi_request.get_full_path()
+    again = Client(HTTP_HOST="localhost").get(shared)
+    assert result_count(again) == previous
+    for training in TrainingPage.objects.live().filter(
+        locale__language_code="nl",
+        title__in=re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', again.content.decode()),
+    ):
+        assert training.is_free and training.women_only and "nl" in training.languages
+        assert training.format.slug == "online"
+    assert "Filters wissen" in again.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "level=bogus",
+        "page=abc",
+        "page=999",
+        "sort=drop+table",
+        "free=yes",
+        "language=xx",
+        "region[]=1",
+        "q=" + "x" * 500,
+        "area=%00",
+    ],
+)
+def test_invalid_parameters_never_break_the_catalogue(client, query):
+    response = client.get(f"/fr/formations/?{query}")
+    # a NUL byte may be refused by the security middleware with a 400; everything else is ignored or clamped
+    assert response.status_code in ((200, 400) if "%00" in query else (200,))
+
+
+@pytest.mark.django_db
+def test_text_search_combines_with_facets_in_french(client):
+    response = client.get("/fr/formations/", {"q": "cybersécurité"})
+    everything = result_count(response)
+    assert everything > 0
+    narrowed = result_count(client.get("/fr/formations/", {"q": "cybersécurité", "region": "flanders"}))
+    assert 0 < narrowed < everything
+    assert "Pertinence" in client.get("/fr/formations/", {"q": "web"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_upcoming_only_hides_trainings_without_future_sessions(client):
+    all_count = result_count(client.get("/de/schulungen/"))
+    upcoming = result_count(client.get("/de/schulungen/", {"upcoming": "1"}))
+    assert 0 < upcoming < all_count
+
+
+def _query_count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_the_number_of_trainings(client):
+    from trainings.benchmark import seed
+
+    urls = [
+        "/nl/opleidingen/",
+        "/en/trainings/?free=1&sort=newest",
+        "/en/trainings/?q=web&women_only=1",
+        "/en/trainings/export-csv/?level=basic",
+    ]
+    before = [_query_count(client, url) for url in urls]
+    seed(150, index=True)
+    from django.core.cache import cache
+
+    cache.clear()
+    after = [_query_count(client, url) for url in urls]
+    assert before == after
+    assert result_count(client.get("/en/trainings/")) >= 190
+
+
+@pytest.mark.django_db
+def test_training_page_has_course_structured_data(client):
+    training = TrainingPage.objects.live().filter(locale__language_code="de", sessions__isnull=False).first()
+    response = client.get(training.url)
+    html = response.content.decode()
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    import json
+
+    course = json.loads(data)
+    assert course["@type"] == "Course"
+    assert course["hasCourseInstance"][0]["@type"] == "CourseInstance"
+    assert html.count("<h1") == 1
+
+
+@pytest.mark.django_db
+def test_csv_export_follows_filters_and_neutralises_formulas(client):
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
+    TrainingPage.objects.filter(pk=TrainingPage.objects.child_of(catalogue).first().pk).update(
+        introduction="=HYPERLINK(1)"
+    )
+    response = client.get("/fr/formations/export-csv/", {"free": "1"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Titre"
+    assert len(rows) - 1 == result_count(client.get("/fr/formations/", {"free": "1"}))
+    english = list(
+        csv.reader(io.StringIO(client.get("/en/trainings/export-csv/").content.decode("utf-8-sig")))
+    )
+    assert any(row[2] == "'=HYPERLINK(1)" for row in english)
+
+
+@pytest.mark.django_db
+def test_organisation_section_lists_its_trainings_and_initiatives(client):
+    response = client.get("/nl/opleidingen/organisations/becode/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "BeCode" in html and "Initiatieven" in html and "Bootcamp webontwikkelaar" in html
+    assert client.get("/nl/opleidingen/organisations/nobody/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_initiatives_repository_facets_and_identifier(client):
+    response = client.get("/fr/initiatives/", {"objective": "new-images"})
+    assert response.status_code == 200
+    count = result_count(response)
+    assert 0 < count < result_count(client.get("/fr/initiatives/"))
+    english = InitiativePage.objects.get(locale__language_code="en", slug="women-in-digital-strategy")
+    translations = InitiativePage.objects.filter(translation_key=english.translation_key)
+    assert translations.count() == 4
+    assert {page.identifier for page in translations} == {english.identifier}
+    assert (
+        InitiativePage.objects.filter(locale__language_code="en", identifier=english.identifier).count() == 1
+    )
+    french = translations.get(locale__language_code="fr")
+    html = client.get(french.url).content.decode()
+    assert english.identifier in html and "Citer" in html
+
+
+CSV_HEADER = "reference,title,provider,format,level,region,languages,free,price,women_only,competence_areas,target_groups,sessions\n"
+
+
+def _write(tmp_path, body):
+    path = tmp_path / "trainings.csv"
+    path.write_text(CSV_HEADER + body, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.django_db
+def test_import_valid_file_then_rerun_updates_without_duplicates(tmp_path):
+    path = _write(
+        tmp_path,
+        "imp-1,Python for beginners,becode,online,basic,brussels,fr;nl,yes,,yes,data-ai,women-jobseekers,2030-01-10/2030-02-10@Online\n"
+        "imp-2,Cloud for managers,agoria,on-site,advanced,flanders,nl,no,120.50,no,,,\n",
+    )
+    call_command("import_trainings", path, "--catalogue", "trainings", stdout=io.StringIO())
+    assert TrainingPage.objects.filter(external_reference__startswith="imp-").count() == 2
+    page = TrainingPage.objects.get(external_reference="imp-1")
+    assert page.live and page.languages == ["fr", "nl"] and page.sessions.count() == 1
+    path = _write(tmp_path, "imp-1,Python for everyone,becode,online,basic,brussels,fr,yes,,yes,,,\n")
+    call_command("import_trainings", path, "--catalogue", "trainings", stdout=io.StringIO())
+    assert TrainingPage.objects.filter(external_reference="imp-1").count() == 1
+    assert TrainingPage.objects.get(external_reference="imp-1").title == "Python for everyone"
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_file_with_one_bad_row_and_names_row_and_column(tmp_path):
+    path = _write(
+        tmp_path,
+        "bad-1,Good row,becode,online,basic,brussels,fr,yes,,no,,,\n"
+        "bad-2,Bad row,becode,by-pigeon,basic,brussels,fr,yes,,no,,,\n",
+    )
+    errors = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_trainings", path, "--catalogue", "trainings", stdout=io.StringIO(), stderr=errors
+        )
+    assert "row 3, column format" in errors.getvalue()
+    assert not TrainingPage.objects.filter(external_reference__startswith="bad-").exists()
+    call_command(
+        "import_trainings",
+        path,
+        "--catalogue",
+        "trainings",
+        "--skip-invalid",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    assert list(
+        TrainingPage.objects.filter(external_reference__startswith="bad-").values_list(
+            "external_reference", flat=True
+        )
+    ) == ["bad-1"]
+
+
+@pytest.mark.django_db
+def test_price_must_not_be_negative_and_free_has_no_price():
+    from django.core.exceptions import ValidationError
+
+    training = TrainingPage.objects.filter(locale__language_code="en").first()
+    training.is_free, training.price = False, -5
+    with pytest.raises(ValidationError):
+        training.full_clean()
+    training.is_free, training.price = True, 10
+    with pytest.raises(ValidationError):
+        training.full_clean()
+
+
+@pytest.mark.django_db
+def test_seed_benchmark_creates_live_searchable_trainings():
+    before = TrainingPage.objects.live().count()
+    call_command("seed_benchmark", "--trainings", "30", stdout=io.StringIO())
+    assert TrainingPage.objects.live().count() == before + 30
+    from wagtail.models import Page
+
+    assert not any(Page.find_problems())
+    with pytest.raises(CommandError):
+        call_command("seed_benchmark", stdout=io.StringIO())

@@ -1,0 +1,31 @@
+from .choices import Facility, FundingType, InitiativeKind, InstructionLanguage, TimelineStatus
+from .fields import ChoiceSetField
+from .pages import (
+    InitiativeIndexPage,
+    InitiativePage,
+    InitiativePageLink,
+    InitiativePageOrganisation,
+    InitiativePageOutcome,
+    InitiativePageTimelineEntry,
+    TrainingCatalogPage,
+    TrainingPage,
+    TrainingPageSession,
+)
+
+__all__ = [
+    "ChoiceSetField",
+    "Facility",
+    "FundingType",
+    "InitiativeIndexPage",
+    "InitiativeKind",
+    "InitiativePage",
+    "InitiativePageLink",
+    "InitiativePageOrganisation",
+    "InitiativePageOutcome",
+    "InitiativePageTimelineEntry",
+    "InstructionLanguage",
+    "TimelineStatus",
+    "TrainingCatalogPage",
+    "TrainingPage",
+    "TrainingPageSession",
+]

@@ -1,0 +1,432 @@
+"""Training catalogue, trainings, initiatives repository and initiatives."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models.pages import BasePage
+
+from .choices import Facility, FundingType, InitiativeKind, InstructionLanguage, TimelineStatus
+from .fields import ChoiceSetField
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class TrainingCatalogPage(RoutablePageMixin, BasePage):
+    """The catalogue of trainings of one language, with facets, CSV export and organisation sections."""
+
+    per_page = 12
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["trainings.TrainingPage"]
+    max_count_per_parent = 1
+    template = "trainings/training_catalog_page.html"
+
+    class Meta:
+        verbose_name = _("training catalogue")
+        verbose_name_plural = _("training catalogues")
+
+    @path("")
+    def catalogue(self, request):
+        from trainings.listing import training_listing
+
+        listing = training_listing(self, request)
+        return self.render(request, context_overrides={"listing": listing})
+
+    @path("export-csv/")
+    def export_csv(self, request):
+        from trainings.csv_export import export_response
+
+        return export_response(self, request)
+
+    @path("organisations/<slug:organisation_slug>/")
+    def organisation(self, request, organisation_slug):
+        from trainings.organisation_sections import organisation_view
+
+        return organisation_view(self, request, organisation_slug)
+
+
+class TrainingPage(BasePage):
+    """One training: who gives it, for whom, where, when, in which language and at what cost."""
+
+    provider = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("provider"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="trainings",
+    )
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    format = models.ForeignKey(
+        "home.Format", verbose_name=_("format"), on_delete=models.PROTECT, related_name="+"
+    )
+    level = models.ForeignKey(
+        "home.Level", verbose_name=_("level"), on_delete=models.PROTECT, related_name="+"
+    )
+    competence_areas = ParentalManyToManyField(
+        "home.CompetenceArea", verbose_name=_("competence areas"), blank=True, related_name="+"
+    )
+    target_groups = ParentalManyToManyField(
+        "home.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    women_only = models.BooleanField(_("women only"), default=False)
+    languages = ChoiceSetField(
+        _("languages of instruction"),
+        choice_set=InstructionLanguage,
+        blank=False,
+        help_text=_("The languages the training is taught in."),
+    )
+    region = models.ForeignKey(
+        "home.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    venue = models.CharField(
+        _("venue"), max_length=255, blank=True, help_text=_("Address of the venue; leave empty if online.")
+    )
+    is_free = models.BooleanField(_("free of charge"), default=False)
+    price = models.DecimalField(
+        _("price in euro"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty when the training is free."),
+    )
+    duration = models.CharField(
+        _("duration"), max_length=100, blank=True, help_text=_("For example: 6 months.")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    certification = models.CharField(
+        _("certification"),
+        max_length=200,
+        blank=True,
+        help_text=_("Certificate or diploma obtained, if any."),
+    )
+    facilities = ChoiceSetField(_("accessibility and inclusion facilities"), choice_set=Facility, blank=True)
+    external_reference = models.CharField(
+        _("external reference"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Identifier used by the CSV import to update this training instead of creating it again."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction", heading=_("Summary")),
+        FieldPanel("provider"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("format"), FieldPanel("level")]),
+                FieldPanel("competence_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("women_only"),
+                FieldPanel("languages"),
+            ],
+            heading=_("Content and audience"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("region"), FieldPanel("venue"), FieldPanel("facilities")],
+            heading=_("Place and accessibility"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldPanel("duration"),
+                FieldPanel("certification"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Practical information"),
+        ),
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session"), min_num=0, max_num=50),
+        FieldPanel("external_reference"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("certification"),
+        index.RelatedFields("provider", [index.SearchField("name")]),
+        index.FilterField("women_only"),
+        index.FilterField("is_free"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("provider"),
+        SynchronizedField("format"),
+        SynchronizedField("level"),
+        SynchronizedField("region"),
+        SynchronizedField("languages"),
+        SynchronizedField("facilities"),
+        SynchronizedField("venue"),
+        SynchronizedField("price"),
+        SynchronizedField("external_reference"),
+        TranslatableField("duration"),
+        TranslatableField("certification"),
+    ]
+
+    parent_page_types = ["trainings.TrainingCatalogPage"]
+    subpage_types = []
+    template = "trainings/training_page.html"
+
+    class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def clean(self):
+        super().clean()
+        if self.is_free and self.price:
+            raise ValidationError({"price": _("A free training has no price.")})
+        if not self.is_free and self.price is None:
+            raise ValidationError({"price": _("Give a price in euro, or tick 'free of charge'.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import CompetenceArea, Format, Level, Region, TargetGroup
+        from home.models.taxonomies import localize
+        from trainings.structured_data import course_json_ld
+        from trainings.utils import localized_organisations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["provider"] = localized_organisations([self.provider])[0] if self.provider else None
+        context["format"] = localize([self.format], Format)[0]
+        context["level"] = localize([self.level], Level)[0]
+        context["region"] = localize([self.region], Region)[0]
+        context["competence_areas"] = localize(self.competence_areas.all(), CompetenceArea)
+        context["target_groups"] = localize(self.target_groups.all(), TargetGroup)
+        context["json_ld"] = course_json_ld(self, request)
+        return context
+
+    def language_labels(self):
+        labels = dict(InstructionLanguage.choices)
+        return [labels[code] for code in self.languages if code in labels]
+
+    def facility_labels(self):
+        labels = dict(Facility.choices)
+        return [labels[code] for code in self.facilities if code in labels]
+
+
+class TrainingPageSession(Orderable):
+    page = ParentalKey(TrainingPage, on_delete=models.CASCADE, related_name="sessions")
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    location = models.CharField(_("location"), max_length=255, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("location")]
+    override_translatable_fields = [SynchronizedField("location")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+class InitiativeIndexPage(RoutablePageMixin, BasePage):
+    """The repository of initiatives: programmes, campaigns, networks and good practices."""
+
+    per_page = 12
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["trainings.InitiativePage"]
+    max_count_per_parent = 1
+    template = "trainings/initiative_index_page.html"
+
+    class Meta:
+        verbose_name = _("initiatives repository")
+        verbose_name_plural = _("initiatives repositories")
+
+    @path("")
+    def repository(self, request):
+        from trainings.listing import initiative_listing
+
+        listing = initiative_listing(self, request)
+        return self.render(request, context_overrides={"listing": listing})
+
+
+IDENTIFIER_PATTERN = re.compile(r"^BDT-I-(\d+)$")
+
+
+class InitiativePage(BasePage):
+    kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    target_groups = ParentalManyToManyField(
+        "home.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    regions = ParentalManyToManyField(
+        "home.Region", verbose_name=_("region or geographic scope"), blank=True, related_name="+"
+    )
+    strategic_objectives = ParentalManyToManyField(
+        "home.StrategicObjective", verbose_name=_("strategic objectives"), blank=True, related_name="+"
+    )
+    funding_type = models.CharField(_("funding type"), max_length=20, choices=FundingType.choices)
+    website = models.URLField(_("website"), blank=True)
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=20,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Assigned automatically; the same in every language."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("funding_type")]),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("strategic_objectives", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("website"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultipleChooserPanel(
+            "organisations",
+            chooser_field_name="organisation",
+            heading=_("Organisations involved"),
+            label=_("Organisation"),
+            min_num=1,
+            max_num=20,
+        ),
+        InlinePanel("timeline", heading=_("Timeline"), label=_("Year"), min_num=0, max_num=40),
+        InlinePanel("outcomes", heading=_("Outcomes in figures"), label=_("Outcome"), min_num=0, max_num=12),
+        InlinePanel("links", heading=_("Links"), label=_("Link"), min_num=0, max_num=12),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("description"), index.FilterField("kind")]
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("funding_type"),
+        SynchronizedField("website"),
+    ]
+
+    parent_page_types = ["trainings.InitiativeIndexPage"]
+    subpage_types = []
+    template = "trainings/initiative_page.html"
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def save(self, *args, **kwargs):
+        if not self.identifier:
+            self.identifier = self._shared_or_next_identifier()
+        return super().save(*args, **kwargs)
+
+    def _shared_or_next_identifier(self):
+        siblings = InitiativePage.objects.filter(translation_key=self.translation_key).exclude(identifier="")
+        shared = siblings.exclude(pk=self.pk).values_list("identifier", flat=True).first()
+        if shared:
+            return shared
+        numbers = [
+            int(match.group(1))
+            for value in InitiativePage.objects.exclude(identifier="").values_list("identifier", flat=True)
+            if (match := IDENTIFIER_PATTERN.match(value))
+        ]
+        return f"BDT-I-{max(numbers, default=0) + 1:04d}"
+
+    def cite_as(self, request=None):
+        from trainings.utils import localized_organisations
+
+        organisations = localized_organisations(item.organisation for item in self.organisations.all())
+        names = ", ".join(org.name for org in organisations)
+        year = self.first_published_at.year if self.first_published_at else ""
+        url = self.get_full_url(request) or ""
+        return gettext(
+            "%(organisations)s. %(title)s. Be Digital Together, initiative %(identifier)s (%(year)s). %(url)s"
+        ) % {
+            "organisations": names,
+            "title": self.title,
+            "identifier": self.identifier,
+            "year": year,
+            "url": url,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import Region, StrategicObjective, TargetGroup
+        from home.models.taxonomies import localize
+        from trainings.utils import localized_organisations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = localized_organisations(
+            item.organisation for item in self.organisations.all()
+        )
+        context["target_groups"] = localize(self.target_groups.all(), TargetGroup)
+        context["regions"] = localize(self.regions.all(), Region)
+        context["objectives"] = localize(self.strategic_objectives.all(), StrategicObjective)
+        context["cite_as"] = self.cite_as(request)
+        context["catalogue"] = TrainingCatalogPage.objects.live().filter(locale_id=self.locale_id).first()
+        return context
+
+
+class InitiativePageOrganisation(Orderable):
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey(
+        "home.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+    override_translatable_fields = [SynchronizedField("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation involved")
+        verbose_name_plural = _("organisations involved")
+
+
+class InitiativePageTimelineEntry(Orderable):
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="timeline")
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=20, choices=TimelineStatus.choices)
+    description = models.TextField(_("what happened"), blank=True, max_length=600)
+
+    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("status")]), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+
+
+class InitiativePageOutcome(Orderable):
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="outcomes")
+    figure = models.CharField(_("figure"), max_length=30, help_text=_("For example: 1,200 or 45%."))
+    label = models.CharField(_("label"), max_length=160, help_text=_("What the figure counts."))
+
+    panels = [FieldPanel("figure"), FieldPanel("label")]
+    override_translatable_fields = [SynchronizedField("figure"), TranslatableField("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+
+class InitiativePageLink(Orderable):
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("title"), max_length=160)
+    url = models.URLField(_("URL"))
+
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("link")
+        verbose_name_plural = _("links")

@@ -1,0 +1,59 @@
+"""schema.org metadata for search engines, serialised safely for a <script> element."""
+
+import json
+
+from django.utils.safestring import mark_safe
+
+from .utils import localized_organisations
+
+
+def dumps_for_script(data):
+    """JSON that cannot close the <script> element it sits in."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
+
+
+def course_json_ld(page, request=None):
+    provider = localized_organisations([page.provider])[0] if page.provider else None
+    mode = {"on-site": "Onsite", "online": "Online", "blended": "Blended"}.get(page.format.slug, "Onsite")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": page.title,
+        "description": page.introduction or page.title,
+        "url": page.get_full_url(request),
+        "inLanguage": list(page.languages),
+        "isAccessibleForFree": bool(page.is_free),
+    }
+    if provider:
+        data["provider"] = {"@type": "Organization", "name": provider.name}
+        if provider.website:
+            data["provider"]["sameAs"] = provider.website
+    if page.certification:
+        data["educationalCredentialAwarded"] = page.certification
+    if not page.is_free and page.price is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "price": str(page.price),
+            "priceCurrency": "EUR",
+            "category": "Paid",
+        }
+    instances = []
+    for session in page.sessions.all():
+        instance = {
+            "@type": "CourseInstance",
+            "courseMode": mode,
+            "startDate": session.start_date.isoformat(),
+        }
+        if session.end_date:
+            instance["endDate"] = session.end_date.isoformat()
+        if session.location:
+            instance["location"] = {"@type": "Place", "name": session.location}
+        if page.duration:
+            instance["courseWorkload"] = page.duration
+        instances.append(instance)
+    if not instances:
+        instances.append({"@type": "CourseInstance", "courseMode": mode})
+    data["hasCourseInstance"] = instances
+    return dumps_for_script(data)
