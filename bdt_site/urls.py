@@ -31,7 +31,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", include(search_views.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

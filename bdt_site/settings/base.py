@@ -148,30 +148,20 @@ EDITORS_EMAIL = env.list("EDITORS_EMAIL", default=["editors@localhost"])
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="database")
 SEARCH_URL = env.str("SEARCH_URL", default="http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="bdt")
-_SEARCH_BACKEND_MODULES = {
-    "database": "wagtail.search.backends.database",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-}
-if SEARCH_BACKEND not in _SEARCH_BACKEND_MODULES:
+SEARCH_TIMEOUT = env.int("SEARCH_TIMEOUT", default=5)
+if SEARCH_BACKEND not in ("database", "opensearch2", "elasticsearch9"):
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured(
-        f"SEARCH_BACKEND must be one of {', '.join(_SEARCH_BACKEND_MODULES)}, not {SEARCH_BACKEND!r}."
+        f"SEARCH_BACKEND must be one of database, opensearch2, elasticsearch9, not {SEARCH_BACKEND!r}."
     )
-if SEARCH_BACKEND == "database":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _SEARCH_BACKEND_MODULES["database"]}}
-else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": _SEARCH_BACKEND_MODULES[SEARCH_BACKEND],
-            "URLS": [SEARCH_URL],
-            "INDEX": f"{SEARCH_INDEX_PREFIX}_wagtail",
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
-    }
+# "default" is always the database backend (admin search, fallback); engines add one alias per language.
+# See search/README.md and search/backend_settings.py.
+from search.backend_settings import build_search_backends  # noqa: E402
+
+WAGTAILSEARCH_BACKENDS = build_search_backends(
+    SEARCH_BACKEND, url=SEARCH_URL, index_prefix=SEARCH_INDEX_PREFIX, timeout=SEARCH_TIMEOUT
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Be Digital Together"

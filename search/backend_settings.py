@@ -1,0 +1,36 @@
+"""Builds WAGTAILSEARCH_BACKENDS from SEARCH_BACKEND alone (imported by the settings: no Django imports).
+
+- "database": one backend, "default" (SQLite/PostgreSQL via search.backends.database).
+- "opensearch2" / "elasticsearch9": "default" stays the database backend (Wagtail admin search and the
+  public fallback when the engine is down), plus one engine alias per language, "engine_<lang>", used by the
+  public search for the active language.
+"""
+
+LANGUAGES = ("en", "fr", "nl", "de")
+ENGINE_MODULES = {
+    "opensearch2": "search.backends.opensearch2",
+    "elasticsearch9": "search.backends.elasticsearch9",
+}
+
+
+def engine_alias(language_code):
+    return f"engine_{language_code}"
+
+
+def build_search_backends(kind, url="http://127.0.0.1:9200", index_prefix="bdt", timeout=5):
+    backends = {"default": {"BACKEND": "search.backends.database"}}
+    if kind == "database":
+        return backends
+    if kind not in ENGINE_MODULES:
+        raise ValueError(f"unknown search backend {kind!r}")
+    for language in LANGUAGES:
+        backends[engine_alias(language)] = {
+            "BACKEND": ENGINE_MODULES[kind],
+            "LANGUAGE": language,
+            "URLS": [url],
+            "INDEX_PREFIX": f"{index_prefix}_{language}_",
+            "TIMEOUT": timeout,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    return backends
