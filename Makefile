@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= bdt_site.settings.dev
 
-.PHONY: run test install messages lint bench clean
+.PHONY: run test install messages lint bench soak clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ run: messages
 
 test: messages
 	bash scripts/test.sh
+
+bench: messages
+	bash scripts/bench.sh
+
+soak: messages
+	bash scripts/soak.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import CompetenceArea, Format, Level, Region, StrategicObjective, TargetGroup
 from home.models.taxonomies import localized_terms
+from search.views import engine_query
 
 from .models import (
     Facility,
@@ -160,8 +161,9 @@ class Listing:
     def search_ids(self):
         if self._search_ids is None:
             self._search_ids = []
-            if self.query:
-                results = self.base_queryset().search(self.query, order_by_relevance=True)
+            words = engine_query(self.query) if self.query else ""
+            if words:
+                results = self.base_queryset().search(words, order_by_relevance=True)
                 self._search_ids = [result.pk for result in results[:SEARCH_LIMIT]]
         return self._search_ids
 

@@ -15,6 +15,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "bdt_site",
     "home",
     "testimonials",
     "trainings",
@@ -54,9 +55,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bdt_site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "bdt_site.middleware.AdminLoginThrottleMiddleware",
+    "bdt_site.middleware.QueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "bdt_site.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,8 +186,18 @@ REST_FRAMEWORK = {
 }
 
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bdt"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "bdt",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+# Full-page cache of anonymous pages (bdt_site.middleware.PageCacheMiddleware); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_ALLOW_BYPASS = env.bool("PAGE_CACHE_ALLOW_BYPASS", default=False)
+# Admin login: 429 after this many POSTs per IP and user name within the window (seconds).
+ADMIN_LOGIN_MAX_FAILURES = env.int("ADMIN_LOGIN_MAX_FAILURES", default=5)
+ADMIN_LOGIN_WINDOW = env.int("ADMIN_LOGIN_WINDOW", default=900)
 
 # Security headers that are right everywhere; production.py adds the HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -25,3 +25,26 @@ if env.str("REDIS_URL", default=""):
     }
 
 LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")  # noqa: F405
+
+# Cookies: HTTPS only, not readable by scripts, not sent on cross-site POSTs.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Behind nginx (deploy/nginx.conf): the visitor's address comes from X-Real-IP set by these proxies.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+MIDDLEWARE = ["bdt_site.middleware.TrustedProxyMiddleware", *MIDDLEWARE]  # noqa: F405
+# Redis cache: needs the `redis` Python package (pip install redis) next to REDIS_URL.
+
+# nginx proxy cache in front (deploy/nginx.conf): Wagtail purges a page's URLs when it is published,
+# unpublished or moved. FRONTEND_CACHE_PURGE_URL is nginx's address as gunicorn sees it,
+# e.g. http://127.0.0.1:8080; the Host header of each purge is the page's site.
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }

@@ -12,3 +12,5 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Query-count tests must measure the real work; tests of the page cache turn it on for themselves.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,417 @@
+"""Production middleware: security headers, a full-page cache for anonymous visitors and admin-login
+brute-force protection.
+
+Order in settings.MIDDLEWARE (see base.py):
+  SecurityHeadersMiddleware   outermost after Django's SecurityMiddleware, so every response gets the headers
+  AdminLoginThrottleMiddleware before sessions, it never touches the database
+  PageCacheMiddleware         after LocaleMiddleware (the language is known) and before Csrf/Auth/Messages,
+                              so it sees every cookie they add to the response and a hit skips them all
+"""
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils import translation
+from django.utils.cache import cc_delim_re
+
+# --- Security headers -----------------------------------------------------------------------------------
+
+VIDEO_FRAME_SOURCES = (
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+)
+
+
+def _inline_style_hashes():
+    """CSP hashes of the inline <style> of templates served when the site is broken (500.html), so that page
+    keeps its looks without allowing any other inline style."""
+    hashes = []
+    template = Path(settings.BASE_DIR) / "bdt_site" / "templates" / "500.html"
+    try:
+        text = template.read_text(encoding="utf-8")
+    except OSError:
+        return hashes
+    for body in re.findall(r"<style>(.*?)</style>", text, flags=re.S):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    return hashes
+
+
+def build_content_security_policy():
+    style_src = " ".join(["'self'", *_inline_style_hashes()])
+    directives = [
+        "default-src 'self'",
+        "script-src 'self'",
+        f"style-src {style_src}",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        f"frame-src {' '.join(VIDEO_FRAME_SOURCES)}",
+        "media-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(directives)
+
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+
+# The Wagtail and Django admins rely on inline scripts and styles; they get a policy that still forbids
+# framing by other sites, plugins and foreign form targets.
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = (
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = build_content_security_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(ADMIN_PREFIXES):
+            response.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
+        else:
+            response.setdefault("Content-Security-Policy", self.policy)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+
+# --- Client address behind a trusted reverse proxy ------------------------------------------------------
+
+
+class TrustedProxyMiddleware:
+    """Behind nginx every request comes from 127.0.0.1: take the visitor's address from X-Real-IP, but only
+    when the request comes from one of TRUSTED_PROXIES (so rate limits count visitors, not the proxy)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.trusted = set(getattr(settings, "TRUSTED_PROXIES", []))
+
+    def __call__(self, request):
+        real_ip = request.META.get("HTTP_X_REAL_IP", "").strip()
+        if real_ip and request.META.get("REMOTE_ADDR") in self.trusted:
+            request.META["REMOTE_ADDR"] = real_ip[:64]
+        return self.get_response(request)
+
+
+# --- Hostile query strings -------------------------------------------------------------------------------
+
+# Parameters that are integers wherever the site reads them (pagination, the API's limit/offset/ids).
+INTEGER_PARAMETERS = {"page", "limit", "offset", "child_of", "descendant_of", "translation_of", "id"}
+MAX_INTEGER_DIGITS = 15
+
+
+class QueryGuardMiddleware:
+    """Answers 400 before any view runs when the query string holds NUL bytes or bytes that are not UTF-8, or an
+    integer parameter too large for any database column; and turns a search syntax error of the read-only API
+    (e.g. an unbalanced quote for SQLite's full-text engine) into a 400 instead of a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        raw = request.META.get("QUERY_STRING", "")
+        if "%00" in raw or "\x00" in raw or "%00" in request.META.get("PATH_INFO", ""):
+            return self._bad_request(request)
+        try:
+            unquote_to_bytes(raw.replace("+", " ")).decode("utf-8")
+        except UnicodeDecodeError:
+            return self._bad_request(request)
+        for name in INTEGER_PARAMETERS & set(request.GET):
+            value = request.GET.get(name, "").strip().lstrip("-")
+            if value.isdigit() and len(value) > MAX_INTEGER_DIGITS:
+                return self._bad_request(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if (
+            request.path.startswith("/api/")
+            and "search" in request.GET
+            and isinstance(exception, DatabaseError)
+        ):
+            return JsonResponse({"message": "The search query could not be understood."}, status=400)
+        return None
+
+    @staticmethod
+    def _bad_request(request):
+        if request.path.startswith("/api/"):
+            return JsonResponse({"message": "Malformed query string."}, status=400)
+        return HttpResponseBadRequest("Bad request", content_type="text/plain; charset=utf-8")
+
+
+# --- Admin login brute-force protection ---------------------------------------------------------------
+
+ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
+
+
+class AdminLoginThrottleMiddleware:
+    """After ADMIN_LOGIN_MAX_FAILURES failed login POSTs for one IP and user name within ADMIN_LOGIN_WINDOW
+    seconds (or five times that many for one IP, whatever the names), answer 429 with a translated page,
+    without checking the password any more, until the window ends."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST" or request.path not in ADMIN_LOGIN_PATHS:
+            return self.get_response(request)
+        from home.ratelimit import allow, client_address
+
+        limit = getattr(settings, "ADMIN_LOGIN_MAX_FAILURES", 5)
+        window = getattr(settings, "ADMIN_LOGIN_WINDOW", 900)
+        ip = client_address(request)
+        username = request.POST.get("username", "")[:150].strip().lower()
+        blocked_keys = [_blocked_key("ip", ip), _blocked_key("user", f"{ip}|{username}")]
+        if any(cache.get(key) for key in blocked_keys):
+            return self._too_many(request, window)
+        response = self.get_response(request)
+        if response.status_code in (301, 302, 303):  # logged in
+            return response
+        over_user = not allow("admin-login", f"{ip}|{username}", limit, window)
+        over_ip = not allow("admin-login-ip", ip, limit * 5, window)
+        if over_user or over_ip:
+            for key, over in zip(blocked_keys, (over_ip, over_user), strict=True):
+                if over:
+                    cache.set(key, 1, window)
+            return self._too_many(request, window)
+        return response
+
+    @staticmethod
+    def _too_many(request, window):
+        from home.ratelimit import too_many_requests
+
+        language = translation.get_language_from_request(request)
+        with translation.override(language):
+            response = too_many_requests(request, retry_after=window)
+            response.render()
+        return response
+
+
+def _blocked_key(scope, value):
+    return "admin-login-blocked:" + hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
+
+
+# --- Full-page cache for anonymous visitors -------------------------------------------------------------
+
+PAGE_CACHE_VERSION_KEY = "pagecache:version"
+CACHEABLE_URL_NAMES = {"wagtail_serve", "search"}
+# Response Vary headers the cache key already covers (the language is in the key, only cookie-less
+# visitors are served, and responses are never compressed by Django).
+HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
+# Cookies that mean "this visitor may see something personal": a session (editors) or pending messages.
+PERSONAL_COOKIES = ("messages",)
+BYPASS_HEADER = "HTTP_X_BYPASS_PAGE_CACHE"
+
+
+def page_cache_version():
+    version = cache.get(PAGE_CACHE_VERSION_KEY)
+    if version is None:
+        cache.add(PAGE_CACHE_VERSION_KEY, 1, None)
+        version = cache.get(PAGE_CACHE_VERSION_KEY, 1)
+    return version
+
+
+def invalidate_page_cache(**kwargs):
+    """Make every cached page stale at once (cheap and always safe: a publish can change menus, listings,
+    search results and translations' language switchers anywhere)."""
+    try:
+        cache.incr(PAGE_CACHE_VERSION_KEY)
+    except ValueError:
+        cache.set(PAGE_CACHE_VERSION_KEY, 2, None)
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET/HEAD requests for Wagtail pages (and search) from the cache.
+
+    Stored only when: status 200, no cookie set, no Cache-Control private/no-store, no Vary beyond
+    HARMLESS_VARY, and the request carried no session/messages cookie. Keyed by host, full path and query
+    string, and active language. A cache hit adds `X-Page-Cache: hit`, a store `X-Page-Cache: miss`.
+    Turned off with PAGE_CACHE_SECONDS = 0 or per request with the header `X-Bypass-Page-Cache: 1` when
+    PAGE_CACHE_ALLOW_BYPASS is on (benchmarks)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _cacheable_request(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if getattr(settings, "PAGE_CACHE_SECONDS", 600) <= 0:
+            return False
+        if getattr(settings, "PAGE_CACHE_ALLOW_BYPASS", False) and request.META.get(BYPASS_HEADER):
+            return False
+        if request.path.startswith(ADMIN_PREFIXES):
+            return False
+        cookies = request.COOKIES
+        return not (
+            settings.SESSION_COOKIE_NAME in cookies or any(name in cookies for name in PERSONAL_COOKIES)
+        )
+
+    @staticmethod
+    def _key(request, version):
+        raw = f"{request.get_host()}|{request.get_full_path()}|{translation.get_language()}"
+        return f"pagecache:{version}:{hashlib.sha256(raw.encode('utf-8', 'surrogatepass')).hexdigest()}"
+
+    @staticmethod
+    def _cacheable_response(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.url_name not in CACHEABLE_URL_NAMES:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+        if not vary <= HARMLESS_VARY:
+            return False
+        session = getattr(request, "session", None)
+        return not (session is not None and session.modified)
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = self._key(request, page_cache_version())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
+        if self._cacheable_response(request, response):
+            response["X-Page-Cache"] = "miss"
+            cache.set(key, response, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        return response
+
+
+# Models whose rows change on every visit or hold no public content: their saves never invalidate pages.
+_IGNORED_APPS = {
+    "admin",
+    "auth",
+    "contenttypes",
+    "sessions",
+    "wagtailadmin",
+    "wagtailembeds",
+    "wagtailforms",
+    "wagtailsearch",
+    "wagtailusers",
+    "wagtail_localize",
+}
+_IGNORED_MODEL_NAMES = {
+    "revision",
+    "pagelogentry",
+    "modellogentry",
+    "workflowstate",
+    "taskstate",
+    "pagesubscription",
+    "referenceindex",
+    "uploadedfile",
+    "uploadedimage",
+}
+
+
+def _content_changed(sender, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label in _IGNORED_APPS or meta.model_name in _IGNORED_MODEL_NAMES:
+        return
+    from wagtail.images.models import AbstractRendition
+
+    if issubclass(sender, AbstractRendition):
+        return
+    invalidate_page_cache()
+
+
+def connect_page_cache_signals():
+    """Invalidate on publish, unpublish, move and delete of pages, and on any saved or deleted content row
+    (snippets, settings, taxonomies, images)."""
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(invalidate_page_cache, dispatch_uid="pagecache-published")
+    page_unpublished.connect(invalidate_page_cache, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(invalidate_page_cache, dispatch_uid="pagecache-moved")
+    post_save.connect(_content_changed, dispatch_uid="pagecache-saved")
+    post_delete.connect(_content_changed, dispatch_uid="pagecache-deleted")
+
+
+connect_page_cache_signals()
+
+
+# --- Image renditions made at publish time --------------------------------------------------------------
+# So the first visitor of a freshly published page does not wait for image resizing: every image the page
+# refers to (found through Wagtail's reference index) gets the renditions the templates ask for.
+
+_SPEC_TOKEN = re.compile(
+    r"^(width|height|fill|max|min|scale|original|format|jpegquality|webpquality|bgcolor)"
+)
+_IMAGE_TAG = re.compile(r"{%\s*image\s+\S+\s+([^%]*?)%}")
+_MAX_IMAGES_PER_PAGE = 30
+
+
+def template_rendition_specs():
+    """Filter specs of the {% image %} tags in the project's templates, e.g. {"width-800", "fill-300x200"}."""
+    specs = set()
+    base = Path(settings.BASE_DIR)
+    for template in base.glob("*/templates/**/*.html"):
+        if ".venv" in template.parts:
+            continue
+        try:
+            text = template.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for arguments in _IMAGE_TAG.findall(text):
+            tokens = [t for t in arguments.split() if "=" not in t and _SPEC_TOKEN.match(t) and "{" not in t]
+            if tokens:
+                specs.add("|".join(tokens))
+    return specs
+
+
+def pregenerate_renditions(sender=None, instance=None, **kwargs):
+    if instance is None:
+        return
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.images import get_image_model
+    from wagtail.models import ReferenceIndex
+
+    image_model = get_image_model()
+    specs = template_rendition_specs()
+    if not specs:
+        return
+    image_type = ContentType.objects.get_for_model(image_model)
+    ids = (
+        ReferenceIndex.get_references_for_object(instance)
+        .filter(to_content_type=image_type)
+        .values_list("to_object_id", flat=True)
+        .distinct()[:_MAX_IMAGES_PER_PAGE]
+    )
+    for image in image_model.objects.filter(pk__in=[int(i) for i in ids if str(i).isdigit()]):
+        try:
+            image.get_renditions(*specs)
+        except Exception:  # noqa: BLE001 - a broken file must never block publishing; the view retries
+            continue
+
+
+def connect_rendition_signals():
+    from wagtail.signals import page_published
+
+    page_published.connect(pregenerate_renditions, dispatch_uid="renditions-at-publish")
+
+
+connect_rendition_signals()

@@ -1,0 +1,166 @@
+"""Measures the pages of scripts/bench.sh with wrk and counts their SQL queries; prints a table, writes JSON.
+
+Run by scripts/bench.sh (which sets the production environment); not a test."""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def discover(notes):
+    """(name, path) of the pages to measure; missing page types are noted and skipped."""
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from wagtail.models import Page
+
+    def first_url(app_label, model_name):
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            return None
+        page = model.objects.live().filter(locale__language_code="en").order_by("path").first()
+        return page.get_url() if page else None
+
+    targets = [("home", "/en/")]
+    catalogue = first_url("trainings", "TrainingCatalogPage") or first_url("trainings", "TrainingIndexPage")
+    if catalogue:
+        targets.append(("catalogue", catalogue))
+        filters = catalogue_filters(catalogue)
+        if filters:
+            targets.append(("catalogue filtered", f"{catalogue}?{filters}"))
+        else:
+            notes.append("catalogue filtered: no filter found in the catalogue's form")
+    else:
+        notes.append("catalogue, catalogue filtered: no live trainings catalogue page yet")
+    for name, app, model in [("training", "trainings", "TrainingPage"), ("event", "events", "EventPage")]:
+        url = first_url(app, model)
+        if url:
+            targets.append((name, url))
+        else:
+            notes.append(f"{name}: no live {app}.{model} yet")
+    targets.append(("search", "/en/search/?q=digital"))
+    del Page
+    return targets
+
+
+def catalogue_filters(path):
+    from django.test import Client
+
+    html = Client(HTTP_HOST="127.0.0.1").get(path).content.decode()
+    pairs = []
+    for name, value in re.findall(
+        r'<input[^>]*type="checkbox"[^>]*name="([\w-]+)"[^>]*value="([^"]+)"', html
+    ):
+        if name not in {p[0] for p in pairs}:
+            pairs.append((name, value))
+    for name, options in re.findall(r'<select[^>]*name="([\w-]+)"[^>]*>(.*?)</select>', html, flags=re.S):
+        values = [v for v in re.findall(r'<option[^>]*value="([^"]+)"', options) if v]
+        if values and name not in {p[0] for p in pairs}:
+            pairs.append((name, values[0]))
+    return "&".join(f"{n}={v}" for n, v in pairs[:2])
+
+
+def count_queries(path):
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.get(path)  # warm: renditions, template and settings caches, as a running server has them
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+    return response.status_code, len(queries)
+
+
+def wrk(url, duration, headers=()):
+    command = ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", url]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+
+    def latency(label):
+        match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", output, flags=re.M)
+        if not match:
+            return None
+        value, unit = float(match.group(1)), match.group(2)
+        return round(value * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors:.*", output)
+    return {
+        "rps": float(rps.group(1)) if rps else None,
+        "p50_ms": latency(50),
+        "p99_ms": latency(99),
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": errors.group(0) if errors else "",
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for option in ("--gunicorn", "--proxy", "--static", "--static-dir", "--json", "--skipped"):
+        parser.add_argument(option, required=option != "--skipped")
+    parser.add_argument("--duration", type=int, default=10)
+    args = parser.parse_args()
+    notes = []
+    if args.skipped and Path(args.skipped).exists():
+        notes += [line for line in Path(args.skipped).read_text().splitlines() if line.strip()]
+    targets = discover(notes)
+    static_dir = Path(args.static_dir)
+    results = []
+    for name, path in targets:
+        status, queries = count_queries(path)
+        if status != 200:
+            notes.append(f"{name}: {path} answered {status}; skipped")
+            continue
+        with urllib.request.urlopen(args.gunicorn + path, timeout=30) as response:
+            html = response.read()
+        static_name = re.sub(r"[^\w]+", "_", path).strip("_") + ".html"
+        (static_dir / static_name).write_bytes(html)
+        row = {"page": name, "path": path, "sql_queries": queries, "html_bytes": len(html)}
+        print(f"measuring {name} ({path}) ...", flush=True)
+        row["uncached"] = wrk(args.gunicorn + path, args.duration, ["X-Bypass-Page-Cache: 1"])
+        row["page_cache"] = wrk(args.gunicorn + path, args.duration)
+        row["nginx_cache"] = wrk(args.proxy + path, args.duration)
+        row["static_ceiling"] = wrk(f"{args.static}/{static_name}", args.duration)
+        results.append(row)
+
+    header = f"{'page':<20}{'SQL':>5}  {'uncached r/s p50/p99 ms':>26}  {'page cache r/s':>15}  {'nginx cache r/s':>16}  {'static r/s':>11}"
+    print("\n" + header + "\n" + "-" * len(header))
+    for row in results:
+        u = row["uncached"]
+        print(
+            f"{row['page']:<20}{row['sql_queries']:>5}  "
+            f"{u['rps'] or 0:>9.1f} {u['p50_ms'] or 0:>7.1f}/{u['p99_ms'] or 0:<8.1f}  "
+            f"{row['page_cache']['rps'] or 0:>15.0f}  {row['nginx_cache']['rps'] or 0:>16.0f}  "
+            f"{row['static_ceiling']['rps'] or 0:>11.0f}"
+        )
+    for note in notes:
+        print(f"note: {note}")
+    report = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count()},
+        "settings": {"workers": 2, "wrk": f"2 threads, 16 connections, {args.duration} s"},
+        "results": results,
+        "notes": notes,
+    }
+    Path(args.json).write_text(json.dumps(report, indent=2))
+    print(f"\nJSON: {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""Security headers, the anonymous page cache and admin-login brute-force protection, as a visitor, an editor
+and an operator see them."""
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+
+import bdt_site.middleware  # noqa: F401 - connects the page-cache invalidation signals
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.django_db
+
+
+def _policy(response):
+    return {
+        part.split()[0]: part.split()[1:]
+        for part in (p.strip() for p in response["Content-Security-Policy"].split(";"))
+        if part
+    }
+
+
+# --- Headers --------------------------------------------------------------------------------------------
+
+
+def test_public_pages_forbid_inline_scripts_framing_and_plugins(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    policy = _policy(response)
+    assert policy["script-src"] == ["'self'"]
+    assert not any("unsafe" in source for sources in policy.values() for source in sources)
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"]
+    assert policy["img-src"] == ["'self'", "data:"]
+    assert "https://www.youtube-nocookie.com" in policy["frame-src"]
+    assert "https://player.vimeo.com" in policy["frame-src"]
+
+
+def test_public_pages_send_the_other_security_headers(client):
+    response = client.get("/en/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_pages_have_no_inline_scripts(client):
+    html = client.get("/en/").content.decode()
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+
+
+def test_the_emergency_500_page_keeps_its_inline_style_through_a_hash(client):
+    """500.html has its own small <style>: the policy allows exactly that style, nothing else inline."""
+    text = (ROOT / "bdt_site" / "templates" / "500.html").read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", text, flags=re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in _policy(client.get("/en/"))["style-src"]
+
+
+def test_the_wagtail_admin_still_loads_for_an_editor(client):
+    user = get_user_model().objects.create_superuser("sec-editor", "sec@example.org", "pw")
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    policy = _policy(response)
+    assert "script-src" not in policy  # the admin's inline scripts are allowed
+    assert policy["object-src"] == ["'none'"]
+    assert client.get("/admin/pages/").status_code == 200
+
+
+def test_the_admin_login_page_loads(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert b'name="password"' in response.content
+
+
+def test_production_profile_uses_hsts_and_secure_cookies():
+    import subprocess
+    import sys
+
+    env = {
+        "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
+        "ALLOWED_HOSTS": "bedigitaltogether.example",
+        "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
+        "PATH": "/usr/bin:/bin",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    hsts, session_secure, csrf_secure, ssl_redirect = result.stdout.split()
+    assert int(hsts) >= 31_536_000
+    assert session_secure == csrf_secure == ssl_redirect == "True"
+
+
+# --- Anonymous page cache -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache is off in the test settings (so query counts measure real work); on here."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_a_second_anonymous_visit_makes_no_sql_query(page_cache, client, django_assert_num_queries):
+    first = client.get("/en/")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get("/en/")
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second
+
+
+def test_the_cache_keeps_languages_and_query_strings_apart(page_cache, client):
+    assert client.get("/en/").status_code == 200
+    french = client.get("/fr/")
+    assert french.status_code == 200
+    assert 'lang="fr"' in french.content.decode()
+    assert client.get("/en/?utm=1")["X-Page-Cache"] == "miss"
+
+
+def test_publishing_a_change_shows_on_the_next_visit(page_cache, client, home_pages):
+    home = home_pages["en"]
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    home.title = "Freshly published title"
+    home.seo_title = "Freshly published title"
+    home.save_revision().publish()
+    response = client.get("/en/")
+    assert "Freshly published title" in response.content.decode()
+
+
+def test_unpublishing_a_page_removes_it_at_once(page_cache, client, home_pages):
+    from wagtail.models import Page
+
+    child = Page.objects.child_of(home_pages["en"]).live().first().specific
+    url = child.url
+    assert client.get(url).status_code == 200
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    child.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_logged_in_editors_are_never_served_cached_pages(page_cache, client):
+    anonymous = client.get("/en/")
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    user = get_user_model().objects.create_superuser("cache-editor", "c@example.org", "pw")
+    client.force_login(user)
+    response = client.get("/en/")
+    assert "X-Page-Cache" not in response
+    assert b"wagtail-userbar" in response.content
+    assert b"wagtail-userbar" not in anonymous.content
+    client.logout()
+
+
+def test_posts_bypass_the_cache(page_cache, client):
+    client.get("/en/")
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    response = client.post("/en/", {"x": "1"})
+    assert "X-Page-Cache" not in response
+
+
+def test_404_pages_are_not_cached(page_cache, client):
+    assert client.get("/en/no-such-page/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/en/no-such-page/")
+
+
+@override_settings(PAGE_CACHE_ALLOW_BYPASS=True)
+def test_benchmarks_can_bypass_the_cache_with_a_header(page_cache, client):
+    client.get("/en/")
+    assert "X-Page-Cache" not in client.get("/en/", HTTP_X_BYPASS_PAGE_CACHE="1")
+
+
+def test_the_bypass_header_is_ignored_unless_allowed(page_cache, client):
+    client.get("/en/")
+    assert client.get("/en/", HTTP_X_BYPASS_PAGE_CACHE="1")["X-Page-Cache"] == "hit"
+
+
+# --- Admin login brute-force protection -----------------------------------------------------------------
+
+
+@override_settings(ADMIN_LOGIN_MAX_FAILURES=3)
+def test_repeated_failed_admin_logins_get_a_translated_429(client):
+    get_user_model().objects.create_superuser("target", "t@example.org", "right-password")
+    for _ in range(3):
+        response = client.post("/admin/login/", {"username": "target", "password": "wrong"})
+        assert response.status_code == 200
+    blocked = client.post(
+        "/admin/login/", {"username": "target", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert blocked.status_code == 429
+    assert "Trop de tentatives" in blocked.content.decode()
+    assert int(blocked["Retry-After"]) > 0
+    # Even the right password is not checked while blocked.
+    still = client.post("/admin/login/", {"username": "target", "password": "right-password"})
+    assert still.status_code == 429
+    # Another address is not affected.
+    other = client.post(
+        "/admin/login/", {"username": "target", "password": "right-password"}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert other.status_code == 302
+
+
+@override_settings(ADMIN_LOGIN_MAX_FAILURES=3)
+def test_a_successful_login_is_not_counted(client):
+    get_user_model().objects.create_superuser("honest", "h@example.org", "pw")
+    for _ in range(5):
+        response = client.post("/admin/login/", {"username": "honest", "password": "pw"})
+        assert response.status_code == 302
+        client.logout()
