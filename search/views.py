@@ -1,11 +1,8 @@
 """The public search: /<lang>/search/ (HTML, works without JavaScript) and /<lang>/search/autocomplete/ (JSON)."""
 
 import logging
-import re
-import unicodedata
 
 from django.apps import apps
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -16,12 +13,11 @@ from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.models import Locale, Page
 
-from .backend_settings import engine_alias
 from .highlight import highlight, searchable_texts, snippet
+from .query import backend_for_language, clean_query, engine_query
 
 logger = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -43,12 +39,6 @@ ENGINE_DOWN_NOTICE = _(
 
 class EngineUnavailable(Exception):
     pass
-
-
-def clean_query(raw):
-    """Strip control and format characters, collapse spaces, cap the length."""
-    text = "".join(" " if unicodedata.category(ch)[0] in {"C", "Z"} else ch for ch in str(raw or ""))
-    return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH].strip()
 
 
 def clean_page_number(raw):
@@ -83,16 +73,6 @@ def type_of(page, types):
 
 def base_queryset(locale):
     return Page.objects.live().public().filter(locale=locale)
-
-
-def backend_for_language(language_code):
-    alias = engine_alias(language_code)
-    return alias if alias in settings.WAGTAILSEARCH_BACKENDS else "default"
-
-
-def engine_query(query):
-    """The words of the query, without operators that some backends (SQLite FTS5) would parse."""
-    return re.sub(r"[^\w]+", " ", query).strip()
 
 
 def _search(queryset, query, backend):

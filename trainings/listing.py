@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import CompetenceArea, Format, Level, Region, StrategicObjective, TargetGroup
 from home.models.taxonomies import localized_terms
-from search.views import engine_query
+from search.query import engine_query
 
 from .models import (
     Facility,
