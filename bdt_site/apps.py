@@ -9,4 +9,6 @@ class SiteConfig(AppConfig):
     def ready(self):
         # Connect the page-cache invalidation and rendition signals in every process (web, commands,
         # workers), not only once the middleware is first used.
-        from bdt_site import middleware  # noqa: F401
+        from bdt_site import content_version, middleware  # noqa: F401
+
+        content_version.connect_signals()

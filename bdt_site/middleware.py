@@ -17,10 +17,11 @@ from urllib.parse import unquote_to_bytes
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re
+
+from bdt_site import content_version
 
 # --- Security headers -----------------------------------------------------------------------------------
 
@@ -211,7 +212,6 @@ def _blocked_key(scope, value):
 
 # --- Full-page cache for anonymous visitors -------------------------------------------------------------
 
-PAGE_CACHE_VERSION_KEY = "pagecache:version"
 CACHEABLE_URL_NAMES = {"wagtail_serve", "search"}
 # Response Vary headers the cache key already covers (the language is in the key, only cookie-less
 # visitors are served, and responses are never compressed by Django).
@@ -219,23 +219,6 @@ HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Cookies that mean "this visitor may see something personal": a session (editors) or pending messages.
 PERSONAL_COOKIES = ("messages",)
 BYPASS_HEADER = "HTTP_X_BYPASS_PAGE_CACHE"
-
-
-def page_cache_version():
-    version = cache.get(PAGE_CACHE_VERSION_KEY)
-    if version is None:
-        cache.add(PAGE_CACHE_VERSION_KEY, 1, None)
-        version = cache.get(PAGE_CACHE_VERSION_KEY, 1)
-    return version
-
-
-def invalidate_page_cache(**kwargs):
-    """Make every cached page stale at once (cheap and always safe: a publish can change menus, listings,
-    search results and translations' language switchers anywhere)."""
-    try:
-        cache.incr(PAGE_CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(PAGE_CACHE_VERSION_KEY, 2, None)
 
 
 class PageCacheMiddleware:
@@ -288,7 +271,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request, page_cache_version())
+        key = self._key(request, content_version.current())
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
@@ -300,58 +283,6 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             cache.set(key, response, getattr(settings, "PAGE_CACHE_SECONDS", 600))
         return response
-
-
-# Models whose rows change on every visit or hold no public content: their saves never invalidate pages.
-_IGNORED_APPS = {
-    "admin",
-    "auth",
-    "contenttypes",
-    "sessions",
-    "wagtailadmin",
-    "wagtailembeds",
-    "wagtailforms",
-    "wagtailsearch",
-    "wagtailusers",
-    "wagtail_localize",
-}
-_IGNORED_MODEL_NAMES = {
-    "revision",
-    "pagelogentry",
-    "modellogentry",
-    "workflowstate",
-    "taskstate",
-    "pagesubscription",
-    "referenceindex",
-    "uploadedfile",
-    "uploadedimage",
-}
-
-
-def _content_changed(sender, **kwargs):
-    meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label in _IGNORED_APPS or meta.model_name in _IGNORED_MODEL_NAMES:
-        return
-    from wagtail.images.models import AbstractRendition
-
-    if issubclass(sender, AbstractRendition):
-        return
-    invalidate_page_cache()
-
-
-def connect_page_cache_signals():
-    """Invalidate on publish, unpublish, move and delete of pages, and on any saved or deleted content row
-    (snippets, settings, taxonomies, images)."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    page_published.connect(invalidate_page_cache, dispatch_uid="pagecache-published")
-    page_unpublished.connect(invalidate_page_cache, dispatch_uid="pagecache-unpublished")
-    post_page_move.connect(invalidate_page_cache, dispatch_uid="pagecache-moved")
-    post_save.connect(_content_changed, dispatch_uid="pagecache-saved")
-    post_delete.connect(_content_changed, dispatch_uid="pagecache-deleted")
-
-
-connect_page_cache_signals()
 
 
 # --- Image renditions made at publish time --------------------------------------------------------------

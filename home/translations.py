@@ -1,11 +1,21 @@
-"""Links between the language versions of a page, built with Wagtail's translation APIs."""
+"""The parts of every page that depend on the language: links between the language versions of a page
+(switcher and hreflang, built with Wagtail's translation APIs) and the site chrome of each language
+(home link, header menu, footer links).
+
+Both are plain data cached until published content changes (bdt_site.content_version), so a page view
+pays for them with a cache read instead of half a dozen queries."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from bdt_site import content_version
+
+CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -17,47 +27,90 @@ class LanguageLink:
     translated: bool
 
 
-def live_translations(page):
-    """Live versions of `page` in every locale, including itself (one query, remembered on the page)."""
-    if not hasattr(page, "_live_translations"):
-        page._live_translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
-    return page._live_translations
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    path: str
 
 
-def active_locale_home(request):
-    """The live home page of the active language (one query per request)."""
+def _cached(request, name, build):
+    """Cache `build()` under `name` for this site and content version; remembered on the request too."""
+    memo = request.__dict__.setdefault("_bdt_chrome", {})
+    if name not in memo:
+        site = Site.find_for_request(request)
+        key = f"chrome:{site.pk if site else 0}:{content_version.current()}:{name}"
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, CACHE_SECONDS)
+        memo[name] = value
+    return memo[name]
+
+
+def translation_urls(request, page):
+    """{language code: URL} of the live versions of `page` in every locale, including itself."""
+
+    def build():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {p.locale.language_code: p.get_url(request) for p in translations}
+
+    return _cached(request, f"translations:{page.translation_key}", build)
+
+
+def home_urls(request):
+    """{language code: URL} of the live home page of every language."""
     from home.models import HomePage
 
-    code = get_language()
-    cache = request.__dict__.setdefault("_locale_homes", {})
-    if code not in cache:
-        cache[code] = HomePage.objects.live().filter(locale__language_code=code).first()
-    return cache[code]
+    def build():
+        homes = HomePage.objects.live().select_related("locale")
+        return {home.locale.language_code: home.get_url(request) for home in homes}
+
+    return _cached(request, "homes", build)
 
 
-def locale_home_pages():
-    """The live home page of every locale, by language code (one query)."""
-    from home.models import HomePage
+def site_chrome(request):
+    """Home URL, header menu and footer links of the active language."""
+    from home.models import HomePage, SiteLinks
 
-    return {home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")}
+    language = get_language()
+
+    def build():
+        home = HomePage.objects.live().filter(locale__language_code=language).first()
+        menu = []
+        if home is not None:
+            menu = [
+                MenuItem(item.title, item.get_url(request), item.path)
+                for item in home.get_children().live().in_menu()
+            ]
+        site = Site.find_for_request(request)
+        footer = []
+        if site is not None:
+            footer = [
+                (str(label), page.get_url(request)) for label, page in SiteLinks.for_site(site).footer_links()
+            ]
+        return {
+            "home_url": home.get_url(request) if home else f"/{language}/",
+            "menu": menu,
+            "footer": footer,
+        }
+
+    return _cached(request, f"site:{language}", build)
 
 
 def language_links(request, page=None):
     """One link per site language: the same page in that language, or that language's home page with
     `?untranslated=1` (which shows a note) when the page is not translated yet."""
     current = get_language()
+    is_page = isinstance(page, Page) and page.pk
+    translations = translation_urls(request, page) if is_page else {}
+    homes = home_urls(request) if is_page and len(translations) < len(settings.LANGUAGES) else {}
     links = []
-    translations = {}
-    homes = {}
-    if isinstance(page, Page) and page.pk:
-        translations = {p.locale.language_code: p for p in live_translations(page)}
-        if len(translations) < len(settings.LANGUAGES):
-            homes = locale_home_pages()
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url, translated = translations[code].get_url(request), True
-        elif page is not None and isinstance(page, Page) and code in homes:
-            url, translated = homes[code].get_url(request) + "?untranslated=1", False
+            url, translated = translations[code], True
+        elif is_page and code in homes:
+            url, translated = homes[code] + "?untranslated=1", False
         else:
             url, translated = translate_url(request.get_full_path(), code), True
         links.append(LanguageLink(code, name, url, code == current, translated))
@@ -68,12 +121,11 @@ def hreflang_alternates(request, page):
     """(hreflang, absolute URL) for each live translation of `page`, plus x-default (English, else source)."""
     if not isinstance(page, Page) or not page.pk:
         return []
-    translations = live_translations(page)
+    translations = translation_urls(request, page)
     if len(translations) < 2:
         return []
-    alternates = [
-        (p.locale.language_code, request.build_absolute_uri(p.get_url(request))) for p in translations
-    ]
-    by_code = dict(alternates)
-    default = by_code.get(settings.LANGUAGE_CODE) or alternates[0][1]
-    return [*sorted(alternates), ("x-default", default)]
+    alternates = sorted((code, request.build_absolute_uri(url)) for code, url in translations.items())
+    default = dict(alternates).get(settings.LANGUAGE_CODE) or request.build_absolute_uri(
+        page.get_url(request)
+    )
+    return [*alternates, ("x-default", default)]

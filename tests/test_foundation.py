@@ -216,3 +216,22 @@ def test_production_settings_pass_the_deploy_check():
     result = _run_django("bdt_site.settings.production", env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_pages_make_few_queries_once_the_chrome_is_cached(client, django_assert_max_num_queries):
+    client.get("/fr/a-propos/")  # fills the menu, footer and language-link caches
+    with django_assert_max_num_queries(9):
+        response = client.get("/fr/a-propos/")
+    assert response.status_code == 200
+
+
+def test_a_newly_published_menu_page_shows_at_once_in_that_language_only(client, home_pages):
+    assert "Agenda" not in client.get("/de/").content.decode()
+    page = StandardPage(
+        title="Agenda", slug="agenda", show_in_menus=True, body=[], locale=home_pages["de"].locale
+    )
+    home_pages["de"].add_child(instance=page)
+    page.save_revision().publish()
+    menu = [a.get_text() for a in soup(client.get("/de/")).select(".main-menu a")]
+    assert "Agenda" in menu
+    assert "Agenda" not in [a.get_text() for a in soup(client.get("/fr/")).select(".main-menu a")]

@@ -18,7 +18,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-CACHE_VERSION_KEY = "taxonomy-version"
+from bdt_site import content_version
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
@@ -60,9 +60,9 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
 
 
 def localized_terms(model) -> dict:
-    """Map translation_key -> term of `model` in the active locale, cached until any term changes."""
+    """Map translation_key -> term of `model` in the active locale, cached until published content changes."""
     language = get_supported_content_language_variant(get_language())
-    version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
+    version = content_version.current()
     key = f"taxonomy:{model._meta.label_lower}:{language}:{version}"
     terms = cache.get(key)
     if terms is None:
@@ -79,13 +79,6 @@ def localize(terms, model=None):
         return []
     mapping = localized_terms(model or type(terms[0]))
     return [mapping.get(term.translation_key, term) for term in terms]
-
-
-def bump_cache_version():
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 2, None)
 
 
 class TargetGroup(TaxonomyTerm):

@@ -16,19 +16,19 @@ def hreflang_alternates(context, page=None):
     return translations.hreflang_alternates(context["request"], page)
 
 
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """{% site_chrome as chrome %}: chrome.home_url, chrome.menu, chrome.footer of the active language."""
+    return translations.site_chrome(context["request"])
+
+
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context, current_page=None):
-    home = translations.active_locale_home(context["request"])
-    items = list(home.get_children().live().in_menu()) if home else []
-    current_path = current_page.path if current_page is not None and hasattr(current_page, "path") else ""
-    return {
-        "home": home,
-        "items": [(item, current_path.startswith(item.path)) for item in items],
-        "request": context["request"],
-    }
+    chrome = translations.site_chrome(context["request"])
+    current_path = getattr(current_page, "path", "") or ""
+    return {"items": [(item, current_path.startswith(item.path)) for item in chrome["menu"]]}
 
 
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
-    home = translations.active_locale_home(context["request"])
-    return home.get_url(context["request"]) if home else "/"
+    return translations.site_chrome(context["request"])["home_url"]
