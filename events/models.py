@@ -5,14 +5,18 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import (
@@ -24,8 +28,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -33,7 +38,7 @@ from events.fields import MultipleChoiceField
 from home.blocks import BodyStreamBlock
 from home.models.delivery import EmailDeliveryMixin
 from home.models.pages import BasePage
-from home.models.taxonomies import localize
+from home.models.taxonomies import Region, localize, localized_terms
 
 LANGUAGE_CHOICES = [
     ("en", _("English")),
@@ -41,23 +46,76 @@ LANGUAGE_CHOICES = [
     ("nl", _("Dutch")),
     ("de", _("German")),
 ]
+LOCALE_IDS_CACHE_KEY = "events:locale-ids"
+MINIMUM_SHARE_CACHE_PREFIX = "events:minimum-share:"
+
+
+def active_locale_id():
+    """The id of the active language's Locale, from a small cached map (no query when warm)."""
+    from wagtail.models import Locale
+
+    language = get_supported_content_language_variant(get_language())
+    ids = cache.get(LOCALE_IDS_CACHE_KEY) or {}
+    if language not in ids:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set(LOCALE_IDS_CACHE_KEY, ids, 300)
+    return ids.get(language)
+
+
+def localized_term(model, term_id):
+    """The active-locale version of the `model` term with primary key `term_id`, or None.
+
+    Uses the cached vocabulary (localized_terms) and a cached map of term ids to translation keys, which never
+    change for a term: no query when warm, whatever page or listing asks.
+    """
+    if not term_id:
+        return None
+    key = f"term-translation-keys:{model._meta.label_lower}"
+    translation_keys = cache.get(key) or {}
+    if term_id not in translation_keys:
+        translation_keys = dict(model.objects.values_list("pk", "translation_key"))
+        cache.set(key, translation_keys, None)
+    translation_key = translation_keys.get(term_id)
+    if translation_key is None:
+        return None
+    term = localized_terms(model).get(translation_key)
+    return term if term is not None else model.objects.filter(pk=term_id).first()
 
 
 def localize_organisations(organisations):
-    """The active-locale version of each organisation (one query), falling back to the one given."""
-    from wagtail.models import Locale
-
+    """The active-locale version of each organisation (at most one query), falling back to the one given."""
     from home.models import Organisation
 
     organisations = list(organisations)
     if not organisations:
         return []
-    locale = Locale.get_active()
+    locale_id = active_locale_id()
+    if all(o.locale_id == locale_id for o in organisations):
+        return organisations
     keys = [organisation.translation_key for organisation in organisations]
     mapping = {
-        o.translation_key: o for o in Organisation.objects.filter(locale=locale, translation_key__in=keys)
+        o.translation_key: o
+        for o in Organisation.objects.filter(locale_id=locale_id, translation_key__in=keys)
     }
     return [mapping.get(o.translation_key, o) for o in organisations]
+
+
+def localize_people(speakers):
+    """Set the active-language version of each speaker's directory page, in at most one query."""
+    from wagtail.models import Page
+
+    people = [speaker.person for speaker in speakers if speaker.person_id and speaker.person]
+    locale_id = active_locale_id()
+    keys = [person.translation_key for person in people if person.locale_id != locale_id]
+    translations = {}
+    if keys:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+        }
+    for speaker in speakers:
+        person = speaker.person if speaker.person_id else None
+        speaker._localized_person = person and translations.get(person.translation_key, person)
 
 
 class EventKind(models.TextChoices):
@@ -141,10 +199,25 @@ class EventSettings(BaseSiteSetting):
 
     @classmethod
     def minimum_share(cls, request=None):
+        """The setting of the request's site (default site without a request), cached until it is saved."""
         try:
-            return (cls.for_request(request) if request else cls.load()).minimum_share_of_women
+            if request is None:
+                return cls.load().minimum_share_of_women
+            site = Site.find_for_request(request)
+            key = f"{MINIMUM_SHARE_CACHE_PREFIX}{site.pk if site else 0}"
+            value = cache.get(key)
+            if value is None:
+                value = cls.for_request(request).minimum_share_of_women
+                cache.set(key, value, 3600)
+            return value
         except Exception:  # noqa: BLE001 - no site configured yet: the base rule applies
             return 0
+
+
+@receiver(post_save, sender=EventSettings)
+@receiver(post_delete, sender=EventSettings)
+def forget_minimum_share(sender, instance, **kwargs):
+    cache.delete(f"{MINIMUM_SHARE_CACHE_PREFIX}{instance.site_id}")
 
 
 # -- blocks -----------------------------------------------------------------------------------------------
@@ -212,7 +285,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             EventPage.objects.live()
             .child_of(self)
             .select_related("region", "locale")
-            .prefetch_related("speakers", "audiences")
+            .prefetch_related("speakers")
         )
 
     def upcoming_events(self, now=None):
@@ -369,8 +442,30 @@ class EventPage(RoutablePageMixin, BasePage):
     def same_day(self):
         return timezone.localtime(self.start).date() == timezone.localtime(self.end).date()
 
+    def prefetch_details(self):
+        """Load the speakers (with their directory pages), organisers, audiences and exhibitors of this event
+        in four queries, once, so the page and its structured data never query them again.
+
+        Skipped for unsaved pages; previews keep working because in-memory relations take precedence."""
+        if self.pk and not getattr(self, "_details_prefetched", False):
+            self._details_prefetched = True
+            prefetch_related_objects(
+                [self],
+                Prefetch("speakers", queryset=EventPageSpeaker.objects.select_related("person")),
+                "organisers",
+                "audiences",
+                Prefetch("exhibitors", queryset=EventPageExhibitor.objects.select_related("organisation")),
+            )
+
     def speaker_list(self):
-        return list(self.speakers.all())
+        cached = self.__dict__.get("_speaker_list")
+        if cached is not None:
+            return cached
+        speakers = list(self.speakers.all())
+        if getattr(self, "_details_prefetched", False):
+            localize_people(speakers)
+            self._speaker_list = speakers
+        return speakers
 
     def balance(self, minimum_share=None):
         if minimum_share is None:
@@ -387,19 +482,31 @@ class EventPage(RoutablePageMixin, BasePage):
         return localize(self.topics.all())
 
     def localized_region(self):
-        return localize([self.region])[0] if self.region else None
+        return localized_term(Region, self.region_id)
+
+    def _localized_organisations(self):
+        """(organisers, exhibitor rows with their organisation), localised together in at most one query."""
+        cached = self.__dict__.get("_organisations")
+        if cached is not None:
+            return cached
+        prefetched = getattr(self, "_details_prefetched", False)
+        organisers = list(self.organisers.all())
+        rows = list(self.exhibitors.all() if prefetched else self.exhibitors.select_related("organisation"))
+        localized = localize_organisations(organisers + [row.organisation for row in rows])
+        result = (localized[: len(organisers)], list(zip(rows, localized[len(organisers) :], strict=True)))
+        if prefetched:
+            self._organisations = result
+        return result
 
     def localized_organisers(self):
-        return localize_organisations(self.organisers.all())
+        return self._localized_organisations()[0]
 
     def language_names(self):
         names = dict(LANGUAGE_CHOICES)
         return [names[code] for code in self.languages if code in names]
 
     def exhibitor_list(self):
-        rows = list(self.exhibitors.select_related("organisation"))
-        organisations = localize_organisations([row.organisation for row in rows])
-        return list(zip(rows, organisations, strict=True))
+        return self._localized_organisations()[1]
 
     def schema_org(self, request=None):
         data = {
@@ -454,8 +561,20 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return event_response(request, self)
 
+    def index_feed_url(self):
+        """The events index's Atom feed URL, without loading the index (it is this page's parent)."""
+        url = self.get_url() or ""
+        suffix = f"{self.slug}/"
+        if url.endswith(f"/{suffix}"):
+            return url[: -len(suffix)] + EventIndexPage.get_resolver().reverse("news_feed")
+        parent = self.get_parent().specific
+        return parent.url + parent.reverse_subpage("news_feed")
+
     def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
+        context["index_feed_url"] = self.index_feed_url()
         minimum = EventSettings.minimum_share(request)
         context["balance"] = self.balance(minimum)
         context["badge"] = self.kind == EventKind.PANEL and context["balance"].passes
@@ -512,16 +631,21 @@ class EventPageSpeaker(Orderable):
         if not self.person_id and not self.name:
             raise ValidationError({"name": _("Choose a person from the directory or type a name.")})
 
+    def localized_person(self):
+        """The directory page in the active language (set in bulk by localize_people), or None."""
+        if "_localized_person" in self.__dict__:
+            return self._localized_person
+        return self.person.localized if self.person_id and self.person else None
+
     @property
     def display_name(self):
-        if self.person_id and self.person:
-            return self.person.localized.title
-        return self.name
+        person = self.localized_person()
+        return person.title if person else self.name
 
     @property
     def person_url(self):
         if self.person_id and self.person and self.person.live:
-            return self.person.localized.url
+            return self.localized_person().url
         return ""
 
     def __str__(self):

@@ -74,15 +74,17 @@ def listing(request, index):
     filters, ignored = listing_filters(request)
     page_obj = index.paginate(request, filtered_events(index, filters, now))
     minimum = EventSettings.minimum_share(request)
+    regions = localized_terms(Region)  # once per page, not once per card
     cards = []
     for event in page_obj.object_list:
         balance = event.balance(minimum)
+        region = event.region if event.region_id else None  # selected with the event
         cards.append(
             {
                 "event": event,
                 "balance": balance,
                 "badge": event.kind == EventKind.PANEL and balance.passes,
-                "region": event.localized_region(),
+                "region": region and regions.get(region.translation_key, region),
             }
         )
     context = {

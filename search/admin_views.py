@@ -1,6 +1,7 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from . import stats as search_stats
 from .models import SearchQueryStat
 
 REPORT_LIMIT = 50
@@ -8,6 +9,7 @@ REPORT_LIMIT = 50
 
 def search_queries_report(request):
     """Popular queries and queries that found nothing, per language, for editors."""
+    search_stats.flush()  # this worker's buffered hits
     stats = SearchQueryStat.objects.all()
     language = request.GET.get("language", "")
     if language:

@@ -74,6 +74,15 @@ def searchable_texts(page):
         if not isinstance(field, index.SearchField) or field.field_name == "title":
             continue
         try:
+            stream_block = getattr(page._meta.get_field(field.field_name), "stream_block", None)
+        except Exception:  # noqa: BLE001 - not a model field
+            stream_block = None
+        if stream_block is not None:
+            texts.append(
+                " ".join(str(v) for v in stream_texts(stream_block, getattr(page, field.field_name)))
+            )
+            continue
+        try:
             value = field.get_value(page)
             model_field = page._meta.get_field(field.field_name)
         except Exception:  # noqa: BLE001 - a related or computed field: use its text if any
@@ -91,3 +100,44 @@ def searchable_texts(page):
         if isinstance(value, str):
             texts.append(value)
     return texts
+
+
+def stream_texts(stream_block, stream_value):
+    """The searchable text of a StreamField value, read from its raw data: unlike
+    StreamField.get_searchable_content it never loads the images, pages or snippets of chooser blocks (one
+    query per block type and page), whose searchable content is empty anyway."""
+    raw = getattr(stream_value, "raw_data", stream_value)
+    try:
+        return _block_texts(stream_block, list(raw or []))
+    except Exception:  # noqa: BLE001 - a malformed stream: no snippet text rather than an error
+        return []
+
+
+def _block_texts(block, raw):
+    from wagtail import blocks
+
+    if raw is None:
+        return []
+    if isinstance(block, blocks.ChooserBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        texts = []
+        for item in raw:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                texts.extend(_block_texts(child, item.get("value")))
+        return texts
+    if isinstance(block, blocks.ListBlock):
+        texts = []
+        for item in raw:
+            value = item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+            texts.extend(_block_texts(block.child_block, value))
+        return texts
+    if isinstance(block, blocks.StructBlock):
+        texts = []
+        for name, child in block.child_blocks.items():
+            texts.extend(_block_texts(child, raw.get(name) if isinstance(raw, dict) else None))
+        return texts
+    if isinstance(block, blocks.FieldBlock):
+        return list(block.get_searchable_content(block.to_python(raw)))
+    return []

@@ -3,6 +3,8 @@
 import logging
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.models import Locale, Page
 
+from . import stats
 from .highlight import highlight, searchable_texts, snippet
 from .query import backend_for_language, clean_query, engine_query
 
@@ -71,8 +74,64 @@ def type_of(page, types):
     return "pages", _("Pages")
 
 
-def base_queryset(locale):
-    return Page.objects.live().public().filter(locale=locale)
+def type_of_model(model, types):
+    for key, _label, models in types:
+        if model is not None and issubclass(model, tuple(models)):
+            return key
+    return None
+
+
+def active_locale_id(language_code):
+    """The id of the language's Locale (Locale.get_active()), cached until the content changes."""
+    key = f"search:locale:{stats.content_version()}:{language_code}"
+    locale_id = cache.get(key)
+    if locale_id is None:
+        locale_id = Locale.get_active().pk
+        cache.set(key, locale_id, 3600)
+    return locale_id
+
+
+def base_queryset(language_code):
+    return Page.objects.live().public().filter(locale=active_locale_id(language_code))
+
+
+def _specific_paths(models):
+    """select_related() paths from Page to each model's own table ("standardpage", "a__b" for deeper ones)."""
+    paths = {}
+    for model in models:
+        chain, current = [], model
+        while current is not Page:
+            parent = next((p for p in current._meta.parents if issubclass(p, Page)), None)
+            if parent is None:
+                break
+            chain.append(current._meta.parents[parent].related_query_name())
+            current = parent
+        else:
+            paths[model] = "__".join(reversed(chain))
+    return paths
+
+
+def _specific_from_joined(page, paths):
+    """The specific object of a Page fetched with select_related(*paths.values()), or None."""
+    for joined_path in sorted(paths.values(), key=lambda p: -p.count("__")):
+        obj = page
+        for name in joined_path.split("__"):
+            obj = getattr(obj, name, None) if obj is not None else None
+        if obj is not None and type(obj) is page.specific_class:
+            return obj
+    return None
+
+
+def specific_pages(pages, models):
+    """`pages` (plain Page objects) as their specific objects, in one query for the known models (instead of
+    one per content type), keeping the order; a page of another type falls back to `.specific`."""
+    if not pages:
+        return []
+    present = {page.specific_class for page in pages}  # join only the tables of the types on this page
+    paths = _specific_paths([model for model in models if model in present])
+    joined = Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*paths.values())
+    by_pk = {page.pk: _specific_from_joined(page, paths) for page in joined}
+    return [by_pk.get(page.pk) or page.specific for page in pages]
 
 
 def _search(queryset, query, backend):
@@ -82,57 +141,77 @@ def _search(queryset, query, backend):
     return queryset.search(words, backend=backend, operator="and")
 
 
-def _run(query, locale, types, type_key, page_number, backend):
-    counts = []
-    for key, label, models in types:
-        count = _search(base_queryset(locale).type(*models), query, backend).count()
-        counts.append({"key": key, "label": label, "count": count})
+def _counts(query, base, types, backend):
+    """Results per type in one query: a facet on content_type of one search over every type."""
+    if not engine_query(query):
+        return [{"key": key, "label": label, "count": 0} for key, label, _models in types]
+    all_models = [m for _key, _label, models in types for m in models]
+    facets = _search(base.type(*all_models), query, backend).facet("content_type_id")
+    per_type = dict.fromkeys((key for key, _label, _models in types), 0)
+    for content_type_id, count in facets.items():
+        if content_type_id is None:
+            continue
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+        key = type_of_model(model, types)
+        if key is not None:
+            per_type[key] += count
+    return [{"key": key, "label": label, "count": per_type[key]} for key, label, _models in types]
+
+
+def _run(query, language_code, types, type_key, page_number, backend):
+    base = base_queryset(language_code)  # public() costs a query: built once
+    counts = _counts(query, base, types, backend)
     total = sum(item["count"] for item in counts)
+    selected_count = sum(item["count"] for item in counts if type_key in (None, item["key"]))
     selected_models = [m for key, _label, models in types if type_key in (None, key) for m in models]
-    results = _search(base_queryset(locale).type(*selected_models).specific(), query, backend)
+    results = _search(base.type(*selected_models), query, backend)
     paginator = Paginator(results, RESULTS_PER_PAGE)
+    paginator.count = selected_count  # known from the facet: no second count query
     page_obj = paginator.page(min(page_number, paginator.num_pages))
-    object_list = list(page_obj.object_list)
+    object_list = specific_pages(list(page_obj.object_list), selected_models)
     return counts, total, page_obj, object_list
 
 
-def run_search(query, locale, types, type_key, page_number):
+def run_search(query, language_code, types, type_key, page_number):
     """Search with the active language's engine; fall back to the database backend if the engine fails."""
-    backend = backend_for_language(locale.language_code)
+    backend = backend_for_language(language_code)
     try:
-        return (*_run(query, locale, types, type_key, page_number, backend), None)
+        return (*_run(query, language_code, types, type_key, page_number, backend), None)
     except Exception:
         if backend == "default":
             raise
         logger.exception(
             "Search backend %r failed for %r; answering from the database backend", backend, query
         )
-        return (*_run(query, locale, types, type_key, page_number, "default"), ENGINE_DOWN_NOTICE)
+        return (*_run(query, language_code, types, type_key, page_number, "default"), ENGINE_DOWN_NOTICE)
 
 
-def promoted_results(query, locale):
-    """Editors' picks for this query, for pages in the active locale only."""
+def promoted_results(query, language_code, models=()):
+    """Editors' picks for this query, for pages in the active locale only (one query, and one more for the
+    specific pages of the picks without a description of their own)."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    return list(
+    promotions = list(
         SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(query),
-            page__locale=locale,
+            page__locale=active_locale_id(language_code),
             page__live=True,
         )
         .select_related("page")
         .order_by("sort_order", "pk")
     )
+    undescribed = [p for p in promotions if not p.description]
+    for promotion, page in zip(
+        undescribed, specific_pages([p.page for p in undescribed], models), strict=True
+    ):
+        promotion.specific_page = page
+    return promotions
 
 
 def record_query(query, language_code, total):
-    from wagtail.contrib.search_promotions.models import Query
-
-    from .models import SearchQueryStat
-
+    """Count a search for the editors' report (batched, see search/stats.py)."""
     try:
-        Query.get(query).add_hit()
-        SearchQueryStat.record(query, language_code, total)
+        stats.add_hit(query, language_code, total)
     except Exception:  # noqa: BLE001 - statistics must never break the search page
         logger.exception("Could not record the search query %r", query)
 
@@ -154,7 +233,6 @@ def search(request):
     type_key = request.GET.get("type")
     if type_key not in {key for key, _label, _models in types}:
         type_key = None
-    locale = Locale.get_active()
     language_code = translation.get_language()
 
     context = {
@@ -168,8 +246,14 @@ def search(request):
         "notice": None,
     }
     if query:
-        counts, total, page_obj, object_list, notice = run_search(query, locale, types, type_key, page_number)
-        promotions = promoted_results(query, locale) if page_obj.number == 1 else []
+        counts, total, page_obj, object_list, notice = run_search(
+            query, language_code, types, type_key, page_number
+        )
+        promotions = (
+            promoted_results(query, language_code, [m for _k, _l, ms in types for m in ms])
+            if page_obj.number == 1
+            else []
+        )
         results = []
         for page in object_list:
             key, label = type_of(page, types)
@@ -183,8 +267,10 @@ def search(request):
                     "type_label": label,
                 }
             )
-        if page_number == 1:
+        if page_number == 1 and not stats.mark_counted(request):
             record_query(query, language_code, total)
+        if not notice:
+            stats.remember_total(language_code, query, total)
         context.update(
             type_counts=counts,
             total=total,
@@ -193,7 +279,7 @@ def search(request):
                 {
                     "url": p.page.get_url(request=request),
                     "title": p.page.title,
-                    "description": p.description or p.page.specific.get_meta_description() or "",
+                    "description": p.description or p.specific_page.get_meta_description() or "",
                 }
                 for p in promotions
             ],
@@ -204,9 +290,11 @@ def search(request):
         if not results and not promotions:
             context["suggestions"] = popular_queries(language_code, exclude=query)
     response = TemplateResponse(request, "search/search.html", context)
-    # Not stored by the page cache: every search is counted for the editors' report, and a fallback
-    # answer (engine down) must not outlive the outage.
-    response["Cache-Control"] = "private, max-age=0"
+    if context["notice"]:
+        # A fallback answer (engine down) must not outlive the outage: not stored by the page cache.
+        response["Cache-Control"] = "private, max-age=0"
+    # Otherwise anonymous searches are stored by the page cache; a search it answers is still counted
+    # (search/stats.py, request_started).
     return response
 
 
@@ -216,11 +304,11 @@ def autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     payload = {"query": query, "results": []}
     if len(engine_query(query)) >= 2:
-        locale = Locale.get_active()
+        language_code = translation.get_language()
         types = available_types()
         models = [m for _key, _label, ms in types for m in ms]
-        queryset = base_queryset(locale).type(*models).specific()
-        backend = backend_for_language(locale.language_code)
+        queryset = base_queryset(language_code).type(*models)
+        backend = backend_for_language(language_code)
         try:
             pages = list(queryset.autocomplete(engine_query(query), backend=backend)[:AUTOCOMPLETE_LIMIT])
         except Exception:
@@ -228,6 +316,7 @@ def autocomplete(request):
                 raise
             logger.exception("Autocomplete on %r failed; answering from the database backend", backend)
             pages = list(queryset.autocomplete(engine_query(query), backend="default")[:AUTOCOMPLETE_LIMIT])
+        pages = specific_pages(pages, models)
         payload["results"] = [
             {"title": page.title, "url": page.get_url(request=request), "type": str(type_of(page, types)[1])}
             for page in pages

@@ -4,11 +4,12 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Value, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -27,9 +28,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from bdt_site import content_version
 from home.models import EmailDeliveryMixin
 from home.models.pages import BasePage
-from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize
+from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize, localized_terms
 
 from .blocks import StoryStreamBlock
 
@@ -93,6 +95,26 @@ def json_ld(data):
     return mark_safe(text)  # noqa: S308 - every markup character is escaped above
 
 
+def localized_term(model, term_id):
+    """The active-locale version of the `model` term with primary key `term_id`, or None.
+
+    Uses the cached vocabulary (localized_terms) and a cached map of term ids to translation keys (which never
+    change for a term): no query when warm, whatever the page or listing.
+    """
+    if not term_id:
+        return None
+    key = f"term-translation-keys:{model._meta.label_lower}"
+    translation_keys = cache.get(key) or {}
+    if term_id not in translation_keys:
+        translation_keys = dict(model.objects.values_list("pk", "translation_key"))
+        cache.set(key, translation_keys, None)
+    translation_key = translation_keys.get(term_id)
+    if translation_key is None:
+        return None
+    term = localized_terms(model).get(translation_key)
+    return term if term is not None else model.objects.filter(pk=term_id).first()
+
+
 def speaks_any(codes):
     """Q object: the role model speaks at least one of `codes` (works on SQLite and PostgreSQL)."""
     query = Q(pk__in=[])
@@ -113,20 +135,20 @@ class TestimonialPageTag(TaggedItemBase):
         verbose_name_plural = _("expertise tags")
 
 
+CONSENT_REQUIRED = _(
+    "This role model cannot be published without the date on which she agreed to publication. "
+    "Enter the consent date, or save a draft until you have it."
+)
+
+
 class TestimonialPageForm(WagtailAdminPageForm):
-    """Publishing a role model needs her recorded consent; saving a draft does not."""
+    """Publishing a role model (or asking moderators to) needs her recorded consent; saving a draft does not."""
 
     def clean(self):
         cleaned_data = super().clean()
-        publishing = bool(self.data.get("action-publish"))
+        publishing = bool(self.data.get("action-publish") or self.data.get("action-submit"))
         if publishing and not cleaned_data.get("consent_date") and "consent_date" not in self.errors:
-            self.add_error(
-                "consent_date",
-                _(
-                    "This role model cannot be published without the date on which she agreed to publication. "
-                    "Enter the consent date, or save a draft until you have it."
-                ),
-            )
+            self.add_error("consent_date", CONSENT_REQUIRED)
         return cleaned_data
 
 
@@ -189,6 +211,31 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
                 queryset = queryset.filter(pk__in=base.filter(**{lookup: selected[param]}).values("pk"))
         return queryset
 
+    def facet_counts(self, base, selected, facets):
+        """{param: {value: count}} for every facet, each counted with the other facets' filters applied,
+        in a single query (a UNION of one GROUP BY per facet), cached until published content changes."""
+        filters = ",".join(f"{param}={value}" for param, value in sorted(selected.items()))  # validated slugs
+        key = f"testimonials:facets:{self.pk}:{content_version.current()}:{filters}"
+        counts = cache.get(key)
+        if counts is None:
+            counts = self._facet_counts(base, selected, facets)
+            cache.set(key, counts, 3600)
+        return counts
+
+    def _facet_counts(self, base, selected, facets):
+        queries = [
+            self.filtered(base, selected, facets, skip=param)
+            .order_by()
+            .values(lookup)
+            .annotate(n=Count("pk", distinct=True), facet=Value(param))
+            .values_list("facet", lookup, "n")
+            for param, _label, lookup, _model in facets
+        ]
+        counts = {}
+        for param, value, number in queries[0].union(*queries[1:], all=True):
+            counts.setdefault(param, {})[value] = number
+        return counts
+
     def get_listing_context(self, request):
         base = self.role_models()
         facets = self.listing_facets()
@@ -198,11 +245,9 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
             value = request.GET.get(param, "")
             if value and value in dict(options_by_param[param]):
                 selected[param] = value
-        for param, label, lookup, _model in facets:
-            others = self.filtered(base, selected, facets, skip=param)
-            counts = dict(
-                others.values_list(lookup).annotate(n=Count("pk", distinct=True)).values_list(lookup, "n")
-            )
+        all_counts = self.facet_counts(base, selected, facets)
+        for param, label, _lookup, _model in facets:
+            counts = all_counts.get(param, {})
             options = [
                 {
                     "value": value,
@@ -217,6 +262,7 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
             )
         results = self.with_card_data(self.filtered(base, selected, facets)).order_by("title", "pk")
         page_obj = self.paginate(request, results)
+        page_obj.object_list = TestimonialPage.attach_localized_regions(page_obj.object_list)
         return {
             "filter_groups": groups,
             "selected": selected,
@@ -249,6 +295,7 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
             self.experts(), query=query, expertise=expertise, language=language, region=region
         )
         page_obj = self.paginate(request, self.with_card_data(results).order_by("title", "pk"))
+        page_obj.object_list = TestimonialPage.attach_localized_regions(page_obj.object_list)
         return {
             "query": query,
             "expertise_options": expertise_options,
@@ -437,8 +484,19 @@ class TestimonialPage(BasePage):
         verbose_name = _("role model")
         verbose_name_plural = _("role models")
 
+    def save_revision(self, *args, **kwargs):
+        self._saving_draft = True  # a revision is a draft: consent is only needed to go live
+        try:
+            return super().save_revision(*args, **kwargs)
+        finally:
+            self._saving_draft = False
+
     def clean(self):
+        """Besides the admin form, every other way of going live (workflow approval, scheduled publishing,
+        revision.publish(), saving a live page in code) is refused without the consent date."""
         super().clean()
+        if self.live and not self.consent_date and not getattr(self, "_saving_draft", False):
+            raise ValidationError({"consent_date": CONSENT_REQUIRED})
         if self.portrait_id and not self.portrait_alt_text.strip():
             raise ValidationError(
                 {"portrait_alt_text": _("Describe the portrait for people who cannot see it.")}
@@ -449,14 +507,55 @@ class TestimonialPage(BasePage):
     def is_expert(self):
         return self.open_to_speaking or self.open_to_media
 
+    def prefetch_details(self):
+        """Load competence areas, target groups and career steps once (three queries), for the page and its
+        structured data. Skipped for unsaved pages; previews keep their in-memory relations."""
+        if self.pk and not getattr(self, "_details_prefetched", False):
+            self._details_prefetched = True
+            prefetch_related_objects([self], "competence_areas", "target_groups", "career_steps")
+
     def localized_region(self):
-        return localize([self.region])[0] if self.region_id else None
+        if "_localized_region" in self.__dict__:
+            return self._localized_region
+        return localized_term(Region, self.region_id)
+
+    @staticmethod
+    def attach_localized_regions(role_models):
+        """Set the active-language region of each role model (region selected with it), without a query."""
+        terms = localized_terms(Region)
+        role_models = list(role_models)
+        for role_model in role_models:
+            region = role_model.region if role_model.region_id else None
+            role_model._localized_region = region and terms.get(region.translation_key, region)
+        return role_models
 
     def localized_employer(self):
+        """Her employer in this page's language when translated (one query, cached on the page)."""
         if not self.employer_id:
             return None
-        employer = self.employer
-        return employer.get_translation_or_none(self.locale) or employer
+        if "_localized_employer" not in self.__dict__:
+            from home.models import Organisation
+
+            rows = list(
+                Organisation.objects.filter(
+                    Q(pk=self.employer_id)
+                    | Q(
+                        locale_id=self.locale_id,
+                        translation_key__in=Organisation.objects.filter(pk=self.employer_id).values(
+                            "translation_key"
+                        ),
+                    )
+                )
+            )
+            translated = [row for row in rows if row.locale_id == self.locale_id]
+            original = [row for row in rows if row.pk == self.employer_id]
+            self._localized_employer = (translated or original or [None])[0]
+        return self._localized_employer
+
+    def expertise_tag_list(self):
+        if "_expertise_tags" not in self.__dict__:
+            self._expertise_tags = list(self.expertise_tags.all())
+        return self._expertise_tags
 
     def localized_competence_areas(self):
         return localize(self.competence_areas.all(), CompetenceArea)
@@ -495,7 +594,7 @@ class TestimonialPage(BasePage):
             "description": self.get_meta_description(),
             "knowsLanguage": list(self.languages or []),
             "knowsAbout": [term.name for term in self.localized_competence_areas()]
-            + [tag.name for tag in self.expertise_tags.all()],
+            + [tag.name for tag in self.expertise_tag_list()],
         }
         employer = self.localized_employer()
         if employer:
@@ -512,12 +611,20 @@ class TestimonialPage(BasePage):
         return data
 
     def contact_url(self):
+        if not self.is_expert:
+            return ""
+        subpage = TestimonialIndexPage.get_resolver().reverse("contact", self.pk)
+        url = self.get_url() or ""
+        if url.endswith(f"/{self.slug}/"):  # the index is the parent: no need to load it
+            return url[: -len(self.slug) - 1] + subpage
         parent = self.get_parent().specific
-        if not isinstance(parent, TestimonialIndexPage) or not self.is_expert:
+        if not isinstance(parent, TestimonialIndexPage):
             return ""
         return parent.url + parent.reverse_subpage("contact", args=[self.pk])
 
     def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
         context["person_json_ld"] = json_ld(self.person_json_ld(request))
         context["og_image"] = self.get_og_image()

@@ -241,6 +241,31 @@ def test_the_query_is_validated_never_a_500(client, search_backend):
     assert 'value="' + "a" * 200 + '"' in html(client.get("/en/search/", {"q": "a" * 5000}))
 
 
+def test_query_count_does_not_grow_with_the_number_of_results(client, home_pages, search_backend):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(params):
+        client.get("/fr/search/", params)  # warm per-process caches (content types, site root paths)
+        with CaptureQueriesContext(connection) as context:
+            html(client.get("/fr/search/", params))
+        return len(context.captured_queries)
+
+    make_page(home_pages, "fr", "Atelier Snorfelune un", introduction="Snorfelune à Mons.")
+    search_backend.refresh()
+    one = queries({"q": "snorfelune"})
+    for number in range(14):
+        make_page(home_pages, "fr", f"Atelier Snorfelune {number:02d}", introduction="Snorfelune à Mons.")
+    make_page(home_pages, "nl", "Workshop Snorfelune", introduction="Snorfelune in Gent.")
+    search_backend.refresh()
+    many = queries({"q": "snorfelune"})
+    assert "15 résultats" in html(client.get("/fr/search/", {"q": "snorfelune"}))
+    assert many == one, (one, many)
+    assert many <= 15
+    assert queries({"q": "snorfelune", "page": "2"}) <= many
+    assert queries({"q": "snorfelune", "type": "pages"}) == many
+
+
 # --- indexing follows the content ---------------------------------------------------------------------------
 
 
@@ -324,6 +349,22 @@ def test_queries_are_recorded_for_the_editors_report(client, admin_client, home_
     assert "kraxelbum" in report and "nichtsdagewesen" in report
     no_results = report.split('id="search-queries-no-results"')[1]
     assert "nichtsdagewesen" in no_results and "kraxelbum" not in no_results
+
+
+def test_searches_answered_by_the_page_cache_are_counted(client, home_pages, search_backend, settings):
+    from search.models import SearchQueryStat
+
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.SEARCH_STATS_FLUSH_HITS = 1
+    make_page(home_pages, "fr", "Atelier Quibbelon", introduction="Quibbelon à Arlon.")
+    search_backend.refresh()
+    first = client.get("/fr/search/", {"q": "quibbelon"})
+    second = client.get("/fr/search/", {"q": "quibbelon"})
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert "Quibbelon" in html(second)
+    client.get("/fr/search/", {"q": "quibbelon", "page": "2"})  # paging is not a new search
+    stat = SearchQueryStat.objects.get(query_string="quibbelon", language_code="fr")
+    assert (stat.hits, stat.zero_result_hits, stat.last_results_count) == (2, 0, 1)
 
 
 # --- engine specifics -------------------------------------------------------------------------------------

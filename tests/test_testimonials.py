@@ -85,9 +85,10 @@ def _admin_post_data(page, **overrides):
 
 def test_publishing_without_consent_date_is_refused_but_a_draft_is_saved(admin_client):
     index = index_for("en")
-    page = RoleModel(title="Draft Person", slug="draft-person", job_title="Tester", sector="software")
+    page = RoleModel(
+        title="Draft Person", slug="draft-person", job_title="Tester", sector="software", live=False
+    )
     index.add_child(instance=page)
-    page.unpublish()
     url = f"/admin/pages/{page.pk}/edit/"
 
     response = admin_client.post(url, _admin_post_data(page, **{"action-publish": "action-publish"}))
@@ -117,9 +118,8 @@ def test_consent_message_is_translated_for_a_french_editor(admin_client, admin_u
     profile.preferred_language = "fr"
     profile.save()
     index = index_for("en")
-    page = RoleModel(title="Brouillon", slug="brouillon", job_title="Testeuse", sector="software")
+    page = RoleModel(title="Brouillon", slug="brouillon", job_title="Testeuse", sector="software", live=False)
     index.add_child(instance=page)
-    page.unpublish()
     response = admin_client.post(
         f"/admin/pages/{page.pk}/edit/", _admin_post_data(page, **{"action-publish": "action-publish"})
     )

@@ -23,14 +23,22 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_env(tmp_path_factory):
+    """The environment the test site runs with (settings, its own database and media); `manage.py` commands run
+    with it act on the site the browser sees."""
     workdir = tmp_path_factory.mktemp("site")
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bdt_site.settings.test",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
     }
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env):
+    env = site_env
+    workdir = Path(env["MEDIA_ROOT"]).parent
     for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     port = _free_port()
