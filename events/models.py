@@ -15,8 +15,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import (
@@ -28,7 +28,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Site
 from wagtail.search import index
@@ -36,9 +35,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.fields import MultipleChoiceField
 from home.blocks import BodyStreamBlock
+from home.localization import active_locale_id, localized_organisations, localized_term
 from home.models.delivery import EmailDeliveryMixin
 from home.models.pages import BasePage
-from home.models.taxonomies import Region, localize, localized_terms
+from home.models.taxonomies import Region, localize
 
 LANGUAGE_CHOICES = [
     ("en", _("English")),
@@ -46,58 +46,7 @@ LANGUAGE_CHOICES = [
     ("nl", _("Dutch")),
     ("de", _("German")),
 ]
-LOCALE_IDS_CACHE_KEY = "events:locale-ids"
 MINIMUM_SHARE_CACHE_PREFIX = "events:minimum-share:"
-
-
-def active_locale_id():
-    """The id of the active language's Locale, from a small cached map (no query when warm)."""
-    from wagtail.models import Locale
-
-    language = get_supported_content_language_variant(get_language())
-    ids = cache.get(LOCALE_IDS_CACHE_KEY) or {}
-    if language not in ids:
-        ids = dict(Locale.objects.values_list("language_code", "pk"))
-        cache.set(LOCALE_IDS_CACHE_KEY, ids, 300)
-    return ids.get(language)
-
-
-def localized_term(model, term_id):
-    """The active-locale version of the `model` term with primary key `term_id`, or None.
-
-    Uses the cached vocabulary (localized_terms) and a cached map of term ids to translation keys, which never
-    change for a term: no query when warm, whatever page or listing asks.
-    """
-    if not term_id:
-        return None
-    key = f"term-translation-keys:{model._meta.label_lower}"
-    translation_keys = cache.get(key) or {}
-    if term_id not in translation_keys:
-        translation_keys = dict(model.objects.values_list("pk", "translation_key"))
-        cache.set(key, translation_keys, None)
-    translation_key = translation_keys.get(term_id)
-    if translation_key is None:
-        return None
-    term = localized_terms(model).get(translation_key)
-    return term if term is not None else model.objects.filter(pk=term_id).first()
-
-
-def localize_organisations(organisations):
-    """The active-locale version of each organisation (at most one query), falling back to the one given."""
-    from home.models import Organisation
-
-    organisations = list(organisations)
-    if not organisations:
-        return []
-    locale_id = active_locale_id()
-    if all(o.locale_id == locale_id for o in organisations):
-        return organisations
-    keys = [organisation.translation_key for organisation in organisations]
-    mapping = {
-        o.translation_key: o
-        for o in Organisation.objects.filter(locale_id=locale_id, translation_key__in=keys)
-    }
-    return [mapping.get(o.translation_key, o) for o in organisations]
 
 
 def localize_people(speakers):
@@ -492,7 +441,7 @@ class EventPage(RoutablePageMixin, BasePage):
         prefetched = getattr(self, "_details_prefetched", False)
         organisers = list(self.organisers.all())
         rows = list(self.exhibitors.all() if prefetched else self.exhibitors.select_related("organisation"))
-        localized = localize_organisations(organisers + [row.organisation for row in rows])
+        localized = localized_organisations(organisers + [row.organisation for row in rows])
         result = (localized[: len(organisers)], list(zip(rows, localized[len(organisers) :], strict=True)))
         if prefetched:
             self._organisations = result

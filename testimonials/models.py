@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
+from home.localization import localized_term
 from home.models import EmailDeliveryMixin
 from home.models.pages import BasePage
 from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize, localized_terms
@@ -93,26 +94,6 @@ def json_ld(data):
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escaped)
     return mark_safe(text)  # noqa: S308 - every markup character is escaped above
-
-
-def localized_term(model, term_id):
-    """The active-locale version of the `model` term with primary key `term_id`, or None.
-
-    Uses the cached vocabulary (localized_terms) and a cached map of term ids to translation keys (which never
-    change for a term): no query when warm, whatever the page or listing.
-    """
-    if not term_id:
-        return None
-    key = f"term-translation-keys:{model._meta.label_lower}"
-    translation_keys = cache.get(key) or {}
-    if term_id not in translation_keys:
-        translation_keys = dict(model.objects.values_list("pk", "translation_key"))
-        cache.set(key, translation_keys, None)
-    translation_key = translation_keys.get(term_id)
-    if translation_key is None:
-        return None
-    term = localized_terms(model).get(translation_key)
-    return term if term is not None else model.objects.filter(pk=term_id).first()
 
 
 def speaks_any(codes):
