@@ -6,11 +6,19 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.localization import localize_term_ids
 from home.models import CompetenceArea, TargetGroup
-from home.models.taxonomies import localized_terms
 
-from .listing import training_listing
-from .utils import csv_safe
+from .listing import decorate_trainings, training_listing
+from .models import TrainingPage
+
+
+def csv_safe(value):
+    """Neutralise spreadsheet formulas: cells starting with = + - @ (or tab/CR) get a leading quote."""
+    text = "" if value is None else str(value)
+    if text and text[0] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
 
 
 def columns():
@@ -33,14 +41,26 @@ def columns():
     ]
 
 
+def _linked_terms(relation, model, results):
+    """{training id: [active-language terms]} for one many-to-many vocabulary, in one query."""
+    field = TrainingPage._meta.get_field(relation)
+    source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    ids = {}
+    links = field.remote_field.through.objects.filter(**{f"{source}__in": results.values("pk")})
+    for page_id, term_id in links.values_list(source, target):
+        ids.setdefault(page_id, []).append(term_id)
+    return {page_id: localize_term_ids(model, term_ids) for page_id, term_ids in ids.items()}
+
+
 def export_response(catalogue, request):
+    """Every training of the filtered catalogue, in a fixed number of queries."""
     listing = training_listing(catalogue, request)
-    queryset = listing.order(listing.filtered()).prefetch_related("competence_areas", "target_groups")
+    queryset = listing.order(listing.filtered())
     if listing.sort == "relevance":
         queryset = queryset.order_by("title", "pk")
-    from .listing import decorate_trainings
-
-    items = decorate_trainings(list(queryset))
+    items = decorate_trainings(queryset)
+    areas = _linked_terms("competence_areas", CompetenceArea, listing.filtered())
+    audiences = _linked_terms("target_groups", TargetGroup, listing.filtered())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"trainings-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -48,7 +68,6 @@ def export_response(catalogue, request):
     writer = csv.writer(response)
     writer.writerow(columns())
     yes, no = _("yes"), _("no")
-    areas, audiences = localized_terms(CompetenceArea), localized_terms(TargetGroup)
     for item in items:
         cost = _("free") if item.is_free else (f"{item.price} EUR" if item.price is not None else "")
         row = [
@@ -57,8 +76,8 @@ def export_response(catalogue, request):
             item.introduction,
             item.format_localized.name,
             item.level_localized.name,
-            "; ".join(areas.get(t.translation_key, t).name for t in item.competence_areas.all()),
-            "; ".join(audiences.get(t.translation_key, t).name for t in item.target_groups.all()),
+            "; ".join(term.name for term in areas.get(item.pk, [])),
+            "; ".join(term.name for term in audiences.get(item.pk, [])),
             item.region_localized.name,
             "; ".join(str(label) for label in item.language_labels()),
             yes if item.women_only else no,

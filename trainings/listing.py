@@ -1,26 +1,43 @@
 """Faceted listings of trainings and initiatives: the one place where their querysets are built.
 
-Every GET parameter is checked against the values it may take; unknown values are ignored. Counts per
-facet value are computed for the other active filters with one aggregate query per facet, so the number
-of SQL queries does not grow with the number of trainings.
+Every GET parameter is checked against the values it may take; unknown values are ignored.
 
-Text search runs Wagtail search (database backend by default) on the published pages of the catalogue
-in the active locale; the matching ids (at most SEARCH_LIMIT, best first) then restrict the faceted
-queryset, which works the same on SQLite, PostgreSQL and Elasticsearch.
+The number of SQL queries is fixed, whatever the number of trainings:
+- text search (only with `q`): one search on the visitor's language backend (the database backend runs one
+  query; a search engine runs none), keeping the best SEARCH_LIMIT ids;
+- facet counts and the total: ONE statement (`FacetCounter`). A common table expression reads the listed
+  pages once, with one 0/1 column per selected facet ("matches it") and per flag; each facet is then counted
+  by one GROUP BY branch over it, restricted to the rows that match the *other* selected facets, and the
+  branches are joined with UNION ALL. Vocabulary facets group by term id (mapped to slugs from a cache;
+  many-to-many ones through their link table: a training linked to two language versions of one term, which
+  editors should not do, would count twice there), choice sets group by the stored string, decoded here;
+- the result page: one query for the ids of the page (sorted on narrow rows; by relevance, the matching ids
+  of the search), one for its cards, then at most one query per kind of linked snippet (organisations in
+  the active language).
 """
 
+import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db import connection
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.localization import (
+    active_language,
+    locales_by_id,
+    localized_organisations,
+    term_ids_by_slug,
+    terms_by_id,
+)
 from home.models import CompetenceArea, Format, Level, Region, StrategicObjective, TargetGroup
 from home.models.taxonomies import localized_terms
-from search.query import engine_query
+from search.query import backend_for_language, clean_query, engine_query
 
 from .models import (
     Facility,
@@ -32,27 +49,32 @@ from .models import (
     TrainingPage,
     TrainingPageSession,
 )
-from .utils import localized_organisations
+
+logger = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 1000
-MAX_QUERY_LENGTH = 200
+NOTHING = Q(pk__isnull=True)  # matches no row
 
 
 @dataclass
 class Facet:
     name: str  # the GET parameter
     label: Any
-    kind: str  # "term" (taxonomy slug), "choice" (model choice field), "set" (ChoiceSetField), "flag"
-    lookup: str = ""
-    model: Any = None  # taxonomy model for "term"
+    # "term" (vocabulary foreign key), "terms" (vocabulary many-to-many), "choice" (choice field),
+    # "set" (ChoiceSetField), "flag" (boolean field), "upcoming" (a session from today on)
+    kind: str
+    field: str = ""  # model field (the many-to-many relation for "terms")
+    model: Any = None  # vocabulary model for "term" and "terms"
     choices: Any = None  # TextChoices for "choice" and "set"
-    flag_q: Any = None  # callable(today) -> Q for "flag"
-    many: bool = False  # the lookup crosses a many-to-many relation
+
+    @property
+    def is_flag(self):
+        return self.kind in ("flag", "upcoming")
 
     def options(self):
-        if self.kind == "term":
+        if self.kind in ("term", "terms"):
             return [(term.slug, term.name) for term in localized_terms(self.model).values()]
-        if self.kind == "flag":
+        if self.is_flag:
             return [("1", self.label)]
         return list(self.choices.choices)
 
@@ -60,28 +82,52 @@ class Facet:
         return {value for value, _label in self.options()}
 
     def q(self, value, page_model, today):
+        """The condition 'has this value' for filter()."""
         if self.kind == "flag":
-            return self.flag_q(today)
+            return Q(**{self.field: True})
+        if self.kind == "upcoming":
+            return Q(pk__in=TrainingPageSession.objects.filter(start_date__gte=today).values("page_id"))
         if self.kind == "set":
-            return Q(**{f"{self.lookup}__contains": f",{value},"})
-        if self.many:
-            return Q(pk__in=page_model.objects.filter(**{self.lookup: value}).values("pk"))
-        return Q(**{self.lookup: value})
+            return Q(**{f"{self.field}__contains": f",{value},"})
+        if self.kind == "choice":
+            return Q(**{self.field: value})
+        ids = term_ids_by_slug(self.model).get(value)
+        if not ids:
+            return NOTHING
+        if self.kind == "term":
+            return Q(**{f"{self.field}_id__in": ids})
+        relation = page_model._meta.get_field(self.field)
+        links = relation.remote_field.through.objects.filter(
+            **{f"{relation.m2m_reverse_field_name()}_id__in": ids}
+        )
+        return Q(pk__in=links.values(f"{relation.m2m_field_name()}_id"))
 
-    def counts(self, queryset, today):
+    def sql(self, value, counter):
+        """The same condition as q(), in SQL on a row `s` of FacetCounter's inner query."""
+        qn = connection.ops.quote_name
         if self.kind == "flag":
-            return {"1": queryset.filter(self.flag_q(today)).count()}
-        if self.kind == "set":
-            values = [value for value, _label in self.options()]
-            totals = queryset.aggregate(
-                **{
-                    f"c{index}": Count("pk", filter=Q(**{f"{self.lookup}__contains": f",{value},"}))
-                    for index, value in enumerate(values)
-                }
+            return f"s.{counter.alias(self)}", []
+        if self.kind == "upcoming":
+            sessions = TrainingPageSession._meta
+            return (
+                f"s.c_pk IN (SELECT {qn(sessions.get_field('page').column)} FROM {qn(sessions.db_table)}"
+                f" WHERE {qn(sessions.get_field('start_date').column)} >= %s)",
+                [connection.ops.adapt_datefield_value(counter.today)],
             )
-            return {value: totals[f"c{index}"] for index, value in enumerate(values)}
-        rows = queryset.order_by().values(self.lookup).annotate(n=Count("pk", distinct=True))
-        return {row[self.lookup]: row["n"] for row in rows}
+        if self.kind == "set":
+            escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return f"s.{counter.alias(self)} LIKE %s ESCAPE '\\'", [f"%,{escaped},%"]
+        if self.kind == "choice":
+            return f"s.{counter.alias(self)} = %s", [value]
+        ids = term_ids_by_slug(self.model).get(value) or [None]
+        placeholders = ", ".join(["%s"] * len(ids))
+        if self.kind == "term":
+            return f"s.{counter.alias(self)} IN ({placeholders})", ids
+        link_table, page_column, term_column = counter.links(self)
+        return (
+            f"s.c_pk IN (SELECT {page_column} FROM {link_table} WHERE {term_column} IN ({placeholders}))",
+            ids,
+        )
 
 
 @dataclass
@@ -100,7 +146,7 @@ class FacetState:
 
     @property
     def is_flag(self):
-        return self.facet.kind == "flag"
+        return self.facet.is_flag
 
     @property
     def count(self):
@@ -108,7 +154,7 @@ class FacetState:
 
 
 class Listing:
-    """Parse the request, filter, count, sort and paginate."""
+    """Parse the request, filter, count, sort and paginate (lazily: the CSV export only filters)."""
 
     def __init__(self, request, index_page, model, facets, sorts, default_sort, per_page=12):
         self.request = request
@@ -118,8 +164,9 @@ class Listing:
         self.sorts = sorts
         self.per_page = per_page
         self.today = timezone.localdate()
+        self.language = active_language()
         params = request.GET
-        self.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        self.query = clean_query(params.get("q", ""))
         self.selected = {}
         for facet in facets:
             value = params.get(facet.name, "")
@@ -130,8 +177,6 @@ class Listing:
         if sort not in allowed_sorts:
             sort = "relevance" if self.query else default_sort
         self.sort = sort
-        self._search_ids = None
-        self._build()
 
     # -- parameters -----------------------------------------------------------------------------------
     def available_sorts(self):
@@ -158,48 +203,87 @@ class Listing:
     def base_queryset(self):
         return self.model.objects.live().child_of(self.index_page)
 
+    @cached_property
     def search_ids(self):
-        if self._search_ids is None:
-            self._search_ids = []
-            words = engine_query(self.query) if self.query else ""
-            if words:
-                results = self.base_queryset().search(words, order_by_relevance=True)
-                self._search_ids = [result.pk for result in results[:SEARCH_LIMIT]]
-        return self._search_ids
+        """Ids of the pages matching the text query, best first, from the visitor's language backend (the
+        database backend when the engine fails)."""
+        words = engine_query(self.query) if self.query else ""
+        if not words:
+            return []
+        backend = backend_for_language(self.language)
+        try:
+            return self._search(words, backend)
+        except Exception:
+            if backend == "default":
+                raise
+            logger.exception("Search backend %r failed for %r; using the database backend", backend, words)
+            return self._search(words, "default")
 
-    def filtered(self, exclude=None):
+    def _search(self, words, backend):
+        results = self.base_queryset().only("pk").search(words, backend=backend, operator="and")
+        return [result.pk for result in results[:SEARCH_LIMIT]]
+
+    def scope(self):
+        """What the facets count: the live pages of this listing, narrowed by the text query."""
         queryset = self.base_queryset()
         if self.query:
-            queryset = queryset.filter(pk__in=self.search_ids())
-        for facet in self.facets:
-            if facet.name != exclude and facet.name in self.selected:
-                queryset = queryset.filter(facet.q(self.selected[facet.name], self.model, self.today))
+            queryset = queryset.filter(pk__in=self.search_ids)
         return queryset
 
-    def _build(self):
-        self.facet_states = []
+    def condition(self, exclude=None):
+        """The selected facets (but `exclude`) as one Q."""
+        combined = Q()
         for facet in self.facets:
-            counts = facet.counts(self.filtered(exclude=facet.name), self.today)
+            if facet.name != exclude and facet.name in self.selected:
+                combined &= facet.q(self.selected[facet.name], self.model, self.today)
+        return combined
+
+    def filtered(self):
+        return self.scope().filter(self.condition())
+
+    # -- counts ---------------------------------------------------------------------------------------
+    @cached_property
+    def counts(self):
+        """{"total": n, facet name: {value: n}}, in one statement."""
+        return FacetCounter(self).run()
+
+    @cached_property
+    def facet_states(self):
+        states = []
+        for facet in self.facets:
             selected = self.selected.get(facet.name, "")
+            counts = self.counts[facet.name]
             options = [
                 (value, label, counts.get(value, 0), value == selected) for value, label in facet.options()
             ]
-            self.facet_states.append(FacetState(facet, selected, options))
-        results = self.filtered()
+            states.append(FacetState(facet, selected, options))
+        return states
+
+    @property
+    def count(self):
+        return self.page_obj.paginator.count
+
+    # -- results --------------------------------------------------------------------------------------
+    @cached_property
+    def page_obj(self):
+        """The requested page; its cards are read by id, so the sort runs on narrow rows."""
+        number = self.request.GET.get("page")
         if self.sort == "relevance":
-            matching = set(results.values_list("pk", flat=True))
-            ordered_ids = [pk for pk in self.search_ids() if pk in matching]
-            self.paginator = Paginator(ordered_ids, self.per_page)
-            self.page_obj = self.paginator.get_page(self.request.GET.get("page"))
-            ids = list(self.page_obj.object_list)
-            items = {item.pk: item for item in self.decorate(self.prepare(results.filter(pk__in=ids)))}
-            self.page_obj.object_list = [items[pk] for pk in ids if pk in items]
+            matching = set(self.filtered().values_list("pk", flat=True)) if self.search_ids else set()
+            paginator = Paginator([pk for pk in self.search_ids if pk in matching], self.per_page)
         else:
-            self.paginator = Paginator(self.order(results), self.per_page)
-            self.page_obj = self.paginator.get_page(self.request.GET.get("page"))
-            self.page_obj.object_list = list(self.decorate(self.page_obj.object_list))
-        self.count = self.paginator.count
-        self.items = self.page_obj.object_list
+            paginator = Paginator(self.order(self.filtered()).values_list("pk", flat=True), self.per_page)
+            paginator.count = self.counts["total"]  # counted with the facets: no COUNT query
+        page_obj = paginator.get_page(number)
+        ids = list(page_obj.object_list)
+        cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
+        by_pk = {item.pk: item for item in self.decorate(cards)}
+        page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        return page_obj
+
+    @property
+    def items(self):
+        return self.page_obj.object_list
 
     def prepare(self, queryset):
         """Annotations and joins the result cards need."""
@@ -208,26 +292,136 @@ class Listing:
     def order(self, queryset):
         return self.prepare(queryset).order_by("title", "pk")
 
-    def decorate(self, queryset):
-        return list(queryset)
+    def decorate(self, items):
+        return items
 
 
-def _upcoming_q(today):
-    return Q(Exists(TrainingPageSession.objects.filter(page=OuterRef("pk"), start_date__gte=today)))
+class FacetCounter:
+    """Counts the total and every facet value of a listing in one SQL statement (see the module docstring).
+
+    Conditions are written in SQL here (Facet.sql) rather than with the ORM: compiling dozens of conditional
+    aggregates through the ORM took longer than running them."""
+
+    def __init__(self, listing):
+        self.listing = listing
+        self.model = listing.model
+        self.today = listing.today
+        self.facets = listing.facets
+        self.selected = [facet for facet in self.facets if facet.name in listing.selected]
+        self.position = {facet.name: position for position, facet in enumerate(self.facets)}
+
+    def alias(self, facet):
+        return f"c{self.position[facet.name]}"
+
+    def matched(self, facet):
+        """The 0/1 column telling whether a row has the selected value of `facet` (or the flag)."""
+        return f"{'v' if facet.is_flag else 'm'}{self.position[facet.name]}"
+
+    def links(self, facet):
+        """(link table, page column, term column) of a many-to-many facet, quoted."""
+        qn = connection.ops.quote_name
+        relation = self.model._meta.get_field(facet.field)
+        through = relation.remote_field.through._meta
+        return (
+            qn(through.db_table),
+            qn(through.get_field(relation.m2m_field_name()).column),
+            qn(through.get_field(relation.m2m_reverse_field_name()).column),
+        )
+
+    def inner(self):
+        """The listed pages, one row each: c_pk and the column of every facet stored on the page."""
+        columns = {"c_pk": F("pk")}
+        for facet in self.facets:
+            if facet.kind in ("term", "choice", "set", "flag"):
+                columns[self.alias(facet)] = F(facet.field)
+        queryset = self.listing.scope().order_by().annotate(**columns).values_list(*columns)
+        return queryset.query.sql_with_params()
+
+    def statement(self):
+        inner_sql, inner_params = self.inner()
+        columns, params = [], []  # the extra columns come before the inner query in the SQL text
+        for facet in self.facets:
+            if facet.is_flag:
+                condition, condition_params = facet.sql("1", self)
+            elif facet in self.selected:
+                condition, condition_params = facet.sql(self.listing.selected[facet.name], self)
+            else:
+                continue
+            columns.append(f", CASE WHEN {condition} THEN 1 ELSE 0 END AS {self.matched(facet)}")
+            params += condition_params
+        rows = f"SELECT s.*{''.join(columns)} FROM ({inner_sql}) s"
+        params += inner_params
+        if len(self.selected) >= 2:
+            # a row that misses two selected facets counts nowhere
+            missed = " + ".join(f"(1 - x.{self.matched(facet)})" for facet in self.selected)
+            rows = f"SELECT * FROM ({rows}) x WHERE {missed} <= 1"
+
+        def others(facet):
+            conditions = [f"r.{self.matched(other)} = 1" for other in self.selected if other is not facet]
+            return " AND ".join(conditions) or "1 = 1"
+
+        branches = [f"SELECT -1, '', COUNT(*) FROM r WHERE {others(None)}"]
+        for facet in self.facets:
+            position, where = self.position[facet.name], others(facet)
+            if facet.is_flag:
+                branches.append(
+                    f"SELECT {position}, '1', COUNT(*) FROM r WHERE {where} AND r.{self.matched(facet)} = 1"
+                )
+            elif facet.kind == "terms":
+                link_table, page_column, term_column = self.links(facet)
+                branches.append(
+                    f"SELECT {position}, CAST(l.{term_column} AS TEXT), COUNT(*) FROM r"
+                    f" INNER JOIN {link_table} l ON l.{page_column} = r.c_pk WHERE {where} GROUP BY l.{term_column}"
+                )
+            else:
+                column = f"r.{self.alias(facet)}"
+                key = f"CAST({column} AS TEXT)" if facet.kind == "term" else column
+                branches.append(f"SELECT {position}, {key}, COUNT(*) FROM r WHERE {where} GROUP BY {column}")
+        return f"WITH r AS ({rows}) " + " UNION ALL ".join(branches), params
+
+    def run(self):
+        counts = {"total": 0, **{facet.name: {} for facet in self.facets}}
+        if self.listing.query and not self.listing.search_ids:
+            return counts
+        sql, params = self.statement()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        slugs = {}
+        for position, key, number in rows:
+            if position == -1:
+                counts["total"] = number
+                continue
+            facet = self.facets[position]
+            if facet.kind in ("term", "terms"):
+                if facet.name not in slugs:
+                    slugs[facet.name] = {
+                        str(pk): slug for slug, ids in term_ids_by_slug(facet.model).items() for pk in ids
+                    }
+                values = [slugs[facet.name].get(str(key))]
+            elif facet.kind == "set":
+                values = [code for code in str(key or "").split(",") if code]
+            else:
+                values = [key]
+            for value in values:
+                if value is not None:
+                    counts[facet.name][value] = counts[facet.name].get(value, 0) + number
+        return counts
 
 
+# -- trainings ----------------------------------------------------------------------------------------
 def training_facets():
     return [
-        Facet("area", _("Competence area"), "term", "competence_areas__slug", CompetenceArea, many=True),
-        Facet("level", _("Level"), "term", "level__slug", Level),
-        Facet("format", _("Format"), "term", "format__slug", Format),
-        Facet("audience", _("Target group"), "term", "target_groups__slug", TargetGroup, many=True),
-        Facet("region", _("Region"), "term", "region__slug", Region),
+        Facet("area", _("Competence area"), "terms", "competence_areas", CompetenceArea),
+        Facet("level", _("Level"), "term", "level", Level),
+        Facet("format", _("Format"), "term", "format", Format),
+        Facet("audience", _("Target group"), "terms", "target_groups", TargetGroup),
+        Facet("region", _("Region"), "term", "region", Region),
         Facet("language", _("Language of instruction"), "set", "languages", choices=InstructionLanguage),
         Facet("facility", _("Accessibility and inclusion"), "set", "facilities", choices=Facility),
-        Facet("women_only", _("Women only"), "flag", flag_q=lambda today: Q(women_only=True)),
-        Facet("free", _("Free of charge"), "flag", flag_q=lambda today: Q(is_free=True)),
-        Facet("upcoming", _("With a session from today on"), "flag", flag_q=_upcoming_q),
+        Facet("women_only", _("Women only"), "flag", "women_only"),
+        Facet("free", _("Free of charge"), "flag", "is_free"),
+        Facet("upcoming", _("With a session from today on"), "upcoming"),
     ]
 
 
@@ -238,11 +432,15 @@ TRAINING_SORTS = [
 ]
 
 
+def next_session(today):
+    """The first session from `today` on, as a correlated subquery (an index probe per training)."""
+    sessions = TrainingPageSession.objects.filter(page=OuterRef("pk"), start_date__gte=today)
+    return Subquery(sessions.order_by("start_date").values("start_date")[:1])
+
+
 class TrainingListing(Listing):
     def prepare(self, queryset):
-        return queryset.select_related("provider", "level", "format", "region", "locale").annotate(
-            next_session=Min("sessions__start_date", filter=Q(sessions__start_date__gte=self.today))
-        )
+        return queryset.select_related("provider").annotate(next_session=next_session(self.today))
 
     def order(self, queryset):
         queryset = self.prepare(queryset)
@@ -250,22 +448,27 @@ class TrainingListing(Listing):
             return queryset.order_by("-first_published_at", "-pk")
         return queryset.order_by(F("next_session").asc(nulls_last=True), "title", "pk")
 
-    def decorate(self, queryset):
-        return decorate_trainings(list(queryset))
+    def decorate(self, items):
+        return decorate_trainings(items)
 
 
 def decorate_trainings(items):
-    """Attach the active-locale provider and terms to each training (a fixed number of queries)."""
+    """Attach the active-language provider and terms to each training (no query for the terms and the
+    locales, at most one for the providers)."""
+    items = list(items)
     providers = localized_organisations(item.provider for item in items)
     provider_by_key = {org.translation_key: org for org in providers}
-    levels, formats, regions = localized_terms(Level), localized_terms(Format), localized_terms(Region)
+    levels, formats, regions = terms_by_id(Level), terms_by_id(Format), terms_by_id(Region)
+    locales = locales_by_id()
     for item in items:
+        if item.locale_id in locales:
+            item.locale = locales[item.locale_id]
         item.provider_localized = (
-            provider_by_key.get(item.provider.translation_key) if item.provider else None
+            provider_by_key.get(item.provider.translation_key) if item.provider_id else None
         )
-        item.level_localized = levels.get(item.level.translation_key, item.level)
-        item.format_localized = formats.get(item.format.translation_key, item.format)
-        item.region_localized = regions.get(item.region.translation_key, item.region)
+        item.level_localized = levels.get(item.level_id) or item.level
+        item.format_localized = formats.get(item.format_id) or item.format
+        item.region_localized = regions.get(item.region_id) or item.region
     return items
 
 
@@ -275,6 +478,7 @@ def training_listing(index_page, request):
     )
 
 
+# -- initiatives --------------------------------------------------------------------------------------
 INITIATIVE_SORTS = [
     ("title", _("Title")),
     ("newest", _("Newest")),
@@ -288,13 +492,15 @@ class InitiativeListing(Listing):
             return queryset.order_by("-first_published_at", "-pk")
         return queryset.order_by("title", "pk")
 
-    def decorate(self, queryset):
-        return decorate_initiatives(list(queryset))
+    def decorate(self, items):
+        return decorate_initiatives(items)
 
 
 def decorate_initiatives(items):
-    """Attach the active-locale organisations and kind label to each initiative (fixed query count)."""
-
+    """Attach the active-language organisations and kind label to each initiative (two queries at most)."""
+    items = list(items)
+    if not items:
+        return items
     links = InitiativePageOrganisation.objects.filter(page__in=[item.pk for item in items]).select_related(
         "organisation"
     )
@@ -304,7 +510,10 @@ def decorate_initiatives(items):
     organisations = localized_organisations(org for orgs in by_page.values() for org in orgs)
     localized = {org.translation_key: org for org in organisations}
     kinds = dict(InitiativeKind.choices)
+    locales = locales_by_id()
     for item in items:
+        if item.locale_id in locales:
+            item.locale = locales[item.locale_id]
         item.organisations_localized = [localized.get(o.translation_key, o) for o in by_page.get(item.pk, [])]
         item.kind_label = kinds.get(item.kind, item.kind)
     return items
@@ -313,16 +522,9 @@ def decorate_initiatives(items):
 def initiative_facets():
     return [
         Facet("kind", _("Kind"), "choice", "kind", choices=InitiativeKind),
-        Facet("audience", _("Target group"), "term", "target_groups__slug", TargetGroup, many=True),
-        Facet("region", _("Region"), "term", "regions__slug", Region, many=True),
-        Facet(
-            "objective",
-            _("Strategic objective"),
-            "term",
-            "strategic_objectives__slug",
-            StrategicObjective,
-            many=True,
-        ),
+        Facet("audience", _("Target group"), "terms", "target_groups", TargetGroup),
+        Facet("region", _("Region"), "terms", "regions", Region),
+        Facet("objective", _("Strategic objective"), "terms", "strategic_objectives", StrategicObjective),
         Facet("funding", _("Funding"), "choice", "funding_type", choices=FundingType),
     ]
 

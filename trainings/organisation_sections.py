@@ -1,21 +1,27 @@
 """The organisation section of the catalogue: /<lang>/<catalogue>/organisations/<organisation-slug>/.
 
 Sections are collected from `SECTIONS`, a list of functions `section(request, organisation)` returning
-either None or a dict {"title": ..., "template": ..., "items": [...]}. Other apps append theirs, e.g. the
-events app in its AppConfig.ready():
+either None or a dict {"title": ..., "template": ..., "items": [...]}, optionally with "page_obj" and
+"page_param" (the GET parameter of its page number) when the section is paginated. Other apps append
+theirs, e.g. the events app in its AppConfig.ready():
 
     from trainings.organisation_sections import register
     register(events_section)
+
+The trainings and initiatives sections show PER_PAGE items each, with their own page parameter, so the page
+stays small and its query count bounded whatever the organisation offers.
 """
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from home.localization import active_language, active_locale_id
 from home.models import Organisation
 
 SECTIONS = []
+PER_PAGE = 24
 
 
 def register(section):
@@ -24,8 +30,26 @@ def register(section):
     return section
 
 
-def _locale_pages(model, organisation, **lookup):
-    return model.objects.live().filter(locale=Locale.get_active(), **lookup).order_by("title")
+def _locale_pages(model):
+    locale_id = active_locale_id()
+    queryset = model.objects.live()
+    if locale_id is None:
+        return queryset.filter(locale__language_code=active_language())
+    return queryset.filter(locale_id=locale_id)
+
+
+def paginated_section(request, title, template, queryset, page_param, decorate):
+    """A section showing one page of `queryset` (ordered), decorated for its cards: two queries + decorate."""
+    paginator = Paginator(queryset, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get(page_param))
+    page_obj.object_list = decorate(list(page_obj.object_list))
+    return {
+        "title": title,
+        "template": template,
+        "items": page_obj.object_list,
+        "page_obj": page_obj,
+        "page_param": page_param,
+    }
 
 
 @register
@@ -33,35 +57,43 @@ def trainings_section(request, organisation):
     from .listing import decorate_trainings
     from .models import TrainingPage
 
-    items = _locale_pages(TrainingPage, organisation, provider__slug=organisation.slug).select_related(
-        "provider", "level", "format", "region"
+    queryset = (
+        _locale_pages(TrainingPage)
+        .filter(provider__slug=organisation.slug)
+        .select_related("provider")
+        .order_by("title", "pk")
     )
-    return {
-        "title": _("Trainings"),
-        "template": "trainings/includes/training_cards.html",
-        "items": decorate_trainings(list(items)),
-    }
+    return paginated_section(
+        request,
+        _("Trainings"),
+        "trainings/includes/training_cards.html",
+        queryset,
+        "trainings-page",
+        decorate_trainings,
+    )
 
 
 @register
 def initiatives_section(request, organisation):
     from .listing import decorate_initiatives
-    from .models import InitiativePage
+    from .models import InitiativePage, InitiativePageOrganisation
 
-    items = _locale_pages(InitiativePage, organisation).filter(
-        pk__in=InitiativePage.objects.filter(organisations__organisation__slug=organisation.slug).values("pk")
+    involved = InitiativePageOrganisation.objects.filter(organisation__slug=organisation.slug)
+    queryset = _locale_pages(InitiativePage).filter(pk__in=involved.values("page_id")).order_by("title", "pk")
+    return paginated_section(
+        request,
+        _("Initiatives"),
+        "trainings/includes/initiative_cards.html",
+        queryset,
+        "initiatives-page",
+        decorate_initiatives,
     )
-    return {
-        "title": _("Initiatives"),
-        "template": "trainings/includes/initiative_cards.html",
-        "items": decorate_initiatives(list(items)),
-    }
 
 
 def organisation_view(catalogue, request, organisation_slug):
-    locale = Locale.get_active()
-    candidates = Organisation.objects.filter(slug=organisation_slug).select_related("locale", "logo")
-    organisation = next((org for org in candidates if org.locale_id == locale.pk), None) or next(
+    locale_id = active_locale_id()
+    candidates = Organisation.objects.filter(slug=organisation_slug)
+    organisation = next((org for org in candidates if org.locale_id == locale_id), None) or next(
         iter(candidates), None
     )
     if organisation is None:

@@ -4,7 +4,7 @@ import json
 
 from django.utils.safestring import mark_safe
 
-from .utils import localized_organisations
+from home.localization import organisations_by_id
 
 
 def dumps_for_script(data):
@@ -14,9 +14,18 @@ def dumps_for_script(data):
     return mark_safe(text)  # noqa: S308 - every markup character is escaped above
 
 
-def course_json_ld(page, request=None):
-    provider = localized_organisations([page.provider])[0] if page.provider else None
-    mode = {"on-site": "Onsite", "online": "Online", "blended": "Blended"}.get(page.format.slug, "Onsite")
+_UNSET = object()
+
+
+def course_json_ld(page, request=None, *, provider=_UNSET, sessions=None, course_format=None):
+    """The page's Course; the detail view passes what it has already loaded (provider in the active
+    language, sessions, format) so nothing is queried twice."""
+    if provider is _UNSET:
+        provider = organisations_by_id([page.provider_id]).get(page.provider_id) if page.provider_id else None
+    if sessions is None:
+        sessions = list(page.sessions.all())
+    slug = (course_format or page.format).slug
+    mode = {"on-site": "Onsite", "online": "Online", "blended": "Blended"}.get(slug, "Onsite")
     data = {
         "@context": "https://schema.org",
         "@type": "Course",
@@ -40,7 +49,7 @@ def course_json_ld(page, request=None):
             "category": "Paid",
         }
     instances = []
-    for session in page.sessions.all():
+    for session in sessions:
         instance = {
             "@type": "CourseInstance",
             "courseMode": mode,

@@ -3,9 +3,11 @@
 import re
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import IntegerField, Value
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,12 +18,33 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from bdt_site import content_version
+from home.localization import localize_term_ids, localized_organisations, organisations_by_id, terms_by_id
 from home.models.pages import BasePage
 
 from .choices import Facility, FundingType, InitiativeKind, InstructionLanguage, TimelineStatus
 from .fields import ChoiceSetField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+def linked_term_ids(page, relations, request=None):
+    """{relation: [term ids]} for several many-to-many vocabularies of a page, in one query (a preview reads
+    the links being edited instead)."""
+    if page.pk is None or getattr(request, "is_preview", False):
+        return {name: [term.pk for term in getattr(page, name).all()] for name in relations}
+    queries = []
+    for position, name in enumerate(relations):
+        field = page._meta.get_field(name)
+        queries.append(
+            field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}_id": page.pk})
+            .annotate(relation=Value(position, output_field=IntegerField()))
+            .values_list("relation", f"{field.m2m_reverse_field_name()}_id")
+        )
+    ids = {name: [] for name in relations}
+    for position, pk in queries[0].union(*queries[1:], all=True):
+        ids[relations[position]].append(pk)
+    return ids
 
 
 class TrainingCatalogPage(RoutablePageMixin, BasePage):
@@ -38,6 +61,16 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("training catalogue")
         verbose_name_plural = _("training catalogues")
+
+    @classmethod
+    def for_locale(cls, locale_id):
+        """The live catalogue of a locale, or None (cached until published content changes)."""
+        key = f"trainings:catalogue:{locale_id}:{content_version.current()}"
+        found = cache.get(key)
+        if found is None:
+            found = (cls.objects.live().filter(locale_id=locale_id).order_by("path").first(),)
+            cache.set(key, found, 3600)
+        return found[0]
 
     @path("")
     def catalogue(self, request):
@@ -197,18 +230,21 @@ class TrainingPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from home.models import CompetenceArea, Format, Level, Region, TargetGroup
-        from home.models.taxonomies import localize
         from trainings.structured_data import course_json_ld
-        from trainings.utils import localized_organisations
 
         context = super().get_context(request, *args, **kwargs)
-        context["provider"] = localized_organisations([self.provider])[0] if self.provider else None
-        context["format"] = localize([self.format], Format)[0]
-        context["level"] = localize([self.level], Level)[0]
-        context["region"] = localize([self.region], Region)[0]
-        context["competence_areas"] = localize(self.competence_areas.all(), CompetenceArea)
-        context["target_groups"] = localize(self.target_groups.all(), TargetGroup)
-        context["json_ld"] = course_json_ld(self, request)
+        provider = organisations_by_id([self.provider_id]).get(self.provider_id) if self.provider_id else None
+        context["provider"] = provider
+        context["format"] = terms_by_id(Format).get(self.format_id) or self.format
+        context["level"] = terms_by_id(Level).get(self.level_id) or self.level
+        context["region"] = terms_by_id(Region).get(self.region_id) or self.region
+        ids = linked_term_ids(self, ["competence_areas", "target_groups"], request)
+        context["competence_areas"] = localize_term_ids(CompetenceArea, ids["competence_areas"])
+        context["target_groups"] = localize_term_ids(TargetGroup, ids["target_groups"])
+        context["sessions"] = sessions = list(self.sessions.all())
+        context["json_ld"] = course_json_ld(
+            self, request, provider=provider, sessions=sessions, course_format=context["format"]
+        )
         return context
 
     def language_labels(self):
@@ -232,6 +268,12 @@ class TrainingPageSession(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+        indexes = [
+            # a training's next session (catalogue cards and the 'soonest' order)
+            models.Index(fields=["page", "start_date"], name="trainings_session_page_start"),
+            # the trainings with a session from today on (the 'upcoming' facet), from the index alone
+            models.Index(fields=["start_date", "page"], name="trainings_session_start_page"),
+        ]
 
     def clean(self):
         super().clean()
@@ -346,10 +388,14 @@ class InitiativePage(BasePage):
         ]
         return f"BDT-I-{max(numbers, default=0) + 1:04d}"
 
-    def cite_as(self, request=None):
-        from trainings.utils import localized_organisations
+    def organisations_involved(self):
+        """The organisations involved, in the active language (two queries at most)."""
+        links = self.organisations.select_related("organisation")
+        return localized_organisations(link.organisation for link in links)
 
-        organisations = localized_organisations(item.organisation for item in self.organisations.all())
+    def cite_as(self, request=None, organisations=None):
+        if organisations is None:
+            organisations = self.organisations_involved()
         names = ", ".join(org.name for org in organisations)
         year = self.first_published_at.year if self.first_published_at else ""
         url = self.get_full_url(request) or ""
@@ -365,18 +411,15 @@ class InitiativePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from home.models import Region, StrategicObjective, TargetGroup
-        from home.models.taxonomies import localize
-        from trainings.utils import localized_organisations
 
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = localized_organisations(
-            item.organisation for item in self.organisations.all()
-        )
-        context["target_groups"] = localize(self.target_groups.all(), TargetGroup)
-        context["regions"] = localize(self.regions.all(), Region)
-        context["objectives"] = localize(self.strategic_objectives.all(), StrategicObjective)
-        context["cite_as"] = self.cite_as(request)
-        context["catalogue"] = TrainingCatalogPage.objects.live().filter(locale_id=self.locale_id).first()
+        context["organisations"] = organisations = self.organisations_involved()
+        ids = linked_term_ids(self, ["target_groups", "regions", "strategic_objectives"], request)
+        context["target_groups"] = localize_term_ids(TargetGroup, ids["target_groups"])
+        context["regions"] = localize_term_ids(Region, ids["regions"])
+        context["objectives"] = localize_term_ids(StrategicObjective, ids["strategic_objectives"])
+        context["cite_as"] = self.cite_as(request, organisations)
+        context["catalogue"] = TrainingCatalogPage.for_locale(self.locale_id)
         return context
 
 

@@ -1,0 +1,274 @@
+"""Trainings and initiatives: SQL queries and facet counts.
+
+The page cache is off in test settings, so every request does its real work; the first request of a URL
+warms the caches (site, vocabularies, locales) and the second one is counted. "Page-specific" queries are
+those beyond what a plain page at the same depth of the same language costs (site, locale, routing, view
+restrictions, menus): the catalogue and the repository may make at most 9, a training or an initiative at
+most 7. Pages are measured with little content and with much more, and must make the same number of
+queries: a query per training, card, organisation, term or session fails these tests.
+"""
+
+import re
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from home.models import CompetenceArea, Organisation, StandardPage, TargetGroup
+from trainings.benchmark import seed
+from trainings.listing import initiative_listing, training_listing
+from trainings.models import (
+    InitiativeIndexPage,
+    InitiativePage,
+    InitiativePageOrganisation,
+    InitiativePageTimelineEntry,
+    TrainingCatalogPage,
+    TrainingPage,
+    TrainingPageSession,
+)
+
+pytestmark = pytest.mark.django_db
+
+LISTING_BUDGET = 9
+DETAIL_BUDGET = 7
+TOTAL_BUDGET = 15  # issue 7: any uncached page
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_HOST="localhost")
+
+
+def count_queries(client, url, params=None):
+    assert client.get(url, params).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def chrome_queries(client, language, depth):
+    """Queries of a plain page of `language` at `depth` (each level below the home page adds two: the child
+    by slug, then its specific page)."""
+    reference = StandardPage.objects.live().filter(locale__language_code=language, depth=3).first()
+    assert reference is not None
+    count, _html = count_queries(client, reference.url)
+    return count + 2 * (depth - 3)
+
+
+def cards(html):
+    return len(re.findall(r'<li class="card (?:training|initiative)-card">', html))
+
+
+def result_count(html):
+    return int(re.search(r'class="result-count">\s*(\d+)', html).group(1))
+
+
+# -- catalogue and repository -------------------------------------------------------------------------
+
+# Each gives a non-empty page with the demo content, most of them partly filled, so that a query per card
+# shows up as soon as more trainings fill the page.
+CATALOGUE_URLS = [
+    "",
+    "free=1&women_only=1&page=2",
+    "area=programming-web&level=basic",
+    "audience=women-jobseekers&language=en",
+    "format=online&upcoming=1",
+    "facility=childcare&sort=newest",
+    "q=web&region=brussels",
+    "q=web&sort=soonest",
+]
+
+
+def test_catalogue_queries_do_not_grow_with_the_number_of_trainings(client):
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
+    chrome = chrome_queries(client, "en", catalogue.depth)
+    before = {}
+    for params in CATALOGUE_URLS:
+        before[params] = count_queries(client, f"{catalogue.url}?{params}")
+        assert cards(before[params][1]) > 0, params  # a non-empty page of results
+    assert result_count(before[""][1]) < 50
+
+    seed(180, index=True)
+    for params in CATALOGUE_URLS:
+        queries, html = count_queries(client, f"{catalogue.url}?{params}")
+        assert queries == before[params][0], params
+        assert queries - chrome <= LISTING_BUDGET, params
+        assert queries <= TOTAL_BUDGET, params
+        if not params.startswith("q="):
+            assert cards(html) >= cards(before[params][1]), params
+    _queries, html = count_queries(client, catalogue.url)
+    assert result_count(html) >= 200 and cards(html) == catalogue.per_page
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl", "de"])
+def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(client, language):
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
+    chrome = chrome_queries(client, language, catalogue.depth)
+    every_kind = {
+        "area": "digital-content-creation",  # many-to-many
+        "level": "basic",  # foreign key
+        "language": language,  # choice set
+        "free": "1",  # flag
+        "upcoming": "1",  # sessions
+    }
+    for params in ({}, every_kind, {**every_kind, "q": "digital", "sort": "newest"}, {"q": "web"}):
+        queries, html = count_queries(client, catalogue.url, params)
+        assert queries - chrome <= LISTING_BUDGET, params
+        assert queries <= TOTAL_BUDGET, params
+        assert 'class="result-count"' in html
+
+
+def test_initiatives_repository_queries_stay_within_budget(client):
+    index = InitiativeIndexPage.objects.get(locale__language_code="nl")
+    chrome = chrome_queries(client, "nl", index.depth)
+    for params in (
+        {},
+        {"audience": "women-jobseekers", "region": "brussels", "kind": "programme"},
+        {"q": "digitaal"},
+    ):
+        queries, html = count_queries(client, index.url, params)
+        assert queries - chrome <= LISTING_BUDGET, params
+        assert queries <= TOTAL_BUDGET, params
+    # more organisations on the cards cost nothing more
+    few, html = count_queries(client, index.url)
+    assert cards(html) > 0
+    organisations = list(Organisation.objects.filter(locale__language_code="en")[:6])
+    for initiative in InitiativePage.objects.live().filter(locale__language_code="nl"):
+        for position, organisation in enumerate(organisations):
+            InitiativePageOrganisation.objects.get_or_create(
+                page=initiative, organisation=organisation, defaults={"sort_order": 100 + position}
+            )
+    many, html = count_queries(client, index.url)
+    assert many == few
+
+
+def _listing(factory_params, page, listing_factory, language):
+    request = RequestFactory().get("/", factory_params)
+    with translation.override(language):
+        listing = listing_factory(page, request)
+        listing.facet_states  # noqa: B018 - computed in the active language
+        return listing
+
+
+@pytest.mark.parametrize(
+    ("language", "selected"),
+    [
+        ("nl", {}),
+        ("en", {"free": "1", "audience": "women-jobseekers"}),
+        ("fr", {"q": "web", "region": "flanders"}),
+    ],
+)
+def test_every_announced_facet_count_is_what_choosing_it_gives(language, selected):
+    """The one-statement facet counts agree with the ORM filters for every value of every facet."""
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
+    listing = _listing(selected, catalogue, training_listing, language)
+    assert listing.counts["total"] == listing.filtered().count() > 0
+    checked = 0
+    for state in listing.facet_states:
+        for value, _label, announced, is_selected in state.options:
+            if is_selected:
+                continue
+            narrowed = _listing({**selected, state.name: value}, catalogue, training_listing, language)
+            assert announced == narrowed.filtered().count(), (state.name, value)
+            checked += announced > 0
+    assert checked >= 10
+
+
+def test_every_announced_initiative_facet_count_is_what_choosing_it_gives():
+    index = InitiativeIndexPage.objects.get(locale__language_code="de")
+    listing = _listing({"kind": "programme"}, index, initiative_listing, "de")
+    for state in listing.facet_states:
+        for value, _label, announced, is_selected in state.options:
+            if not is_selected:
+                narrowed = _listing({"kind": "programme", state.name: value}, index, initiative_listing, "de")
+                assert announced == narrowed.filtered().count(), (state.name, value)
+
+
+# -- detail pages -------------------------------------------------------------------------------------
+
+
+def _enrich_training(training, areas, audiences, sessions):
+    # translations link to the English terms, as wagtail-localize keeps them synchronised
+    training.competence_areas = list(CompetenceArea.objects.filter(locale__language_code="en")[:areas])
+    training.target_groups = list(TargetGroup.objects.filter(locale__language_code="en")[:audiences])
+    training.sessions = [
+        TrainingPageSession(start_date=date(2030, 1 + n, 1), location=f"Room {n}") for n in range(sessions)
+    ]
+    training.save_revision().publish()
+    return training
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_training_page_makes_at_most_7_page_queries_whatever_it_links_to(client, language):
+    trainings = list(TrainingPage.objects.live().filter(locale__language_code=language).order_by("pk")[:2])
+    small = _enrich_training(trainings[0], areas=1, audiences=1, sessions=1)
+    large = _enrich_training(trainings[1], areas=5, audiences=5, sessions=6)
+    chrome = chrome_queries(client, language, small.depth)
+    few, small_html = count_queries(client, small.url)
+    many, large_html = count_queries(client, large.url)
+    assert many == few
+    assert few - chrome <= DETAIL_BUDGET
+    assert large_html.count('<li><time datetime="2030-') == 6
+    assert large_html.count('class="tag"') > small_html.count('class="tag"')
+
+
+def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(client):
+    initiatives = list(InitiativePage.objects.live().filter(locale__language_code="fr").order_by("pk")[:2])
+    organisations = list(Organisation.objects.filter(locale__language_code="en")[:6])
+    for initiative, count in zip(initiatives, (1, 6), strict=True):
+        InitiativePageOrganisation.objects.filter(page=initiative).delete()
+        for position, organisation in enumerate(organisations[:count]):
+            InitiativePageOrganisation.objects.create(
+                page=initiative, organisation=organisation, sort_order=position
+            )
+        InitiativePageTimelineEntry.objects.filter(page=initiative).delete()
+        for year in range(count):
+            InitiativePageTimelineEntry.objects.create(
+                page=initiative, year=2015 + year, status="implementation"
+            )
+    chrome = chrome_queries(client, "fr", initiatives[0].depth)
+    few, small_html = count_queries(client, initiatives[0].url)
+    many, large_html = count_queries(client, initiatives[1].url)
+    assert many == few
+    assert few - chrome <= DETAIL_BUDGET
+    # the organisations are shown in French, linked to their catalogue section
+    french = Organisation.objects.get(
+        locale__language_code="fr", translation_key=organisations[5].translation_key
+    )
+    assert french.name in large_html and f"/organisations/{french.slug}/" in large_html
+
+
+# -- organisation section -----------------------------------------------------------------------------
+
+
+def test_organisation_section_is_paginated_with_bounded_queries(client):
+    url = "/en/trainings/organisations/becode/"
+    before, html = count_queries(client, url)
+    assert cards(html) > 0
+    becode = Organisation.objects.get(locale__language_code="en", slug="becode")
+    created = seed(60, index=False)
+    TrainingPage.objects.filter(pk__in=created).update(provider=becode)
+    after, html = count_queries(client, url)
+    assert after == before
+    assert html.count('class="card training-card"') == 24
+    assert 'rel="next"' in html and "trainings-page=2" in html
+    _queries, second = count_queries(client, url, {"trainings-page": "2"})
+    assert 0 < second.count('class="card training-card"') <= 24
+    for bad in ("0", "abc", "99999"):
+        assert client.get(url, {"trainings-page": bad}).status_code == 200
+
+
+def test_preview_shows_the_links_being_edited():
+    """Detail pages read their links with one query, except in a preview, which shows the unsaved ones."""
+    training = TrainingPage.objects.live().filter(locale__language_code="en").order_by("pk").first()
+    unsaved = CompetenceArea.objects.filter(locale__language_code="en").exclude(
+        pk__in=training.competence_areas.values("pk")
+    )[0]
+    training.competence_areas = [unsaved]
+    training.sessions = [TrainingPageSession(start_date=date(2031, 5, 4), location="Preview room")]
+    html = training.make_preview_request().content.decode()
+    assert unsaved.name in html and "Preview room" in html

@@ -1,0 +1,105 @@
+"""Text search in the training catalogue: the visitor's language backend, hostile queries, engine failure."""
+
+import logging
+import os
+
+import pytest
+from django.test import Client
+
+from search.backend_settings import build_search_backends, engine_alias
+from trainings import listing as listing_module
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_QUERIES = [
+    '"><img src=x>',
+    "<script>alert(1)</script>",
+    '"unbalanced',
+    "web AND OR NOT",
+    "web*",
+    "(web",
+    "-web",
+    "web:title",
+    "' OR 1=1 --",
+    "🙂 web",
+    "\u202eweb",
+    "x" * 500,
+]
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_HOST="localhost")
+
+
+@pytest.fixture
+def backends_used(monkeypatch):
+    """The backend alias each catalogue search asked for."""
+    used = []
+    original = listing_module.backend_for_language
+
+    def spy(language_code):
+        alias = original(language_code)
+        used.append((language_code, alias))
+        return alias
+
+    monkeypatch.setattr(listing_module, "backend_for_language", spy)
+    return used
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_queries_never_break_the_catalogue(client, query):
+    for url in ("/en/trainings/", "/fr/initiatives/", "/en/trainings/export-csv/"):
+        response = client.get(url, {"q": query, "format": "online"})
+        assert response.status_code == 200, (url, query)
+        html = response.content.decode()
+        assert "<img src=x>" not in html and "<script>alert(1)</script>" not in html
+
+
+def test_the_search_runs_on_the_backend_of_the_visitors_language(client, backends_used):
+    for url, language in (("/fr/formations/", "fr"), ("/nl/opleidingen/", "nl"), ("/de/initiativen/", "de")):
+        assert client.get(url, {"q": "digital"}).status_code == 200
+        assert backends_used[-1] == (language, "default")  # the database backend: no engine configured
+    assert client.get("/en/trainings/", {"format": "online"}).status_code == 200
+    assert len(backends_used) == 3  # no text query, no search
+
+
+def test_an_engine_that_is_down_falls_back_to_the_database(client, settings, backends_used, caplog):
+    settings.WAGTAILSEARCH_BACKENDS = build_search_backends(
+        "opensearch2", url="http://127.0.0.1:9", index_prefix="closed", timeout=2
+    )
+    with caplog.at_level(logging.ERROR, logger="trainings.listing"):
+        response = client.get("/fr/formations/", {"q": "cybersécurité"})
+    assert response.status_code == 200
+    assert backends_used == [("fr", engine_alias("fr"))]
+    assert any("using the database backend" in record.getMessage() for record in caplog.records)
+    assert 'class="card training-card"' in response.content.decode()
+
+
+@pytest.mark.opensearch
+def test_the_catalogue_finds_with_the_engines_language_analysis(client, settings, backends_used):
+    """With OpenSearch, the English catalogue search goes to the English index and its stemmer: the plural
+    'bootcamps' finds the 'Web developer bootcamp' (SQLite's search, without stemming, does not)."""
+    import importlib
+
+    from django.core.management import call_command
+
+    url = os.environ.get("OPENSEARCH_URL", "").rstrip("/")
+    if not url:
+        pytest.fail("OPENSEARCH_URL is not set: start the node with `bash scripts/opensearch.sh start`.")
+    importlib.import_module("search.backends.opensearch2")  # before the `events` app shadows opensearch-py's
+    opensearch = importlib.import_module("opensearchpy").OpenSearch(hosts=[url])
+    prefix = f"bdttrainings{os.getpid()}"
+    config = build_search_backends("opensearch2", url=url, index_prefix=prefix, timeout=30)
+    settings.WAGTAILSEARCH_BACKENDS = config
+    try:
+        call_command("update_index", backend_name=engine_alias("en"), verbosity=0)
+        response = client.get("/en/trainings/", {"q": "bootcamps"})
+        assert response.status_code == 200
+        assert backends_used == [("en", engine_alias("en"))]
+        assert "Web developer bootcamp" in response.content.decode()
+        narrowed = client.get("/en/trainings/", {"q": "bootcamps", "region": "ostbelgien"})
+        assert "Web developer bootcamp" not in narrowed.content.decode()
+    finally:
+        for name in opensearch.indices.get(index=f"{prefix}_*"):
+            opensearch.indices.delete(index=name)
