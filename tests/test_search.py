@@ -84,9 +84,9 @@ def opensearch_config(django_db_setup, django_db_blocker):
         for language in LANGUAGES:
             call_command("update_index", backend_name=engine_alias(language), verbosity=0)
     yield config
-    client = OpenSearch(hosts=[url])
-    for name in client.indices.get(index=f"{OPENSEARCH_PREFIX}_*"):
-        client.indices.delete(index=name)
+    # A loaded CI machine can make the node slow to answer: be patient with the clean-up.
+    client = OpenSearch(hosts=[url], timeout=120, max_retries=3, retry_on_timeout=True)
+    client.indices.delete(index=f"{OPENSEARCH_PREFIX}_*", params={"expand_wildcards": "all"})
 
 
 class Backend:

@@ -88,7 +88,9 @@ def test_the_catalogue_finds_with_the_engines_language_analysis(client, settings
     if not url:
         pytest.fail("OPENSEARCH_URL is not set: start the node with `bash scripts/opensearch.sh start`.")
     importlib.import_module("search.backends.opensearch2")  # before the `events` app shadows opensearch-py's
-    opensearch = importlib.import_module("opensearchpy").OpenSearch(hosts=[url])
+    opensearch = importlib.import_module("opensearchpy").OpenSearch(
+        hosts=[url], timeout=120, max_retries=3, retry_on_timeout=True
+    )
     prefix = f"bdttrainings{os.getpid()}"
     config = build_search_backends("opensearch2", url=url, index_prefix=prefix, timeout=30)
     settings.WAGTAILSEARCH_BACKENDS = config
@@ -101,5 +103,4 @@ def test_the_catalogue_finds_with_the_engines_language_analysis(client, settings
         narrowed = client.get("/en/trainings/", {"q": "bootcamps", "region": "ostbelgien"})
         assert "Web developer bootcamp" not in narrowed.content.decode()
     finally:
-        for name in opensearch.indices.get(index=f"{prefix}_*"):
-            opensearch.indices.delete(index=name)
+        opensearch.indices.delete(index=f"{prefix}_*", params={"expand_wildcards": "all"})
