@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.benchmark import last_child_step, page_row
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
 from .models import (
@@ -147,8 +148,7 @@ def seed(n, parent=None, index=True, seed_value=7):
     created = []
     with transaction.atomic():
         parent = Page.objects.select_for_update().get(pk=parent.pk)
-        last = parent.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        step = last_child_step(parent)
         run = uuid.uuid4().hex[:6]
         for batch_start in range(0, n, BATCH):
             count = min(BATCH, n - batch_start)
@@ -162,22 +162,14 @@ def seed(n, parent=None, index=True, seed_value=7):
                 title = f"{name} in {city} ({run}-{number})"
                 slug = f"benchmark-event-{run}-{number}"
                 pages.append(
-                    Page(
+                    page_row(
+                        parent,
+                        step,
                         title=title,
-                        draft_title=title,
                         slug=slug,
                         content_type=content_type,
                         locale=english,
-                        path=Page._get_path(parent.path, parent.depth + 1, step),
-                        depth=parent.depth + 1,
-                        numchild=0,
-                        url_path=f"{parent.url_path}{slug}/",
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=now,
-                        last_published_at=now,
-                        translation_key=uuid.uuid4(),
-                        show_in_menus=False,
+                        published_at=now,
                     )
                 )
                 day = today + timedelta(days=rng.randint(-365, 365))

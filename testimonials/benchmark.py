@@ -18,6 +18,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from bdt_site import content_version
+from home.benchmark import last_child_step, page_row
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
 from .models import (
@@ -91,8 +92,7 @@ def seed(n, parent=None, index=True, seed_value=11):
     created = []
     with transaction.atomic():
         parent = Page.objects.select_for_update().get(pk=parent.pk)
-        last = parent.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        step = last_child_step(parent)
         run = uuid.uuid4().hex[:6]
         for batch_start in range(0, n, BATCH):
             count = min(BATCH, n - batch_start)
@@ -104,22 +104,14 @@ def seed(n, parent=None, index=True, seed_value=11):
                 title = f"{name} ({run}-{number})"
                 slug = f"benchmark-role-model-{run}-{number}"
                 pages.append(
-                    Page(
+                    page_row(
+                        parent,
+                        step,
                         title=title,
-                        draft_title=title,
                         slug=slug,
                         content_type=content_type,
                         locale=english,
-                        path=Page._get_path(parent.path, parent.depth + 1, step),
-                        depth=parent.depth + 1,
-                        numchild=0,
-                        url_path=f"{parent.url_path}{slug}/",
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=now,
-                        last_published_at=now,
-                        translation_key=uuid.uuid4(),
-                        show_in_menus=False,
+                        published_at=now,
                     )
                 )
                 sector = rng.choice(sectors)

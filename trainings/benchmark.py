@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.benchmark import last_child_step, page_row
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
 
 from .models import Facility, InstructionLanguage, TrainingCatalogPage, TrainingPage, TrainingPageSession
@@ -54,8 +55,7 @@ def seed(n, catalogue=None, index=True, seed_value=1):
     created = []
     with transaction.atomic():
         catalogue = Page.objects.select_for_update().get(pk=catalogue.pk)
-        last = catalogue.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        step = last_child_step(catalogue)
         run = uuid.uuid4().hex[:6]
         for start in range(0, n, BATCH):
             count = min(BATCH, n - start)
@@ -68,22 +68,14 @@ def seed(n, catalogue=None, index=True, seed_value=1):
                 title = f"{topic} in {city} ({run}-{number})"
                 slug = f"benchmark-{run}-{number}"
                 pages.append(
-                    Page(
+                    page_row(
+                        catalogue,
+                        step,
                         title=title,
-                        draft_title=title,
                         slug=slug,
                         content_type=content_type,
                         locale=english,
-                        path=Page._get_path(catalogue.path, catalogue.depth + 1, step),
-                        depth=catalogue.depth + 1,
-                        numchild=0,
-                        url_path=f"{catalogue.url_path}{slug}/",
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=now,
-                        last_published_at=now,
-                        translation_key=uuid.uuid4(),
-                        show_in_menus=False,
+                        published_at=now,
                     )
                 )
                 free = rng.random() < 0.6
