@@ -221,6 +221,31 @@ PERSONAL_COOKIES = ("messages",)
 BYPASS_HEADER = "HTTP_X_BYPASS_PAGE_CACHE"
 
 
+class CachedSiteMiddleware:
+    """Wagtail finds the Site of every request with a query. The answer for a host and port (with the site's
+    root page) is kept until content changes and handed to Wagtail on the request, where
+    Site.find_for_request() looks first. After CommonMiddleware, so the host is an allowed one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        def build():
+            site = Site.find_for_request(request)
+            if site is not None:
+                site.root_page  # noqa: B018 - loaded now, so it is cached with the site
+            return site
+
+        key = f"site:{content_version.digest(request.get_host(), request.get_port())}"
+        try:
+            request._wagtail_site = content_version.cached(key, build)
+        except Exception:  # noqa: BLE001 - only a shortcut: on failure (database down) Wagtail looks itself
+            request.__dict__.pop("_wagtail_site", None)
+        return self.get_response(request)
+
+
 class PageCacheMiddleware:
     """Serves anonymous GET/HEAD requests for Wagtail pages (and search) from the cache.
 
@@ -228,7 +253,8 @@ class PageCacheMiddleware:
     HARMLESS_VARY, and the request carried no session/messages cookie. Keyed by host, full path and query
     string, and active language. A cache hit adds `X-Page-Cache: hit`, a store `X-Page-Cache: miss`.
     Turned off with PAGE_CACHE_SECONDS = 0 or per request with the header `X-Bypass-Page-Cache: 1` when
-    PAGE_CACHE_ALLOW_BYPASS is on (benchmarks)."""
+    PAGE_CACHE_ALLOW_BYPASS is on (benchmarks); `X-Bypass-Page-Cache: all` also recomputes what listings and
+    the search find (content_version.cached_results), as for the first visitor after a publish."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -269,6 +295,9 @@ class PageCacheMiddleware:
         return not (session is not None and session.modified)
 
     def __call__(self, request):
+        if getattr(settings, "PAGE_CACHE_ALLOW_BYPASS", False) and request.META.get(BYPASS_HEADER) == "all":
+            with content_version.results_uncached():
+                return self.get_response(request)
         if not self._cacheable_request(request):
             return self.get_response(request)
         key = self._key(request, content_version.current())

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from bdt_site import content_version
 from home.benchmark import last_child_step, page_row
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
@@ -279,6 +280,7 @@ def seed(n, parent=None, index=True, seed_value=7):
             Topics.objects.bulk_create(topic_links)
             created += [page.pk for page in pages]
         Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + n)
+    content_version.bump()  # bulk inserts send no signals: cached listings and facet counts are stale
     if index and created:
         index_pages(created)
     return created

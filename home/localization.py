@@ -9,7 +9,6 @@ number of queries whatever the number of items:
 - organisations: at most one query for a whole list.
 """
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
@@ -17,8 +16,6 @@ from wagtail.models import Locale
 from bdt_site import content_version
 from home.models import Organisation
 from home.models.taxonomies import localized_terms
-
-CACHE_SECONDS = 3600
 
 
 def active_language():
@@ -30,12 +27,7 @@ def active_language():
 
 
 def _cached(name, build):
-    key = f"localization:{name}:{content_version.current()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return content_version.cached(f"localization:{name}", build)
 
 
 def locale_ids():

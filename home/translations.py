@@ -8,14 +8,11 @@ pays for them with a cache read instead of half a dozen queries."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from bdt_site import content_version
-
-CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -39,12 +36,7 @@ def _cached(request, name, build):
     memo = request.__dict__.setdefault("_bdt_chrome", {})
     if name not in memo:
         site = Site.find_for_request(request)
-        key = f"chrome:{site.pk if site else 0}:{content_version.current()}:{name}"
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            cache.set(key, value, CACHE_SECONDS)
-        memo[name] = value
+        memo[name] = content_version.cached(f"chrome:{site.pk if site else 0}:{name}", build)
     return memo[name]
 
 

@@ -13,7 +13,6 @@
 """
 
 import atexit
-import hashlib
 import logging
 import re
 import threading
@@ -23,6 +22,8 @@ from urllib.parse import parse_qs
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
+
+from bdt_site import content_version
 
 logger = logging.getLogger(__name__)
 
@@ -125,17 +126,8 @@ atexit.register(flush)
 # --- searches answered by the page cache --------------------------------------------------------------
 
 
-def content_version():
-    try:
-        from bdt_site.content_version import current
-    except ImportError:  # older layout
-        from bdt_site.middleware import page_cache_version as current
-    return current()
-
-
 def _total_key(language_code, query):
-    digest = hashlib.sha256(f"{language_code}|{query.lower()}".encode("utf-8", "surrogatepass")).hexdigest()
-    return f"searchtotal:{content_version()}:{digest}"
+    return f"searchtotal:{content_version.current()}:{content_version.digest(language_code, query.lower())}"
 
 
 def remember_total(language_code, query, total):

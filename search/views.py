@@ -4,7 +4,6 @@ import logging
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -14,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.models import Locale, Page
+
+from bdt_site import content_version
 
 from . import stats
 from .highlight import highlight, searchable_texts, snippet
@@ -83,12 +84,7 @@ def type_of_model(model, types):
 
 def active_locale_id(language_code):
     """The id of the language's Locale (Locale.get_active()), cached until the content changes."""
-    key = f"search:locale:{stats.content_version()}:{language_code}"
-    locale_id = cache.get(key)
-    if locale_id is None:
-        locale_id = Locale.get_active().pk
-        cache.set(key, locale_id, 3600)
-    return locale_id
+    return content_version.cached(f"search:locale:{language_code}", lambda: Locale.get_active().pk)
 
 
 def base_queryset(language_code):
@@ -125,13 +121,19 @@ def _specific_from_joined(page, paths):
 def specific_pages(pages, models):
     """`pages` (plain Page objects) as their specific objects, in one query for the known models (instead of
     one per content type), keeping the order; a page of another type falls back to `.specific`."""
-    if not pages:
+    return specific_by_id([(page.pk, page.content_type_id) for page in pages], models)
+
+
+def specific_by_id(rows, models):
+    """[(page id, content type id)] as specific pages, the same way as specific_pages(); ids no longer in
+    the database are left out."""
+    if not rows:
         return []
-    present = {page.specific_class for page in pages}  # join only the tables of the types on this page
-    paths = _specific_paths([model for model in models if model in present])
-    joined = Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*paths.values())
-    by_pk = {page.pk: _specific_from_joined(page, paths) for page in joined}
-    return [by_pk.get(page.pk) or page.specific for page in pages]
+    present = {ContentType.objects.get_for_id(content_type_id).model_class() for _pk, content_type_id in rows}
+    paths = _specific_paths([model for model in models if model in present])  # only the tables needed
+    joined = Page.objects.filter(pk__in=[pk for pk, _ct in rows]).select_related(*paths.values())
+    by_pk = {page.pk: _specific_from_joined(page, paths) or page.specific for page in joined}
+    return [by_pk[pk] for pk, _ct in rows if pk in by_pk]
 
 
 def _search(queryset, query, backend):
@@ -158,18 +160,31 @@ def _counts(query, base, types, backend):
     return [{"key": key, "label": label, "count": per_type[key]} for key, label, _models in types]
 
 
-def _run(query, language_code, types, type_key, page_number, backend):
+def _answer(query, language_code, types, type_key, page_number, backend):
+    """What a search finds: the counts per type, the page number shown and the (id, content type id) of its
+    results."""
     base = base_queryset(language_code)  # public() costs a query: built once
     counts = _counts(query, base, types, backend)
+    selected_count = sum(item["count"] for item in counts if type_key in (None, item["key"]))
+    selected_models = [m for key, _label, models in types if type_key in (None, key) for m in models]
+    number = max(1, min(page_number, -(-selected_count // RESULTS_PER_PAGE)))
+    start = (number - 1) * RESULTS_PER_PAGE
+    found = _search(base.type(*selected_models), query, backend)[start : start + RESULTS_PER_PAGE]
+    return counts, number, [(page.pk, page.content_type_id) for page in found]
+
+
+def _run(query, language_code, types, type_key, page_number, backend):
+    """The answer of a search, kept until published content changes (per backend, so that an answer of the
+    fallback during an engine outage is never served once the engine is back), and its pages."""
+    key = f"search:answer:{backend}:{language_code}:{content_version.digest(query, type_key, page_number)}"
+    counts, number, rows = content_version.cached_results(
+        key, lambda: _answer(query, language_code, types, type_key, page_number, backend)
+    )
     total = sum(item["count"] for item in counts)
     selected_count = sum(item["count"] for item in counts if type_key in (None, item["key"]))
     selected_models = [m for key, _label, models in types if type_key in (None, key) for m in models]
-    results = _search(base.type(*selected_models), query, backend)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    paginator.count = selected_count  # known from the facet: no second count query
-    page_obj = paginator.page(min(page_number, paginator.num_pages))
-    object_list = specific_pages(list(page_obj.object_list), selected_models)
-    return counts, total, page_obj, object_list
+    page_obj = Paginator(range(selected_count), RESULTS_PER_PAGE).page(number)
+    return counts, total, page_obj, specific_by_id(rows, selected_models)
 
 
 def run_search(query, language_code, types, type_key, page_number):

@@ -4,7 +4,6 @@ import json
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -196,12 +195,10 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
         """{param: {value: count}} for every facet, each counted with the other facets' filters applied,
         in a single query (a UNION of one GROUP BY per facet), cached until published content changes."""
         filters = ",".join(f"{param}={value}" for param, value in sorted(selected.items()))  # validated slugs
-        key = f"testimonials:facets:{self.pk}:{content_version.current()}:{filters}"
-        counts = cache.get(key)
-        if counts is None:
-            counts = self._facet_counts(base, selected, facets)
-            cache.set(key, counts, 3600)
-        return counts
+        return content_version.cached_results(
+            f"testimonials:facets:{self.pk}:{content_version.digest(filters)}",
+            lambda: self._facet_counts(base, selected, facets),
+        )
 
     def _facet_counts(self, base, selected, facets):
         queries = [

@@ -59,3 +59,48 @@ def test_terms_are_shown_in_the_active_language_whatever_locale_a_page_points_to
         german = localized_terms(CompetenceArea)[english.translation_key]
     assert german.name == "Sicherheit"
     assert german.slug == english.slug
+
+
+def _route(route, home, components):
+    """What a route() call gives for `components`: (page type, page id, routable view name, arguments) or
+    "404"."""
+    from django.http import Http404
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/" + "/".join(components))
+    try:
+        page, args, kwargs = route(home, request, components)
+    except Http404:
+        return "404"
+    if args and callable(args[0]):  # RoutablePageMixin: (view, view args, view kwargs)
+        args = (args[0].__name__, *args[1:])
+    return type(page), page.pk, args, kwargs
+
+
+def test_one_query_routing_finds_what_wagtail_finds_level_by_level(db):
+    """HomePage.route finds a page with one query for the whole path; for every page of the demo content in
+    every language, for routes of routable pages, drafts and unknown paths, it must give exactly what
+    Wagtail's own level-by-level routing gives."""
+    homes = {home.pk: home for home in HomePage.objects.all()}
+    from events.models import EventPage
+
+    StandardPage.objects.live().filter(locale__language_code="nl").first().unpublish()  # a draft
+    # a page whose slug is also a route of its routable parent: the parent's route wins
+    event = EventPage.objects.live().filter(locale__language_code="fr").first()
+    event.copy(to=event.get_parent(), update_attrs={"slug": "feed", "title": "Feed"}, keep_live=True)
+    paths = []
+    for page in Page.objects.filter(depth__gt=2).exclude(pk__in=homes):
+        home = next(h for h in homes.values() if page.path.startswith(h.path))
+        components = page.url_path[len(home.url_path) :].strip("/").split("/")
+        paths += [
+            (home, components),
+            (home, [*components, "ics"]),
+            (home, [*components, "no-such-page"]),
+            (home, [*components, "export-csv"]),
+            (home, [*components, "organisations", "becode"]),
+        ]
+    paths += [(home, ["no-such-page", "deeper"]) for home in homes.values()]
+    assert len(paths) > 500
+    for home, components in paths:
+        expected = _route(Page.route, home, components)
+        assert _route(HomePage.route, home, components) == expected, components

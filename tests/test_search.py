@@ -288,6 +288,39 @@ def test_indexing_follows_publish_unpublish_and_delete(client, home_pages, searc
     assert "Geen resultaten" in html(client.get("/nl/search/", {"q": "vrimbelstad"}))
 
 
+@override_settings(RESULTS_CACHE_SECONDS=600)
+def test_cached_answers_follow_publish_unpublish_and_delete(client, home_pages, search_backend):
+    """With the results cache on (as in production), a repeated search reads its answer back, and every
+    change of the content shows at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def search():
+        with CaptureQueriesContext(connection) as captured:
+            body = html(client.get("/nl/search/", {"q": "vrimbelstad"}))
+        return len(captured), body.split("<main")[1]
+
+    page = make_page(home_pages, "nl", "Hackathon Vrimbelstad", publish=False)
+    search_backend.refresh()
+    first_queries, body = search()
+    assert "Geen resultaten" in body
+    again_queries, _body = search()
+    assert again_queries < first_queries
+    page.save_revision().publish()
+    page.refresh_from_db()
+    search_backend.refresh()
+    assert "Hackathon" in search()[1]
+    page.unpublish()
+    search_backend.refresh()
+    assert "Geen resultaten" in search()[1]
+    page.save_revision().publish()
+    search_backend.refresh()
+    assert "Hackathon" in search()[1]
+    page.delete()
+    search_backend.refresh()
+    assert "Geen resultaten" in search()[1]
+
+
 def test_a_new_translation_is_found_in_its_language(client, home_pages, locales, search_backend):
     source = make_page(home_pages, "fr", "Journée Trumbelix", introduction="Journée pour les filles.")
     translation = source.copy_for_translation(locales["de"], copy_parents=False)

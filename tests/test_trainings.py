@@ -167,6 +167,33 @@ def test_query_count_does_not_grow_with_the_number_of_trainings(client):
 
 
 @pytest.mark.django_db
+def test_cached_catalogue_results_follow_unpublish_and_publish_in_french(client, settings):
+    """With the results cache on (as in production), a repeated view reads its counts and ids back, and
+    unpublishing or publishing a training shows at once in the list and the counts."""
+    settings.RESULTS_CACHE_SECONDS = 600
+    url = "/fr/formations/?free=1&sort=newest"
+    first_queries, first = _query_count(client, url)
+    again_queries, again = _query_count(client, url)
+    assert again_queries < first_queries
+    assert again == first
+    total = result_count(client.get(url))
+    training = (
+        TrainingPage.objects.live().filter(locale__language_code="fr", is_free=True).order_by("-pk").first()
+    )
+    assert training.title in first
+
+    training.unpublish()
+    _queries, html = _query_count(client, url)
+    assert training.title not in html
+    assert result_count(client.get(url)) == total - 1
+
+    training.save_revision().publish()
+    _queries, html = _query_count(client, url)
+    assert training.title in html
+    assert result_count(client.get(url)) == total
+
+
+@pytest.mark.django_db
 def test_training_page_has_course_structured_data(client):
     training = TrainingPage.objects.live().filter(locale__language_code="de", sessions__isnull=False).first()
     response = client.get(training.url)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from bdt_site import content_version
 from home.benchmark import last_child_step, page_row
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
 
@@ -138,6 +139,7 @@ def seed(n, catalogue=None, index=True, seed_value=1):
             Audiences.objects.bulk_create(audience_links)
             created += [page.pk for page in pages]
         Page.objects.filter(pk=catalogue.pk).update(numchild=catalogue.numchild + n)
+    content_version.bump()  # bulk inserts send no signals: cached listings and facet counts are stale
     if index and created:
         index_pages(created)
     return created

@@ -14,6 +14,10 @@ The number of SQL queries is fixed, whatever the number of trainings:
 - the result page: one query for the ids of the page (sorted on narrow rows; by relevance, the matching ids
   of the search), one for its cards, then at most one query per kind of linked snippet (organisations in
   the active language).
+
+The search ids, the facet counts and the ids of each result page are plain data kept in the cache until
+published content changes (`bdt_site.content_version.cached_results`, keyed by listing, language, date and
+the validated parameters): a repeated view of the same filters reads them back and only fetches its cards.
 """
 
 import logging
@@ -28,6 +32,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bdt_site import content_version
 from home.localization import (
     active_language,
     locales_by_id,
@@ -165,6 +170,7 @@ class Listing:
         self.per_page = per_page
         self.today = timezone.localdate()
         self.language = active_language()
+        self.search_backend = ""  # set by the text search
         params = request.GET
         self.query = clean_query(params.get("q", ""))
         self.selected = {}
@@ -199,6 +205,13 @@ class Listing:
                 params[key] = value
         return params.urlencode()
 
+    def cache_key(self, *parts):
+        """Key of data computed for this listing and its validated parameters (content_version.cached_results)."""
+        state = content_version.digest(
+            self.query, *sorted(self.selected.items()), self.search_backend, self.today.isoformat(), *parts
+        )
+        return f"listing:{self.model._meta.label_lower}:{self.index_page.pk}:{self.language}:{state}"
+
     # -- querysets ------------------------------------------------------------------------------------
     def base_queryset(self):
         return self.model.objects.live().child_of(self.index_page)
@@ -206,7 +219,7 @@ class Listing:
     @cached_property
     def search_ids(self):
         """Ids of the pages matching the text query, best first, from the visitor's language backend (the
-        database backend when the engine fails)."""
+        database backend when the engine fails; that answer is kept apart, so it ends with the outage)."""
         words = engine_query(self.query) if self.query else ""
         if not words:
             return []
@@ -220,8 +233,13 @@ class Listing:
             return self._search(words, "default")
 
     def _search(self, words, backend):
-        results = self.base_queryset().only("pk").search(words, backend=backend, operator="and")
-        return [result.pk for result in results[:SEARCH_LIMIT]]
+        self.search_backend = backend
+
+        def build():
+            results = self.base_queryset().only("pk").search(words, backend=backend, operator="and")
+            return [result.pk for result in results[:SEARCH_LIMIT]]
+
+        return content_version.cached_results(self.cache_key("search"), build)
 
     def scope(self):
         """What the facets count: the live pages of this listing, narrowed by the text query."""
@@ -245,7 +263,8 @@ class Listing:
     @cached_property
     def counts(self):
         """{"total": n, facet name: {value: n}}, in one statement."""
-        return FacetCounter(self).run()
+        self.search_ids  # noqa: B018 - the search decides the backend, which is part of the key
+        return content_version.cached_results(self.cache_key("counts"), FacetCounter(self).run)
 
     @cached_property
     def facet_states(self):
@@ -269,17 +288,22 @@ class Listing:
         """The requested page; its cards are read by id, so the sort runs on narrow rows."""
         number = self.request.GET.get("page")
         if self.sort == "relevance":
-            matching = set(self.filtered().values_list("pk", flat=True)) if self.search_ids else set()
-            paginator = Paginator([pk for pk in self.search_ids if pk in matching], self.per_page)
+            paginator = Paginator(
+                content_version.cached_results(self.cache_key("ranked"), self.ranked_ids), self.per_page
+            )
         else:
-            paginator = Paginator(self.order(self.filtered()).values_list("pk", flat=True), self.per_page)
-            paginator.count = self.counts["total"]  # counted with the facets: no COUNT query
+            paginator = Paginator(SortedIds(self, self.counts["total"]), self.per_page)
         page_obj = paginator.get_page(number)
         ids = list(page_obj.object_list)
         cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
         by_pk = {item.pk: item for item in self.decorate(cards)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
         return page_obj
+
+    def ranked_ids(self):
+        """The search's ids, best first, that match the selected facets."""
+        matching = set(self.filtered().values_list("pk", flat=True)) if self.search_ids else set()
+        return [pk for pk in self.search_ids if pk in matching]
 
     @property
     def items(self):
@@ -294,6 +318,28 @@ class Listing:
 
     def decorate(self, items):
         return items
+
+
+class SortedIds:
+    """The ids of a sorted listing as a sequence for Paginator: its length is the total counted with the
+    facets (no COUNT query) and a page of it is one query on narrow rows, kept until content changes."""
+
+    def __init__(self, listing, total):
+        self.listing = listing
+        self.total = total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window):
+        listing = self.listing
+
+        def build():
+            return list(listing.order(listing.filtered()).values_list("pk", flat=True)[window])
+
+        return content_version.cached_results(
+            listing.cache_key("ids", listing.sort, window.start, window.stop), build
+        )
 
 
 class FacetCounter:

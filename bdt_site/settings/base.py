@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "bdt_site.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "bdt_site.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -195,6 +196,12 @@ CACHES = {
 # Full-page cache of anonymous pages (bdt_site.middleware.PageCacheMiddleware); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_ALLOW_BYPASS = env.bool("PAGE_CACHE_ALLOW_BYPASS", default=False)
+# Shared by every worker of the host: its modification time is part of the content version, so a publish
+# invalidates the local-memory caches of all workers (bdt_site.content_version). Empty with Redis.
+CONTENT_VERSION_FILE = env.str("CONTENT_VERSION_FILE", default=str(BASE_DIR / "var" / "content-version"))
+# What listings and the search find (facet counts, ids of result pages), kept until published content
+# changes (bdt_site.content_version.cached_results); 0 turns it off.
+RESULTS_CACHE_SECONDS = env.int("RESULTS_CACHE_SECONDS", default=3600)
 # Admin login: 429 after this many POSTs per IP and user name within the window (seconds).
 ADMIN_LOGIN_MAX_FAILURES = env.int("ADMIN_LOGIN_MAX_FAILURES", default=5)
 ADMIN_LOGIN_WINDOW = env.int("ADMIN_LOGIN_WINDOW", default=900)

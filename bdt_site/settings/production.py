@@ -23,6 +23,7 @@ if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
     }
+    CONTENT_VERSION_FILE = env.str("CONTENT_VERSION_FILE", default="")  # Redis is shared by every worker
 
 LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")  # noqa: F405
 

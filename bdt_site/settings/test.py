@@ -12,5 +12,7 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Query-count tests must measure the real work; tests of the page cache turn it on for themselves.
+# Query-count tests must measure the real work; tests of the page cache and of cached listing and search
+# results turn them on for themselves.
 PAGE_CACHE_SECONDS = 0
+RESULTS_CACHE_SECONDS = 0

@@ -1,11 +1,43 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from bdt_site import content_version
 from home.blocks import BodyStreamBlock
+
+MAX_ROUTED_DEPTH = 12  # deeper URLs are routed level by level, as Wagtail does
+
+
+def _restricted_or_alias_paths():
+    """Tree paths of the pages with a view restriction and of alias pages (few, usually none)."""
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    return tuple({*restricted, *aliases})
+
+
+def _stops_routing(page, remaining):
+    """Whether `page` (a row of HomePage.route's query) answers `remaining` itself rather than a child: a
+    routable page whose own routes match (as RoutablePageMixin.route decides), or a page type with a
+    route() of its own."""
+    model = page.specific_class
+    if model is None:
+        return True
+    if issubclass(model, RoutablePageMixin):
+        if model.route is not RoutablePageMixin.route:
+            return True
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+        except Exception:  # noqa: BLE001 - Resolver404: no route of its own matches
+            return False
+        return True
+    return model.route is not Page.route
 
 
 class BasePage(Page):
@@ -26,6 +58,15 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.introduction
 
+    def get_view_restrictions(self):
+        """Wagtail checks the view restrictions of the page and its ancestors (resolving aliases) before
+        serving it, in two queries; they are asked only when this page or an ancestor is restricted or an
+        alias, as the cached list of those paths tells (bumped with the content version)."""
+        paths = content_version.cached("pages:restricted-or-alias", _restricted_or_alias_paths)
+        if any(self.path.startswith(path) for path in paths):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
 
 class HomePage(BasePage):
     """The home page of one language. There is one per locale, translated from the English one."""
@@ -42,6 +83,33 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Find the page of a URL with one query for the whole chain of slugs, where Wagtail asks for the
+        child and then the specific page at each level. The walk stops at a page that answers the rest of
+        the path itself (RoutablePageMixin routes) and hands over to that page's route(), so what is served,
+        and every 404, is exactly what Wagtail's level-by-level routing gives."""
+        if not path_components or len(path_components) > MAX_ROUTED_DEPTH:
+            return super().route(request, path_components)
+        levels = Q()
+        for offset, slug in enumerate(path_components, start=1):
+            levels |= Q(depth=self.depth + offset, slug=slug)
+        rows = Page.objects.filter(levels, path__startswith=self.path).only(
+            "path", "depth", "slug", "live", "content_type"
+        )
+        by_parent = {(row.path[: -Page.steplen], row.slug): row for row in rows}
+        target, consumed = None, 0
+        parent_path = self.path
+        for offset, slug in enumerate(path_components, start=1):
+            row = by_parent.get((parent_path, slug))
+            if row is None:
+                break
+            target, consumed, parent_path = row, offset, row.path
+            if _stops_routing(row, path_components[offset:]):
+                break
+        if target is None:
+            return super().route(request, path_components)
+        return target.specific.route(request, path_components[consumed:])
 
 
 class StandardPage(BasePage):

@@ -9,7 +9,6 @@ English term. Templates therefore show terms through `localized_terms()`, which 
 active locale's version with one cached lookup per vocabulary.
 """
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -62,14 +61,12 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
 def localized_terms(model) -> dict:
     """Map translation_key -> term of `model` in the active locale, cached until published content changes."""
     language = get_supported_content_language_variant(get_language())
-    version = content_version.current()
-    key = f"taxonomy:{model._meta.label_lower}:{language}:{version}"
-    terms = cache.get(key)
-    if terms is None:
+
+    def build():
         rows = model.objects.filter(locale__language_code=language).order_by("sort_order", "name")
-        terms = {term.translation_key: term for term in rows}
-        cache.set(key, terms, 3600)
-    return terms
+        return {term.translation_key: term for term in rows}
+
+    return content_version.cached(f"taxonomy:{model._meta.label_lower}:{language}", build)
 
 
 def localize(terms, model=None):

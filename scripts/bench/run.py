@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 
-def discover(notes):
+def discover(notes, engine):
     """(name, path) of the pages to measure; missing page types are noted and skipped."""
     import django
 
@@ -50,6 +50,8 @@ def discover(notes):
         else:
             notes.append(f"{name}: no live {app}.{model} yet")
     targets.append(("search", "/en/search/?q=digital"))
+    if engine:
+        targets.append(("search, OpenSearch", "/en/search/?q=digital"))
     del Page
     return targets
 
@@ -71,18 +73,29 @@ def catalogue_filters(path):
     return "&".join(f"{n}={v}" for n, v in pairs[:2])
 
 
-def count_queries(path):
+def count_queries(path, backend):
+    """(status, queries of a cold request, queries of an uncached one) of `path` with the page cache off:
+    cold recomputes the facet counts and result ids that the results cache otherwise keeps."""
+    from django.conf import settings
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    with override_settings(PAGE_CACHE_SECONDS=0):
+    from bdt_site import content_version
+    from search.backend_settings import build_search_backends
+
+    backends = build_search_backends(
+        backend, url=settings.SEARCH_URL, index_prefix=settings.SEARCH_INDEX_PREFIX, timeout=30
+    )
+    with override_settings(PAGE_CACHE_SECONDS=0, WAGTAILSEARCH_BACKENDS=backends):
         client = Client(HTTP_HOST="127.0.0.1")
         client.get(path)  # warm: renditions, template and settings caches, as a running server has them
         reset_queries()
-        with CaptureQueriesContext(connection) as queries:
+        with content_version.results_uncached(), CaptureQueriesContext(connection) as cold:
             response = client.get(path)
-    return response.status_code, len(queries)
+        with CaptureQueriesContext(connection) as uncached:
+            client.get(path)
+    return response.status_code, len(cold), len(uncached)
 
 
 def wrk(url, duration, headers=()):
@@ -112,42 +125,58 @@ def wrk(url, duration, headers=()):
 
 def main():
     parser = argparse.ArgumentParser()
-    for option in ("--gunicorn", "--proxy", "--static", "--static-dir", "--json", "--skipped"):
-        parser.add_argument(option, required=option != "--skipped")
+    for option in ("--gunicorn", "--proxy", "--static", "--static-dir", "--json", "--skipped", "--engine"):
+        parser.add_argument(option, required=option not in ("--skipped", "--engine"))
     parser.add_argument("--duration", type=int, default=10)
     args = parser.parse_args()
     notes = []
     if args.skipped and Path(args.skipped).exists():
         notes += [line for line in Path(args.skipped).read_text().splitlines() if line.strip()]
-    targets = discover(notes)
+    targets = discover(notes, args.engine)
     static_dir = Path(args.static_dir)
     results = []
     for name, path in targets:
-        status, queries = count_queries(path)
+        on_engine = name.endswith("OpenSearch")
+        server = args.engine if on_engine else args.gunicorn
+        status, cold_queries, queries = count_queries(path, "opensearch2" if on_engine else "database")
         if status != 200:
             notes.append(f"{name}: {path} answered {status}; skipped")
             continue
-        with urllib.request.urlopen(args.gunicorn + path, timeout=30) as response:
+        with urllib.request.urlopen(server + path, timeout=30) as response:
             html = response.read()
-        static_name = re.sub(r"[^\w]+", "_", path).strip("_") + ".html"
-        (static_dir / static_name).write_bytes(html)
-        row = {"page": name, "path": path, "sql_queries": queries, "html_bytes": len(html)}
+        row = {
+            "page": name,
+            "path": path,
+            "sql_queries_cold": cold_queries,
+            "sql_queries": queries,
+            "html_bytes": len(html),
+        }
         print(f"measuring {name} ({path}) ...", flush=True)
-        row["uncached"] = wrk(args.gunicorn + path, args.duration, ["X-Bypass-Page-Cache: 1"])
-        row["page_cache"] = wrk(args.gunicorn + path, args.duration)
-        row["nginx_cache"] = wrk(args.proxy + path, args.duration)
-        row["static_ceiling"] = wrk(f"{args.static}/{static_name}", args.duration)
+        row["cold"] = wrk(server + path, args.duration, ["X-Bypass-Page-Cache: all"])
+        row["uncached"] = wrk(server + path, args.duration, ["X-Bypass-Page-Cache: 1"])
+        row["page_cache"] = wrk(server + path, args.duration)
+        if not on_engine:  # nginx proxies the database-backed gunicorn
+            static_name = re.sub(r"[^\w]+", "_", path).strip("_") + ".html"
+            (static_dir / static_name).write_bytes(html)
+            row["nginx_cache"] = wrk(args.proxy + path, args.duration)
+            row["static_ceiling"] = wrk(f"{args.static}/{static_name}", args.duration)
         results.append(row)
 
-    header = f"{'page':<20}{'SQL':>5}  {'uncached r/s p50/p99 ms':>26}  {'page cache r/s':>15}  {'nginx cache r/s':>16}  {'static r/s':>11}"
+    def rate(row, column, digits=0):
+        value = (row.get(column) or {}).get("rps")
+        return f"{value:,.{digits}f}" if value is not None else "-"
+
+    header = (
+        f"{'page':<20}{'SQL cold/uncached':>18}  {'cold r/s':>9}  {'uncached r/s p50/p99 ms':>26}  "
+        f"{'page cache':>11}  {'nginx cache':>12}  {'static':>8}"
+    )
     print("\n" + header + "\n" + "-" * len(header))
     for row in results:
         u = row["uncached"]
         print(
-            f"{row['page']:<20}{row['sql_queries']:>5}  "
+            f"{row['page']:<20}{row['sql_queries_cold']:>12}/{row['sql_queries']:<5}  {rate(row, 'cold', 1):>9}  "
             f"{u['rps'] or 0:>9.1f} {u['p50_ms'] or 0:>7.1f}/{u['p99_ms'] or 0:<8.1f}  "
-            f"{row['page_cache']['rps'] or 0:>15.0f}  {row['nginx_cache']['rps'] or 0:>16.0f}  "
-            f"{row['static_ceiling']['rps'] or 0:>11.0f}"
+            f"{rate(row, 'page_cache'):>11}  {rate(row, 'nginx_cache'):>12}  {rate(row, 'static_ceiling'):>8}"
         )
     for note in notes:
         print(f"note: {note}")

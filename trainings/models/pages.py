@@ -3,7 +3,6 @@
 import re
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -65,12 +64,10 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
     @classmethod
     def for_locale(cls, locale_id):
         """The live catalogue of a locale, or None (cached until published content changes)."""
-        key = f"trainings:catalogue:{locale_id}:{content_version.current()}"
-        found = cache.get(key)
-        if found is None:
-            found = (cls.objects.live().filter(locale_id=locale_id).order_by("path").first(),)
-            cache.set(key, found, 3600)
-        return found[0]
+        return content_version.cached(
+            f"trainings:catalogue:{locale_id}",
+            lambda: cls.objects.live().filter(locale_id=locale_id).order_by("path").first(),
+        )
 
     @path("")
     def catalogue(self, request):
