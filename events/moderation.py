@@ -1,7 +1,9 @@
 """Moderation set-up: the events workflow, the 'Partners' group and the system user for anonymous submissions.
 
-Everything here is idempotent; the demo content calls `setup(index)` for every events index, and the
-submission view calls `workflow_for(index)` so a submission always enters moderation."""
+Everything here is idempotent. Every new events index gets it as soon as it is saved (`setup_new_index`,
+connected in EventsConfig.ready: made in the admin, by a translation or by the demo content), so a site
+without demo content has its Partners group and workflow from its first events page; the submission view
+calls `workflow_for(index)` so a submission always enters moderation."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -77,3 +79,9 @@ def setup(index):
     WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
     partners_group(index)
     return workflow
+
+
+def setup_new_index(sender, instance, created=False, raw=False, **kwargs):
+    """post_save of EventIndexPage: moderation for a new events index."""
+    if created and not raw:
+        setup(instance)

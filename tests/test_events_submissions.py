@@ -294,6 +294,27 @@ def partners(django_user_model):
     return users
 
 
+def test_a_new_events_index_gets_partners_and_moderation_on_a_site_without_demo_content(django_user_model):
+    from wagtail.models import GroupPagePermission, Workflow
+
+    from events.models import EventIndexPage
+    from events.moderation import WORKFLOW_NAME
+    from home.models import HomePage
+
+    Group.objects.filter(name="Partners").delete()
+    Workflow.objects.filter(name=WORKFLOW_NAME).delete()
+    home = HomePage.objects.get(locale__language_code="nl")
+    index = home.add_child(instance=EventIndexPage(title="Agenda", slug="agenda-nieuw"))
+
+    partners = Group.objects.get(name="Partners")
+    assert GroupPagePermission.objects.filter(group=partners, page=index).exists()
+    assert index.get_workflow().name == WORKFLOW_NAME
+    partner = django_user_model.objects.create_user("partner-new", "new@example.org", "pw")
+    partner.groups.add(partners)
+    assert index.permissions_for_user(partner).can_add_subpage()
+    assert not home.permissions_for_user(partner).can_add_subpage()
+
+
 def test_anonymous_visitors_cannot_reach_the_admin(client):
     index = events_index("en")
     response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[index.pk]))

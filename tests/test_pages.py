@@ -104,3 +104,20 @@ def test_one_query_routing_finds_what_wagtail_finds_level_by_level(db):
     for home, components in paths:
         expected = _route(Page.route, home, components)
         assert _route(HomePage.route, home, components) == expected, components
+
+
+def test_a_restriction_on_a_parent_page_closes_its_children_at_once(client, db):
+    """View restrictions are looked up only for pages under a restricted one (a cached list of paths): adding
+    or removing a restriction must still take effect on the next visit."""
+    from wagtail.models import PageViewRestriction
+
+    from events.models import EventIndexPage
+
+    index = EventIndexPage.objects.get(locale__language_code="de")
+    event = index.get_children().live().first()
+    assert client.get(event.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(event.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    restriction.delete()
+    assert client.get(event.url).status_code == 200
