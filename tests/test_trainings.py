@@ -330,3 +330,94 @@ def test_seed_benchmark_creates_live_searchable_trainings():
     assert not any(Page.find_problems())
     with pytest.raises(CommandError):
         call_command("seed_benchmark", stdout=io.StringIO())
+
+
+# -- admin upload --------------------------------------------------------------------------------------
+
+VALID_ROW = "adm-1,Python for beginners,becode,online,basic,brussels,fr;nl,yes,,yes,data-ai,,\n"
+INVALID_ROW = "adm-2,Bad row,becode,by-pigeon,basic,brussels,fr,yes,,no,,,\n"
+
+
+@pytest.fixture
+def french_moderator(client, django_user_model):
+    """The import publishes: it is for those who may publish in the catalogue (Wagtail's Moderators)."""
+    from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_user("importer", "importer@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(user)
+    return user
+
+
+def _upload(client, body, **data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    if body is not None:
+        content = body if isinstance(body, bytes) else body.encode("utf-8")
+        data["file"] = SimpleUploadedFile("trainings.csv", content, content_type="text/csv")
+    return client.post(reverse("trainings_import"), data, follow=True)
+
+
+@pytest.mark.django_db
+def test_editor_imports_a_csv_in_the_admin_with_errors_in_her_language(client, french_moderator):
+    from django.urls import reverse
+
+    assert "Importer des formations" in client.get(reverse("trainings_import")).content.decode()
+    assert reverse("trainings_import") in client.get("/admin/").content.decode()  # in the menu
+    response = _upload(client, CSV_HEADER + VALID_ROW + INVALID_ROW)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "ligne 3, colonne format" in html and "by-pigeon" in html
+    assert "rien n’a été importé" in html
+    assert not TrainingPage.objects.filter(external_reference__startswith="adm-").exists()
+
+    response = _upload(client, CSV_HEADER + VALID_ROW + INVALID_ROW, skip_invalid="on")
+    assert response.status_code == 200
+    assert "1 créée(s), 0 mise(s) à jour, 1 ligne(s) en erreur ignorée(s)" in response.content.decode()
+    training = TrainingPage.objects.get(external_reference="adm-1")
+    assert training.live and training.locale.language_code == "en"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"PK\x03\x04\x00\x00binary spreadsheet", "pas un fichier CSV"),
+        (
+            (CSV_HEADER + "lat-1,Caf\xe9,becode,online,basic,brussels,fr,yes,,no,,,\n").encode("latin-1"),
+            "UTF-8",
+        ),
+        (CSV_HEADER + VALID_ROW.replace("adm-1", "big") * 201, "plus de 200 lignes"),
+        (CSV_HEADER.encode() + b"x" * (2 * 1024 * 1024), "Le fichier dépasse 2 Mo"),
+        (b"", "Le fichier soumis est vide"),
+        (None, "Choisissez un fichier CSV"),
+    ],
+)
+def test_a_file_that_is_not_a_usable_csv_is_refused_with_a_clear_message(
+    client, french_moderator, body, message
+):
+    response = _upload(client, body)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not TrainingPage.objects.filter(title__startswith="Caf").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", ["Partners", "Editors"])
+def test_who_may_not_publish_can_neither_see_nor_use_the_import(client, django_user_model, group):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    user = django_user_model.objects.create_user("no-import", "p@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    assert reverse("trainings_import") not in client.get("/admin/").content.decode()
+    response = client.get(reverse("trainings_import"))
+    assert response.status_code == 302 and response["Location"] == "/admin/"  # Wagtail's "permission denied"
+    _upload(client, CSV_HEADER + VALID_ROW)
+    assert not TrainingPage.objects.filter(external_reference="adm-1").exists()

@@ -9,6 +9,8 @@ sessions ('YYYY-MM-DD/YYYY-MM-DD@location' separated by ';').
 
 Every row is validated first. With errors, nothing is imported unless `skip_invalid` is set, in which
 case the valid rows are. Rows are keyed on `reference`: a re-run updates the training it created.
+Error messages ("row 3, column format: …") are in the active language: English on the command line, the
+editor's language in the admin upload (trainings/admin_views.py).
 """
 
 import csv
@@ -20,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
@@ -58,6 +61,25 @@ class RowError(Exception):
     pass
 
 
+def row_error(number, column, message):
+    return _("row %(row)s, column %(column)s: %(message)s") % {
+        "row": number,
+        "column": column,
+        "message": message,
+    }
+
+
+def _unknown(value, allowed):
+    return RowError(
+        _("unknown value “%(value)s” (allowed: %(allowed)s)")
+        % {"value": value, "allowed": ", ".join(allowed)}
+    )
+
+
+def _too_long(limit):
+    return RowError(_("at most %(limit)s characters") % {"limit": limit})
+
+
 def _split(value):
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
@@ -88,19 +110,18 @@ class TrainingImporter:
                 try:
                     data[column] = self.clean(column, raw)
                 except RowError as error:
-                    row_errors.append(f"row {number}, column {column}: {error}")
+                    row_errors.append(row_error(number, column, error))
             reference = data.get("reference")
             if reference and reference in references:
-                row_errors.append(
-                    f"row {number}, column reference: same reference as row {references[reference]}"
-                )
+                message = _("same reference as row %(row)s") % {"row": references[reference]}
+                row_errors.append(row_error(number, "reference", message))
             elif reference:
                 references[reference] = number
             if not row_errors:
                 if data["free"] and data["price"]:
-                    row_errors.append(f"row {number}, column price: a free training has no price")
+                    row_errors.append(row_error(number, "price", _("a free training has no price")))
                 elif not data["free"] and data["price"] is None:
-                    row_errors.append(f"row {number}, column price: give a price or set free to yes")
+                    row_errors.append(row_error(number, "price", _("give a price or set free to yes")))
             if row_errors:
                 errors.extend(row_errors)
             else:
@@ -109,18 +130,18 @@ class TrainingImporter:
 
     def clean(self, column, raw):  # noqa: C901 - one branch per column is the clearest
         if column in REQUIRED and not raw:
-            raise RowError("this column is required")
-        if column == "reference":
-            if len(raw) > 100:
-                raise RowError("at most 100 characters")
-            return raw
-        if column == "title":
-            if len(raw) > 255:
-                raise RowError("at most 255 characters")
-            return raw
-        if column == "summary":
-            if len(raw) > 400:
-                raise RowError("at most 400 characters")
+            raise RowError(_("this column is required"))
+        limits = {
+            "reference": 100,
+            "title": 255,
+            "summary": 400,
+            "duration": 100,
+            "certification": 200,
+            "venue": 255,
+        }
+        if column in limits and len(raw) > limits[column]:
+            raise _too_long(limits[column])
+        if column in ("reference", "title", "summary"):
             return raw
         if column in ("provider", "format", "level", "region"):
             mapping = {
@@ -130,44 +151,44 @@ class TrainingImporter:
                 "region": self.regions,
             }[column]
             if raw not in mapping:
-                raise RowError(f"unknown value {raw!r} (allowed: {', '.join(sorted(mapping))})")
+                raise _unknown(raw, sorted(mapping))
             return mapping[raw]
         if column in ("competence_areas", "target_groups"):
             mapping = self.areas if column == "competence_areas" else self.audiences
             values = _split(raw)
             unknown = [v for v in values if v not in mapping]
             if unknown:
-                raise RowError(f"unknown value {unknown[0]!r} (allowed: {', '.join(sorted(mapping))})")
+                raise _unknown(unknown[0], sorted(mapping))
             return [mapping[v] for v in values]
         if column in ("languages", "facilities"):
             allowed = InstructionLanguage.values if column == "languages" else Facility.values
             values = _split(raw)
             unknown = [v for v in values if v not in allowed]
             if unknown:
-                raise RowError(f"unknown value {unknown[0]!r} (allowed: {', '.join(allowed)})")
+                raise _unknown(unknown[0], allowed)
             return values
         if column in ("women_only", "free"):
             if raw.lower() in TRUE:
                 return True
             if raw.lower() in FALSE:
                 return False
-            raise RowError("use yes or no")
+            raise RowError(_("use yes or no"))
         if column == "price":
             if not raw:
                 return None
             try:
                 price = Decimal(raw.replace(",", "."))
             except InvalidOperation:
-                raise RowError("not a number") from None
+                raise RowError(_("not a number")) from None
             if price < 0 or price >= Decimal("1000000") or price.as_tuple().exponent < -2:
-                raise RowError("must be between 0 and 999999.99 euro, with at most two decimals")
+                raise RowError(_("must be between 0 and 999999.99 euro, with at most two decimals"))
             return price
         if column == "registration_url":
             if raw:
                 try:
                     URLValidator(schemes=["http", "https"])(raw)
                 except ValidationError:
-                    raise RowError("not a valid web address") from None
+                    raise RowError(_("not a valid web address")) from None
             return raw
         if column == "sessions":
             sessions = []
@@ -178,15 +199,12 @@ class TrainingImporter:
                     start_date = datetime.date.fromisoformat(start.strip())
                     end_date = datetime.date.fromisoformat(end.strip()) if end.strip() else None
                 except ValueError:
-                    raise RowError(f"{part!r} is not 'YYYY-MM-DD/YYYY-MM-DD@location'") from None
+                    message = _("“%(value)s” is not YYYY-MM-DD/YYYY-MM-DD@place") % {"value": part}
+                    raise RowError(message) from None
                 if end_date and end_date < start_date:
-                    raise RowError(f"{part!r} ends before it starts")
+                    raise RowError(_("“%(value)s” ends before it starts") % {"value": part})
                 sessions.append((start_date, end_date, location.strip()[:255]))
             return sessions
-        if column in ("duration", "certification") and len(raw) > (100 if column == "duration" else 200):
-            raise RowError("too long")
-        if column == "venue" and len(raw) > 255:
-            raise RowError("too long")
         return raw
 
     # -- writing --------------------------------------------------------------------------------------
@@ -196,7 +214,7 @@ class TrainingImporter:
         header = [name.strip() for name in (reader.fieldnames or [])]
         missing = [name for name in REQUIRED if name not in header]
         if missing:
-            result.errors = [f"row 1, column {name}: missing from the header row" for name in missing]
+            result.errors = [row_error(1, name, _("missing from the header row")) for name in missing]
             return result
         reader.fieldnames = header
         rows = [(index, row) for index, row in enumerate(reader, start=2)]
