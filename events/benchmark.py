@@ -16,8 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from bdt_site import content_version
-from home.benchmark import last_child_step, page_row
+from home.benchmark import BATCH, finish, last_child_step, page_row
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
 from .models import (
@@ -31,7 +30,6 @@ from .models import (
 )
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-BATCH = 1000
 
 TITLES = {
     EventKind.JOB_DAY: ["Girls & Women in Digital job day", "Digital careers fair", "Tech recruitment day"],
@@ -279,18 +277,4 @@ def seed(n, parent=None, index=True, seed_value=7):
             Audiences.objects.bulk_create(audience_links)
             Topics.objects.bulk_create(topic_links)
             created += [page.pk for page in pages]
-        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + n)
-    content_version.bump()  # bulk inserts send no signals: cached listings and facet counts are stale
-    if index and created:
-        index_pages(created)
-    return created
-
-
-def index_pages(pks):
-    """Add the new events to the search index in bulk."""
-    from wagtail.search.backends import get_search_backends
-
-    for start in range(0, len(pks), BATCH):
-        objects = list(EventPage.objects.filter(pk__in=pks[start : start + BATCH]))
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(EventPage, objects)
+        return finish(parent, created, EventPage.objects.all(), index)

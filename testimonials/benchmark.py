@@ -17,8 +17,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
-from bdt_site import content_version
-from home.benchmark import last_child_step, page_row
+from home.benchmark import BATCH, finish, last_child_step, page_row
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
 from .models import (
@@ -30,7 +29,6 @@ from .models import (
     TestimonialPageTag,
 )
 
-BATCH = 1000
 FIRST_NAMES = [
     "Amira", "Sofie", "Nathalie", "Lena", "Fatima", "Claire", "Ines", "Julie", "Aylin", "Marie", "Hanne",
     "Leila", "Elise", "Anke", "Salma", "Camille", "Eva", "Nora", "Yasmine", "Charlotte",
@@ -199,22 +197,4 @@ def seed(n, parent=None, index=True, seed_value=11):
             Areas.objects.bulk_create(area_links)
             Groups.objects.bulk_create(group_links)
             created += [page.pk for page in pages]
-        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + n)
-    content_version.bump()  # bulk inserts send no signals: cached listings and facet counts are stale
-    if index and created:
-        index_pages(created)
-    return created
-
-
-def index_pages(pks):
-    """Add the new role models to the search index in bulk."""
-    from wagtail.search.backends import get_search_backends
-
-    for start in range(0, len(pks), BATCH):
-        objects = list(
-            TestimonialPage.objects.filter(pk__in=pks[start : start + BATCH]).prefetch_related(
-                "expertise_tags"
-            )
-        )
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(TestimonialPage, objects)
+        return finish(parent, created, TestimonialPage.objects.prefetch_related("expertise_tags"), index)

@@ -15,8 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from bdt_site import content_version
-from home.benchmark import last_child_step, page_row
+from home.benchmark import BATCH, finish, last_child_step, page_row
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
 
 from .models import Facility, InstructionLanguage, TrainingCatalogPage, TrainingPage, TrainingPageSession
@@ -33,7 +32,6 @@ TOPICS = [
     ("Problem solving with spreadsheets", ["problem-solving", "information-data-literacy"]),
 ]
 CITIES = ["Brussels", "Ghent", "Antwerp", "Leuven", "Liège", "Namur", "Charleroi", "Eupen", "Mons", "Bruges"]
-BATCH = 1000
 
 
 def seed(n, catalogue=None, index=True, seed_value=1):
@@ -138,20 +136,4 @@ def seed(n, catalogue=None, index=True, seed_value=1):
             Areas.objects.bulk_create(area_links)
             Audiences.objects.bulk_create(audience_links)
             created += [page.pk for page in pages]
-        Page.objects.filter(pk=catalogue.pk).update(numchild=catalogue.numchild + n)
-    content_version.bump()  # bulk inserts send no signals: cached listings and facet counts are stale
-    if index and created:
-        index_pages(created)
-    return created
-
-
-def index_pages(pks):
-    """Add the new pages to the search index in bulk (one pass per batch, not one per page)."""
-    from wagtail.search.backends import get_search_backends
-
-    for start in range(0, len(pks), BATCH):
-        objects = list(
-            TrainingPage.objects.filter(pk__in=pks[start : start + BATCH]).select_related("provider")
-        )
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(TrainingPage, objects)
+        return finish(catalogue, created, TrainingPage.objects.select_related("provider"), index)
