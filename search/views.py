@@ -160,16 +160,24 @@ def _counts(query, base, types, backend):
     return [{"key": key, "label": label, "count": per_type[key]} for key, label, _models in types]
 
 
+def selected_count(counts, type_key):
+    """Results of the chosen type (all types when none is chosen)."""
+    return sum(item["count"] for item in counts if type_key in (None, item["key"]))
+
+
+def selected_models(types, type_key):
+    return [model for key, _label, models in types if type_key in (None, key) for model in models]
+
+
 def _answer(query, language_code, types, type_key, page_number, backend):
     """What a search finds: the counts per type, the page number shown and the (id, content type id) of its
     results."""
     base = base_queryset(language_code)  # public() costs a query: built once
     counts = _counts(query, base, types, backend)
-    selected_count = sum(item["count"] for item in counts if type_key in (None, item["key"]))
-    selected_models = [m for key, _label, models in types if type_key in (None, key) for m in models]
-    number = max(1, min(page_number, -(-selected_count // RESULTS_PER_PAGE)))
+    number = max(1, min(page_number, -(-selected_count(counts, type_key) // RESULTS_PER_PAGE)))
     start = (number - 1) * RESULTS_PER_PAGE
-    found = _search(base.type(*selected_models), query, backend)[start : start + RESULTS_PER_PAGE]
+    models = selected_models(types, type_key)
+    found = _search(base.type(*models), query, backend)[start : start + RESULTS_PER_PAGE]
     return counts, number, [(page.pk, page.content_type_id) for page in found]
 
 
@@ -181,10 +189,8 @@ def _run(query, language_code, types, type_key, page_number, backend):
         key, lambda: _answer(query, language_code, types, type_key, page_number, backend)
     )
     total = sum(item["count"] for item in counts)
-    selected_count = sum(item["count"] for item in counts if type_key in (None, item["key"]))
-    selected_models = [m for key, _label, models in types if type_key in (None, key) for m in models]
-    page_obj = Paginator(range(selected_count), RESULTS_PER_PAGE).page(number)
-    return counts, total, page_obj, specific_by_id(rows, selected_models)
+    page_obj = Paginator(range(selected_count(counts, type_key)), RESULTS_PER_PAGE).page(number)
+    return counts, total, page_obj, specific_by_id(rows, selected_models(types, type_key))
 
 
 def run_search(query, language_code, types, type_key, page_number):
@@ -289,7 +295,7 @@ def search(request):
         context.update(
             type_counts=counts,
             total=total,
-            selected_count=sum(c["count"] for c in counts if type_key in (None, c["key"])),
+            selected_count=selected_count(counts, type_key),
             promotions=[
                 {
                     "url": p.page.get_url(request=request),
