@@ -1,9 +1,8 @@
-"""Production middleware: security headers, a full-page cache for anonymous visitors and admin-login
-brute-force protection.
+"""Production middleware: security headers and a full-page cache for anonymous visitors (logins and forms are
+throttled by django-axes and home.ratelimit, see bdt_site/throttling.py).
 
 Order in settings.MIDDLEWARE (see base.py):
   SecurityHeadersMiddleware   outermost after Django's SecurityMiddleware, so every response gets the headers
-  AdminLoginThrottleMiddleware before sessions, it never touches the database
   PageCacheMiddleware         after LocaleMiddleware (the language is known) and before Csrf/Auth/Messages,
                               so it sees every cookie they add to the response and a hit skips them all
 """
@@ -98,18 +97,39 @@ class SecurityHeadersMiddleware:
 # --- Client address behind a trusted reverse proxy ------------------------------------------------------
 
 
+# Headers that only a trusted proxy may set (SECURE_PROXY_SSL_HEADER's is added to them).
+PROXY_HEADERS = (
+    "HTTP_X_REAL_IP",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_FORWARDED",
+)
+
+
 class TrustedProxyMiddleware:
     """Behind nginx every request comes from 127.0.0.1: take the visitor's address from X-Real-IP, but only
-    when the request comes from one of TRUSTED_PROXIES (so rate limits count visitors, not the proxy)."""
+    when the request comes from one of TRUSTED_PROXIES (so rate limits count visitors, not the proxy). From
+    any other address the proxy headers are dropped, so no client can pass for HTTPS with X-Forwarded-Proto
+    (SECURE_PROXY_SSL_HEADER) nor claim another address or host. First in MIDDLEWARE (production.py), before
+    Django's SecurityMiddleware reads the scheme."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.trusted = set(getattr(settings, "TRUSTED_PROXIES", []))
+        ssl_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        self.proxy_headers = {*PROXY_HEADERS, *([ssl_header[0]] if ssl_header else [])}
 
     def __call__(self, request):
-        real_ip = request.META.get("HTTP_X_REAL_IP", "").strip()
-        if real_ip and request.META.get("REMOTE_ADDR") in self.trusted:
-            request.META["REMOTE_ADDR"] = real_ip[:64]
+        meta = request.META
+        if meta.get("REMOTE_ADDR") in self.trusted:
+            real_ip = meta.get("HTTP_X_REAL_IP", "").strip()
+            if real_ip:
+                meta["REMOTE_ADDR"] = real_ip[:64]
+        else:
+            for name in self.proxy_headers:
+                meta.pop(name, None)
         return self.get_response(request)
 
 
@@ -156,58 +176,6 @@ class QueryGuardMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"message": "Malformed query string."}, status=400)
         return HttpResponseBadRequest("Bad request", content_type="text/plain; charset=utf-8")
-
-
-# --- Admin login brute-force protection ---------------------------------------------------------------
-
-ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
-
-
-class AdminLoginThrottleMiddleware:
-    """After ADMIN_LOGIN_MAX_FAILURES failed login POSTs for one IP and user name within ADMIN_LOGIN_WINDOW
-    seconds (or five times that many for one IP, whatever the names), answer 429 with a translated page,
-    without checking the password any more, until the window ends."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.method != "POST" or request.path not in ADMIN_LOGIN_PATHS:
-            return self.get_response(request)
-        from home.ratelimit import allow, client_address
-
-        limit = getattr(settings, "ADMIN_LOGIN_MAX_FAILURES", 5)
-        window = getattr(settings, "ADMIN_LOGIN_WINDOW", 900)
-        ip = client_address(request)
-        username = request.POST.get("username", "")[:150].strip().lower()
-        blocked_keys = [_blocked_key("ip", ip), _blocked_key("user", f"{ip}|{username}")]
-        if any(cache.get(key) for key in blocked_keys):
-            return self._too_many(request, window)
-        response = self.get_response(request)
-        if response.status_code in (301, 302, 303):  # logged in
-            return response
-        over_user = not allow("admin-login", f"{ip}|{username}", limit, window)
-        over_ip = not allow("admin-login-ip", ip, limit * 5, window)
-        if over_user or over_ip:
-            for key, over in zip(blocked_keys, (over_ip, over_user), strict=True):
-                if over:
-                    cache.set(key, 1, window)
-            return self._too_many(request, window)
-        return response
-
-    @staticmethod
-    def _too_many(request, window):
-        from home.ratelimit import too_many_requests
-
-        language = translation.get_language_from_request(request)
-        with translation.override(language):
-            response = too_many_requests(request, retry_after=window)
-            response.render()
-        return response
-
-
-def _blocked_key(scope, value):
-    return "admin-login-blocked:" + hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]
 
 
 # --- Full-page cache for anonymous visitors -------------------------------------------------------------

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import LANGUAGE_CHOICES, EventKind, Gender, SpeakerRole
-from home.forms import HoneypotFormMixin, PlainTextField
+from home.forms import HoneypotFormMixin, PlainEmailField, PlainTextField, PlainURLField
 from home.models import CompetenceArea, Region, TargetGroup, localized_terms
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -26,7 +26,7 @@ def _term_choices(model):
 class EventSubmissionForm(HoneypotFormMixin, forms.Form):
     organisation = PlainTextField(label=_("Organisation"), max_length=200)
     contact_name = PlainTextField(label=_("Your name"), max_length=150)
-    contact_email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    contact_email = PlainEmailField(label=_("Your e-mail address"), max_length=254)
     title = PlainTextField(label=_("Title of the event"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of event"), choices=EventKind.choices)
     start = forms.DateTimeField(
@@ -45,7 +45,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.Form):
     address = PlainTextField(
         label=_("Address"), max_length=400, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    online_url = forms.URLField(label=_("Online link"), max_length=500, required=False, assume_scheme="https")
+    online_url = PlainURLField(label=_("Online link"), max_length=500, required=False, assume_scheme="https")
     region = forms.ChoiceField(label=_("Region"))
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
@@ -65,7 +65,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One or two sentences, at most 400 characters."),
     )
-    registration_url = forms.URLField(
+    registration_url = PlainURLField(
         label=_("Registration link"), max_length=500, required=False, assume_scheme="https"
     )
     consent = forms.BooleanField(

@@ -1,6 +1,5 @@
 """Events: the events index (listings, calendars, feeds, partner submissions) and event pages."""
 
-import json
 import secrets
 from dataclasses import dataclass
 
@@ -14,7 +13,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -39,6 +37,8 @@ from home.localization import active_locale_id, localized_organisations, localiz
 from home.models.delivery import EmailDeliveryMixin
 from home.models.pages import BasePage
 from home.models.taxonomies import Region, localize
+from home.structured_data import json_ld
+from home.visibility import is_public, public_pages
 
 LANGUAGE_CHOICES = [
     ("en", _("English")),
@@ -60,7 +60,7 @@ def localize_people(speakers):
     if keys:
         translations = {
             page.translation_key: page
-            for page in Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+            for page in public_pages(Page.objects.filter(locale_id=locale_id, translation_key__in=keys))
         }
     for speaker in speakers:
         person = speaker.person if speaker.person_id else None
@@ -231,8 +231,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # The listing queryset, built in one place.
     def events(self):
         return (
-            EventPage.objects.live()
-            .child_of(self)
+            public_pages(EventPage.objects.child_of(self))
             .select_related("region", "locale")
             .prefetch_related("speakers")
         )
@@ -496,9 +495,7 @@ class EventPage(RoutablePageMixin, BasePage):
         return data
 
     def schema_org_json(self, request=None):
-        text = json.dumps(self.schema_org(request), ensure_ascii=False)
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return mark_safe(text)  # noqa: S308 - JSON with <, > and & escaped
+        return json_ld(self.schema_org(request))
 
     @path("")
     def detail(self, request):
@@ -593,7 +590,7 @@ class EventPageSpeaker(Orderable):
 
     @property
     def person_url(self):
-        if self.person_id and self.person and self.person.live:
+        if self.person_id and self.person and is_public(self.person):
             return self.localized_person().url
         return ""
 

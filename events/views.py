@@ -23,12 +23,11 @@ from events.models import (
     compute_balance,
 )
 from events.moderation import submissions_user, workflow_for
+from home.forms import one_line
 from home.models import CompetenceArea, Region, TargetGroup, localized_terms
-from home.ratelimit import allow, client_address, too_many_requests
+from home.ratelimit import allow_all, client_address, form_message, normalized_email
 
 logger = logging.getLogger(__name__)
-
-SUBMISSIONS_PER_HOUR = 5
 
 
 # -- listing ----------------------------------------------------------------------------------------------
@@ -200,16 +199,20 @@ def notification_messages(request, submission):
     context = {"submission": submission, "page": page, "admin_url": admin_url}
     with translation.override(settings.LANGUAGE_CODE):
         to_moderators = EmailMessage(
-            subject=_("New event to review: %(title)s (%(reference)s)")
-            % {"title": submission.event_title, "reference": submission.reference},
+            subject=one_line(
+                _("New event to review: %(title)s (%(reference)s)")
+                % {"title": submission.event_title, "reference": submission.reference}
+            ),
             body=render_to_string("events/emails/moderators.txt", context),
             to=list(settings.EDITORS_EMAIL),
             reply_to=[submission.contact_email],
         )
     with translation.override(submission.language):
         to_partner = EmailMessage(
-            subject=_("We received your event: %(title)s (%(reference)s)")
-            % {"title": submission.event_title, "reference": submission.reference},
+            subject=one_line(
+                _("We received your event: %(title)s (%(reference)s)")
+                % {"title": submission.event_title, "reference": submission.reference}
+            ),
             body=render_to_string("events/emails/acknowledgement.txt", context),
             to=[submission.contact_email],
         )
@@ -224,10 +227,17 @@ def submit(request, index):
     if request.method == "GET":
         return _render_form(request, index, EventSubmissionForm(), SpeakerFormSet(prefix="speakers"))
 
-    if not allow("event-submission", client_address(request), SUBMISSIONS_PER_HOUR, 3600):
-        return too_many_requests(request, retry_after=3600)
     form = EventSubmissionForm(request.POST)
     formset = SpeakerFormSet(request.POST, prefix="speakers")
+    # Per client address and per address that gets the acknowledgement: no mail-bombing from many addresses.
+    limit = settings.EVENT_SUBMISSIONS_PER_HOUR
+    if not allow_all(
+        ("event-submission", client_address(request), limit, 3600),
+        ("event-submission-email", normalized_email(request.POST.get("contact_email")), limit, 3600),
+    ):
+        response = _render_form(request, index, form, formset, status=429, throttled=form_message(3600))
+        response["Retry-After"] = "3600"
+        return response
     if form.is_spam():
         return _render_form(
             request, index, form, formset, status=400, spam=_("Your submission could not be accepted.")

@@ -12,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
 from events.models import EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
 
 REPORT_GROUPS = {"Moderators", "Editors"}

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_page
 from wagtail.models import Page, Site
 
+from home.visibility import public_pages
+
 
 def sitemap_entries(request):
     site = Site.find_for_request(request)
@@ -16,7 +18,7 @@ def sitemap_entries(request):
     pages = Page.objects.none()
     for root in roots:
         pages = pages | Page.objects.descendant_of(root, inclusive=True)
-    pages = pages.live().public().select_related("locale").order_by("path")
+    pages = public_pages(pages).select_related("locale").order_by("path")
     rows = [(page, request.build_absolute_uri(page.get_url(request))) for page in pages]
     by_key = defaultdict(list)
     for page, url in rows:

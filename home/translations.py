@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from bdt_site import content_version
+from home.visibility import public_pages
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def translation_urls(request, page):
     """{language code: URL} of the live versions of `page` in every locale, including itself."""
 
     def build():
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        translations = public_pages(page.get_translations(inclusive=True)).select_related("locale")
         return {p.locale.language_code: p.get_url(request) for p in translations}
 
     return _cached(request, f"translations:{page.translation_key}", build)
@@ -55,7 +56,7 @@ def home_urls(request):
     from home.models import HomePage
 
     def build():
-        homes = HomePage.objects.live().select_related("locale")
+        homes = public_pages(HomePage.objects.all()).select_related("locale")
         return {home.locale.language_code: home.get_url(request) for home in homes}
 
     return _cached(request, "homes", build)
@@ -68,12 +69,12 @@ def site_chrome(request):
     language = get_language()
 
     def build():
-        home = HomePage.objects.live().filter(locale__language_code=language).first()
+        home = public_pages(HomePage.objects.filter(locale__language_code=language)).first()
         menu = []
         if home is not None:
             menu = [
                 MenuItem(item.title, item.get_url(request), item.path)
-                for item in home.get_children().live().in_menu()
+                for item in public_pages(home.get_children()).in_menu()
             ]
         site = Site.find_for_request(request)
         footer = []

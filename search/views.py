@@ -15,6 +15,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.models import Locale, Page
 
 from bdt_site import content_version
+from home.visibility import public_pages, public_q
 
 from . import stats
 from .highlight import highlight, searchable_texts, snippet
@@ -88,7 +89,7 @@ def active_locale_id(language_code):
 
 
 def base_queryset(language_code):
-    return Page.objects.live().public().filter(locale=active_locale_id(language_code))
+    return public_pages(Page.objects.filter(locale=active_locale_id(language_code)))
 
 
 def _specific_paths(models):
@@ -214,9 +215,9 @@ def promoted_results(query, language_code, models=()):
 
     promotions = list(
         SearchPromotion.objects.filter(
+            public_q("page__"),
             query__query_string=normalise_query_string(query),
             page__locale=active_locale_id(language_code),
-            page__live=True,
         )
         .select_related("page")
         .order_by("sort_order", "pk")

@@ -7,6 +7,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from wagtail.models import Locale
 
 from home.models.taxonomies import CompetenceArea, localized_terms
+from home.visibility import public_pages
 
 from .models import LANGUAGE_CODES, TestimonialPage, speaks_any
 
@@ -60,8 +61,7 @@ def suggest_speakers(
         return []
     locale = Locale.get_active()
     candidates = (
-        TestimonialPage.objects.live()
-        .filter(locale=locale)
+        public_pages(TestimonialPage.objects.filter(locale=locale))
         .filter(Q(open_to_speaking=True) | Q(open_to_media=True))
         .filter(speaks_any(codes))
     )

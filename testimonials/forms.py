@@ -1,9 +1,31 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import HoneypotFormMixin, PlainTextField
+from home.forms import HoneypotFormMixin, PlainEmailField, PlainTextField
 
 from .models import ContactPurpose, ContactRequest
+
+NOT_HER_PURPOSE = _(
+    "%(name)s has not agreed to be contacted for this purpose. Please choose one of the purposes in the list."
+)
+
+
+def purposes_of(expert):
+    """The purposes she agreed to be contacted for, in the order of ContactPurpose.
+
+    "Something else" (ContactPurpose.OTHER) is never offered, not even to an expert open to all three: she agreed
+    to mentoring, speaking or media requests, not to anything else (recruiting, sales, surveys...); a request
+    that fits none of her purposes is not one she asked for. OTHER stays a model choice so that requests stored
+    before keep their label (no migration)."""
+    return [
+        (purpose.value, purpose.label)
+        for purpose, agreed in [
+            (ContactPurpose.SPEAKING, expert.open_to_speaking),
+            (ContactPurpose.MEDIA, expert.open_to_media),
+            (ContactPurpose.MENTORING, expert.open_to_mentoring),
+        ]
+        if agreed
+    ]
 
 
 class ContactExpertForm(HoneypotFormMixin, forms.ModelForm):
@@ -14,7 +36,7 @@ class ContactExpertForm(HoneypotFormMixin, forms.ModelForm):
         max_length=150,
         error_messages={"required": _("Please enter your name.")},
     )
-    email = forms.EmailField(
+    email = PlainEmailField(
         label=_("Your e-mail address"),
         max_length=254,
         error_messages={
@@ -47,3 +69,13 @@ class ContactExpertForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
         model = ContactRequest
         fields = ["name", "email", "organisation", "purpose", "message"]
+
+    def __init__(self, *args, expert, **kwargs):
+        super().__init__(*args, **kwargs)
+        purpose = self.fields["purpose"]
+        purpose.choices = purposes_of(expert)
+        if len(purpose.choices) == 1:
+            purpose.initial = purpose.choices[0][0]
+        # Any other value (another purpose, or one that does not exist) gets the form back with this message.
+        message = str(NOT_HER_PURPOSE) % {"name": expert.title}
+        purpose.error_messages["invalid_choice"] = message.replace("%", "%%")

@@ -1,18 +1,14 @@
 """Role models (testimonials) and the directory of women experts and speakers built from them."""
 
-import json
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Value, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -32,6 +28,8 @@ from home.localization import localized_term
 from home.models import EmailDeliveryMixin
 from home.models.pages import BasePage
 from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize, localized_terms
+from home.structured_data import json_ld
+from home.visibility import public_pages
 
 from .blocks import StoryStreamBlock
 
@@ -85,14 +83,6 @@ class LanguageCodesField(models.JSONField):
             raise ValidationError(
                 _("Unknown language code: %(codes)s."), params={"codes": ", ".join(unknown)}
             )
-
-
-def json_ld(data):
-    """Serialise `data` for a <script type="application/ld+json"> element, safe against '</script>'."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
 
 
 def speaks_any(codes):
@@ -150,7 +140,7 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
     # -- querysets ------------------------------------------------------------------------------------
     def role_models(self):
         """Every live role model of this index (this index belongs to one locale)."""
-        return TestimonialPage.objects.child_of(self).live()
+        return public_pages(TestimonialPage.objects.child_of(self))
 
     @staticmethod
     def with_card_data(queryset):
@@ -292,7 +282,13 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
 
     @path("experts/<int:expert_id>/contact/", name="contact")
     def contact(self, request, expert_id):
-        from home.ratelimit import allow, client_address, too_many_requests
+        from home.ratelimit import (
+            allow_all,
+            client_address,
+            form_message,
+            normalized_email,
+            too_many_requests,
+        )
 
         from .forms import ContactExpertForm
 
@@ -300,13 +296,17 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
         if expert is None:
             raise Http404
         sent = request.GET.get("sent") == "1"
-        form = ContactExpertForm()
+        form = ContactExpertForm(expert=expert)  # offers only the purposes she agreed to
         if request.method == "POST":
-            form = ContactExpertForm(request.POST)
+            form = ContactExpertForm(request.POST, expert=expert)
             if form.is_spam():
                 return redirect(self.url + self.reverse_subpage("contact", args=[expert.pk]) + "?sent=1")
-            if not allow("testimonials-contact", client_address(request), 5, 3600):
-                return too_many_requests(request, retry_after=3600)
+            if not allow_all(  # per client address and per e-mail address (no mail-bombing from many IPs)
+                ("testimonials-contact", client_address(request), 5, 3600),
+                ("testimonials-contact-email", normalized_email(request.POST.get("email")), 5, 3600),
+            ):
+                context = {"page": self, "expert": expert, "form": form, "throttled": form_message(3600)}
+                return too_many_requests(request, 3600, template="testimonials/contact.html", context=context)
             if form.is_valid():
                 contact_request = form.save(commit=False)
                 contact_request.expert = expert
@@ -668,11 +668,13 @@ class ContactRequest(EmailDeliveryMixin, models.Model):
         from django.core.mail import EmailMessage
         from django.template.loader import render_to_string
 
+        from home.forms import one_line
+
         context = {
             "contact_request": self,
             "expert_url": self.expert.get_full_url(request) if self.expert else "",
         }
-        subject = render_to_string("testimonials/email/contact_subject.txt", context).strip()
+        subject = one_line(render_to_string("testimonials/email/contact_subject.txt", context))
         body = render_to_string("testimonials/email/contact_body.txt", context)
         messages = []
         if self.expert and self.expert.contact_email:

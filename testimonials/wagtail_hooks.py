@@ -1,12 +1,18 @@
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.delivery_admin import ResendDeliveryViewSetMixin
 
 from .models import ContactRequest
 
 
-class ContactRequestViewSet(SnippetViewSet):
-    """Contact requests sent to experts through the directory; failed e-mails are easy to spot."""
+class ContactRequestViewSet(ResendDeliveryViewSetMixin, SnippetViewSet):
+    """Contact requests sent to experts through the directory; failed e-mails are easy to spot and can be sent
+    again. Editors and moderators see them (testimonials migration 0002); nobody edits what was sent."""
 
     model = ContactRequest
     icon = "mail"
@@ -19,6 +25,26 @@ class ContactRequestViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    panels = [
+        FieldPanel(name, read_only=True)
+        for name in [
+            "expert_name",
+            "name",
+            "email",
+            "organisation",
+            "purpose",
+            "message",
+            "language",
+            "delivery_status",
+            "delivery_error",
+            "delivery_attempted_at",
+        ]
+    ]
+
+    def build_delivery_messages(self, request, obj):
+        """The same e-mails as when she sent it, in the language she wrote in."""
+        with translation.override(obj.language or settings.LANGUAGE_CODE):
+            return obj.build_messages(request)
 
 
 register_snippet(ContactRequestViewSet)

@@ -6,8 +6,23 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database (SQLite or PostgreSQL) starts with the demo content in four languages,
     loaded once per session outside any transaction, as `make run` does."""
+    _in_memory_sqlite_begins_deferred()
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+
+
+def _in_memory_sqlite_begins_deferred():
+    """The settings begin SQLite transactions IMMEDIATE (concurrent writers on a file database, issue 11). The
+    in-memory test database has a single connection shared by every thread, so nothing to wait for, while a
+    test that copies it to a file for a real server (the backup API, inside its test transaction) would wait
+    forever on the write lock an IMMEDIATE transaction takes. The servers started on such copies keep the
+    real settings."""
+    from django.db import connections
+
+    for conn in connections.all():
+        if conn.vendor == "sqlite" and conn.is_in_memory_db():
+            conn.settings_dict.get("OPTIONS", {}).pop("transaction_mode", None)
+            conn.transaction_mode = None
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
-"""Security headers, the anonymous page cache and admin-login brute-force protection, as a visitor, an editor
-and an operator see them."""
+"""Security headers and the anonymous page cache, as a visitor, an editor and an operator see them (login and
+form throttling: tests/test_throttling.py)."""
 
 import base64
 import hashlib
@@ -220,37 +220,3 @@ def test_benchmarks_can_also_bypass_the_cached_results(page_cache, client):
 def test_the_bypass_header_is_ignored_unless_allowed(page_cache, client):
     client.get("/en/")
     assert client.get("/en/", HTTP_X_BYPASS_PAGE_CACHE="1")["X-Page-Cache"] == "hit"
-
-
-# --- Admin login brute-force protection -----------------------------------------------------------------
-
-
-@override_settings(ADMIN_LOGIN_MAX_FAILURES=3)
-def test_repeated_failed_admin_logins_get_a_translated_429(client):
-    get_user_model().objects.create_superuser("target", "t@example.org", "right-password")
-    for _ in range(3):
-        response = client.post("/admin/login/", {"username": "target", "password": "wrong"})
-        assert response.status_code == 200
-    blocked = client.post(
-        "/admin/login/", {"username": "target", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="fr"
-    )
-    assert blocked.status_code == 429
-    assert "Trop de tentatives" in blocked.content.decode()
-    assert int(blocked["Retry-After"]) > 0
-    # Even the right password is not checked while blocked.
-    still = client.post("/admin/login/", {"username": "target", "password": "right-password"})
-    assert still.status_code == 429
-    # Another address is not affected.
-    other = client.post(
-        "/admin/login/", {"username": "target", "password": "right-password"}, REMOTE_ADDR="10.0.0.9"
-    )
-    assert other.status_code == 302
-
-
-@override_settings(ADMIN_LOGIN_MAX_FAILURES=3)
-def test_a_successful_login_is_not_counted(client):
-    get_user_model().objects.create_superuser("honest", "h@example.org", "pw")
-    for _ in range(5):
-        response = client.post("/admin/login/", {"username": "honest", "password": "pw"})
-        assert response.status_code == 302
-        client.logout()

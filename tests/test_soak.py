@@ -89,8 +89,8 @@ def site(db, django_db_blocker, tmp_path_factory):
         {
             "DJANGO_SETTINGS_MODULE": "bdt_site.settings.test",
             "GUNICORN_BIND": f"127.0.0.1:{port}",
-            # One process, eight threads: the default local-memory cache is per process, so the login rate
-            # limit is exact only within one worker (production with several workers uses REDIS_URL).
+            # One process, eight threads (the login counters are in the database, so they would hold across
+            # workers too).
             "WEB_CONCURRENCY": "1",
             "GUNICORN_THREADS": "8",
             "CONN_MAX_AGE": "60",

@@ -42,6 +42,7 @@ from home.localization import (
 )
 from home.models import CompetenceArea, Format, Level, Region, StrategicObjective, TargetGroup
 from home.models.taxonomies import localized_terms
+from home.visibility import public_pages
 from search.query import backend_for_language, clean_query, engine_query
 
 from .models import (
@@ -214,7 +215,7 @@ class Listing:
 
     # -- querysets ------------------------------------------------------------------------------------
     def base_queryset(self):
-        return self.model.objects.live().child_of(self.index_page)
+        return public_pages(self.model.objects.child_of(self.index_page))
 
     @cached_property
     def search_ids(self):

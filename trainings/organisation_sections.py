@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from home.localization import active_language, active_locale_id
 from home.models import Organisation
+from home.visibility import public_pages
 
 SECTIONS = []
 PER_PAGE = 24
@@ -32,7 +33,7 @@ def register(section):
 
 def _locale_pages(model):
     locale_id = active_locale_id()
-    queryset = model.objects.live()
+    queryset = public_pages(model.objects.all())
     if locale_id is None:
         return queryset.filter(locale__language_code=active_language())
     return queryset.filter(locale_id=locale_id)

@@ -1,18 +1,7 @@
 """schema.org metadata for search engines, serialised safely for a <script> element."""
 
-import json
-
-from django.utils.safestring import mark_safe
-
 from home.localization import organisations_by_id
-
-
-def dumps_for_script(data):
-    """JSON that cannot close the <script> element it sits in."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
-
+from home.structured_data import json_ld
 
 _UNSET = object()
 
@@ -65,4 +54,4 @@ def course_json_ld(page, request=None, *, provider=_UNSET, sessions=None, course
     if not instances:
         instances.append({"@type": "CourseInstance", "courseMode": mode})
     data["hasCourseInstance"] = instances
-    return dumps_for_script(data)
+    return json_ld(data)

@@ -1,5 +1,6 @@
 """Base settings: safe for production; every deployment-specific value comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,13 +52,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "bdt_site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "bdt_site.middleware.AdminLoginThrottleMiddleware",
     "bdt_site.middleware.QueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,6 +70,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A full or read-only media disk: the uploader's message instead of a 500 (bdt_site.storage).
+    "bdt_site.storage.MediaStorageErrorMiddleware",
+    # Last: turns a login that django-axes locked out into the translated 429 page (bdt_site.throttling).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bdt_site.urls"
@@ -98,7 +103,24 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several writers at once (threads of runserver, workers of gunicorn) without "database is locked": readers
+    # never block the writer (WAL); a write transaction takes the lock when it begins (IMMEDIATE), so it
+    # waits for its turn instead of failing when it upgrades from reading to writing; and it waits up to
+    # SQLITE_TIMEOUT seconds for that turn. WAL does not apply to in-memory test databases (harmless).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", env.int("SQLITE_TIMEOUT", default=20))
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# AxesStandaloneBackend first: it refuses every authenticate() while the user name or address is locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -131,7 +153,8 @@ MEDIA_URL = "/media/"
 # Let Django serve uploaded media (development and tests); in production the web server does it.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage that never leaves a partial file and says when the disk is full or read-only.
+    "default": {"BACKEND": "bdt_site.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -177,6 +200,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Admin image uploads: verified whole, and over IMAGE_MAX_SIDE pixels a side refused undecoded (home.uploads).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.VerifiedImageForm"
+IMAGE_MAX_SIDE = 10_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -202,9 +228,41 @@ CONTENT_VERSION_FILE = env.str("CONTENT_VERSION_FILE", default=str(BASE_DIR / "v
 # What listings and the search find (facet counts, ids of result pages), kept until published content
 # changes (bdt_site.content_version.cached_results); 0 turns it off.
 RESULTS_CACHE_SECONDS = env.int("RESULTS_CACHE_SECONDS", default=3600)
-# Admin login: 429 after this many POSTs per IP and user name within the window (seconds).
-ADMIN_LOGIN_MAX_FAILURES = env.int("ADMIN_LOGIN_MAX_FAILURES", default=5)
-ADMIN_LOGIN_WINDOW = env.int("ADMIN_LOGIN_WINDOW", default=900)
+
+# --- Throttling (bdt_site/throttling.py, home/ratelimit.py) ----------------------------------------------------
+# Rate-limit counters have a cache of their own, a database table shared by every worker (also with REDIS_URL: a
+# Redis that holds the page cache evicts under memory pressure): no amount of page traffic can push them out. `migrate` creates the table
+# (bdt_site/migrations/0001); MAX_ENTRIES is far above what the per-address limits let anyone fill.
+CACHES["ratelimit"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "bdt_ratelimit",
+    "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+}
+RATELIMIT_CACHE = "ratelimit"
+# Every login (Wagtail admin, the public login of restricted pages, Django admin): django-axes, counters in the
+# database. After LOGIN_MAX_FAILURES failures for one user name, or from one client address, a translated 429
+# without checking passwords; failures are forgotten LOGIN_COOLOFF_SECONDS after the last attempt, and a
+# successful login forgets that user name's failures from that address. (The former names
+# ADMIN_LOGIN_MAX_FAILURES and ADMIN_LOGIN_WINDOW are still read.)
+LOGIN_MAX_FAILURES = env.int("LOGIN_MAX_FAILURES", default=env.int("ADMIN_LOGIN_MAX_FAILURES", default=5))
+LOGIN_COOLOFF_SECONDS = env.int("LOGIN_COOLOFF_SECONDS", default=env.int("ADMIN_LOGIN_WINDOW", default=900))
+AXES_HANDLER = "bdt_site.throttling.AxesHandler"
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_COOLOFF_SECONDS)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "bdt_site.throttling.axes_client_address"
+AXES_LOCKOUT_CALLABLE = "bdt_site.throttling.login_locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# Wagtail's form for password-restricted pages: wrong passwords per client address, and per restricted page
+# from all addresses together (higher, so that one address cannot lock everybody out).
+PAGE_PASSWORD_MAX_FAILURES = env.int("PAGE_PASSWORD_MAX_FAILURES", default=10)
+PAGE_PASSWORD_MAX_FAILURES_PER_PAGE = env.int("PAGE_PASSWORD_MAX_FAILURES_PER_PAGE", default=50)
+PAGE_PASSWORD_WINDOW = env.int("PAGE_PASSWORD_WINDOW", default=900)
+# The admin's password reset: e-mails asked for per client address and per e-mail address and hour.
+PASSWORD_RESETS_PER_HOUR = env.int("PASSWORD_RESETS_PER_HOUR", default=5)
+# Public "Submit your event" form: POSTs per client address, and per contact e-mail address, and hour.
+EVENT_SUBMISSIONS_PER_HOUR = env.int("EVENT_SUBMISSIONS_PER_HOUR", default=5)
 
 # Security headers that are right everywhere; production.py adds the HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,3 +1,5 @@
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -20,8 +22,9 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 
 if env.str("REDIS_URL", default=""):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+    CACHES = {  # the rate-limit counters stay in their database table (base.py)
+        **CACHES,  # noqa: F405
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")},
     }
     CONTENT_VERSION_FILE = env.str("CONTENT_VERSION_FILE", default="")  # Redis is shared by every worker
 
@@ -49,3 +52,14 @@ if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
             "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
         }
     }
+
+# Documents: always through Wagtail's document view, which checks the privacy of their collection (never from
+# /media/, see deploy/nginx.conf). The view hands the file to nginx with X-Accel-Redirect to
+# DOCUMENTS_ACCEL_REDIRECT_URL, the `internal` location that nginx maps to MEDIA_ROOT/documents/; set it empty
+# when no nginx is in front, and gunicorn streams the file itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+DOCUMENTS_ACCEL_REDIRECT_URL = env.str("DOCUMENTS_ACCEL_REDIRECT_URL", default="/internal-documents/")
+if DOCUMENTS_ACCEL_REDIRECT_URL:
+    SENDFILE_BACKEND = "bdt_site.accel_redirect"
+    SENDFILE_ROOT = os.path.join(MEDIA_ROOT, "documents")  # noqa: F405
+    SENDFILE_URL = DOCUMENTS_ACCEL_REDIRECT_URL

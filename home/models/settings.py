@@ -44,18 +44,20 @@ class SiteLinks(BaseSiteSetting):
         from django.utils.translation import get_language
         from wagtail.models import Page
 
+        from home.visibility import public_pages
+
         chosen = [
             (_("Accessibility"), self.accessibility_page_id),
             (_("Privacy"), self.privacy_page_id),
             (_("Contact"), self.contact_page_id),
         ]
         ids = [page_id for _label, page_id in chosen if page_id]
-        sources = Page.objects.filter(id__in=ids).live().in_bulk()
+        sources = public_pages(Page.objects.filter(id__in=ids)).in_bulk()
         keys = {source.translation_key for source in sources.values()}
         localized = {
             page.translation_key: page
-            for page in Page.objects.live().filter(
-                translation_key__in=keys, locale__language_code=get_language()
+            for page in public_pages(
+                Page.objects.filter(translation_key__in=keys, locale__language_code=get_language())
             )
         }
         links = []

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from bdt_site import content_version
 from home.localization import localize_term_ids, localized_organisations, organisations_by_id, terms_by_id
 from home.models.pages import BasePage
+from home.visibility import public_pages
 
 from .choices import Facility, FundingType, InitiativeKind, InstructionLanguage, TimelineStatus
 from .fields import ChoiceSetField
@@ -66,7 +67,7 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
         """The live catalogue of a locale, or None (cached until published content changes)."""
         return content_version.cached(
             f"trainings:catalogue:{locale_id}",
-            lambda: cls.objects.live().filter(locale_id=locale_id).order_by("path").first(),
+            lambda: public_pages(cls.objects.filter(locale_id=locale_id)).order_by("path").first(),
         )
 
     @path("")

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Run the shipped deploy/nginx.conf (with deploy/bdt_proxy_params) in front of a local gunicorn, for tests.
+# The configuration is the shipped file with only its deployment-specific values substituted: listen ports,
+# the gunicorn address, the /srv/bdt/ paths and the proxy cache path; the certificate lines are dropped (plain
+# HTTP on loopback). Every location block stays as shipped. nginx-light is installed with apt-get if missing.
+#
+# usage: scripts/nginx.sh {start|stop|config}
+#   start   install nginx if needed, write the configuration, check it (nginx -t) and start nginx; the last
+#           line of stdout is the site's URL. An nginx already running from NGINX_DIR is stopped first.
+#   stop    stop the nginx started from NGINX_DIR and delete that directory
+#   config  write the configuration only; prints the path of its main file
+# env: NGINX_PORT (8390: the shipped HTTPS server), NGINX_REDIRECT_PORT (NGINX_PORT+1: the shipped port-80
+#      redirect), NGINX_PURGE_PORT (NGINX_PORT+2: the shipped purge listener, 8080 in production),
+#      NGINX_UPSTREAM (gunicorn, 127.0.0.1:8000), MEDIA_ROOT (<repo>/media), STATIC_ROOT (<repo>/var/static),
+#      NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated configuration, pid, logs, cache, temporary files).
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+NGINX_PORT=${NGINX_PORT:-8390}
+NGINX_REDIRECT_PORT=${NGINX_REDIRECT_PORT:-$((NGINX_PORT + 1))}
+NGINX_PURGE_PORT=${NGINX_PURGE_PORT:-$((NGINX_PORT + 2))}
+NGINX_UPSTREAM=${NGINX_UPSTREAM:-127.0.0.1:8000}
+MEDIA_ROOT=${MEDIA_ROOT:-$REPO_ROOT/media}
+STATIC_ROOT=${STATIC_ROOT:-$REPO_ROOT/var/static}
+NGINX_DIR=${NGINX_DIR:-/tmp/bdt-nginx-$NGINX_PORT}
+CONF="$NGINX_DIR/nginx.conf"
+
+die() { echo "nginx.sh: ERROR: $*" >&2; exit 1; }
+
+nginx_bin() {
+  command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || return 1
+}
+
+install_nginx() {
+  nginx_bin >/dev/null && return
+  echo "nginx.sh: installing nginx-light (apt-get)..." >&2
+  command -v apt-get >/dev/null || die "nginx is not installed and there is no apt-get to install it"
+  # Only the binary is wanted: no system nginx started on port 80 by the package's scripts.
+  local policy=/usr/sbin/policy-rc.d created=""
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created=1; fi
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light >/dev/null 2>&1 \
+    || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light >/dev/null; }; } \
+    || { [ -n "$created" ] && rm -f "$policy"; die "apt-get install nginx-light failed"; }
+  [ -n "$created" ] && rm -f "$policy"
+  nginx_bin >/dev/null || die "nginx-light was installed but no nginx binary was found"
+}
+
+write_config() {
+  local shipped="$REPO_ROOT/deploy/nginx.conf"
+  mkdir -p "$NGINX_DIR"/{cache,temp,logs}
+  cp "$REPO_ROOT/deploy/bdt_proxy_params" "$NGINX_DIR/bdt_proxy_params"
+  sed -e "s#^\(\s*\)listen 80;#\1listen 127.0.0.1:$NGINX_REDIRECT_PORT;#" \
+    -e "s#^\(\s*\)listen 443 ssl http2;#\1listen 127.0.0.1:$NGINX_PORT;#" \
+    -e "s#^\(\s*\)listen 127.0.0.1:8080;#\1listen 127.0.0.1:$NGINX_PURGE_PORT;#" \
+    -e "/^\s*ssl_certificate/d" \
+    -e "s#server 127.0.0.1:8000;#server $NGINX_UPSTREAM;#" \
+    -e "s#/var/cache/nginx/bdt#$NGINX_DIR/cache/bdt#" \
+    -e "s#/etc/nginx/bdt_proxy_params#$NGINX_DIR/bdt_proxy_params#" \
+    -e "s#/srv/bdt/var/static/#${STATIC_ROOT%/}/#" \
+    -e "s#/srv/bdt/media/#${MEDIA_ROOT%/}/#" \
+    "$shipped" >"$NGINX_DIR/bdt.conf"
+  # Anything the substitutions missed would still point at the production machine: refuse to run it.
+  if grep -vE "^\s*#" "$NGINX_DIR/bdt.conf" | grep -nE "/srv/|/etc/letsencrypt|/var/cache/|\bssl\b|listen (80|443)\b" >&2; then
+    die "deploy/nginx.conf has values scripts/nginx.sh does not substitute (above): update write_config"
+  fi
+  # The main file: what /etc/nginx/nginx.conf gives the site in production, with everything under NGINX_DIR.
+  # As root, the workers run as the invoking user, so they read MEDIA_ROOT wherever it is.
+  cat >"$CONF" <<EOF
+user $(id -un) $(id -gn);
+worker_processes 1;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log warn;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    access_log $NGINX_DIR/logs/access.log;
+    client_body_temp_path $NGINX_DIR/temp/body;
+    proxy_temp_path $NGINX_DIR/temp/proxy;
+    fastcgi_temp_path $NGINX_DIR/temp/fastcgi;
+    uwsgi_temp_path $NGINX_DIR/temp/uwsgi;
+    scgi_temp_path $NGINX_DIR/temp/scgi;
+    include $NGINX_DIR/bdt.conf;
+}
+EOF
+}
+
+stop() {
+  local bin
+  if [ -f "$NGINX_DIR/nginx.pid" ] && bin=$(nginx_bin); then
+    "$bin" -e "$NGINX_DIR/logs/error.log" -c "$CONF" -p "$NGINX_DIR" -s quit 2>/dev/null || true
+    for _ in $(seq 1 50); do [ -f "$NGINX_DIR/nginx.pid" ] || break; sleep 0.1; done
+    if [ -f "$NGINX_DIR/nginx.pid" ]; then
+      kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
+      sleep 0.2
+    fi
+  fi
+}
+
+start() {
+  install_nginx
+  local bin
+  bin=$(nginx_bin)
+  stop
+  rm -rf "$NGINX_DIR"
+  write_config
+  "$bin" -t -q -e "$NGINX_DIR/logs/error.log" -c "$CONF" -p "$NGINX_DIR" 2>&1 >&2 || die "the generated configuration is invalid ($CONF)"
+  "$bin" -e "$NGINX_DIR/logs/error.log" -c "$CONF" -p "$NGINX_DIR" || { tail -n 20 "$NGINX_DIR/logs/error.log" >&2 || true; die "nginx did not start"; }
+  for _ in $(seq 1 50); do
+    if [ -f "$NGINX_DIR/nginx.pid" ] && (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null; then
+      echo "http://127.0.0.1:$NGINX_PORT"
+      return
+    fi
+    sleep 0.1
+  done
+  tail -n 20 "$NGINX_DIR/logs/error.log" >&2 || true
+  die "nginx is not listening on 127.0.0.1:$NGINX_PORT"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop; rm -rf "$NGINX_DIR" ;;
+  config) write_config; echo "$CONF" ;;
+  *) echo "usage: $0 {start|stop|config}" >&2; exit 2 ;;
+esac

@@ -1,0 +1,463 @@
+"""Private documents stay private, and the images API shows only what public pages show (issue 11, point 3).
+
+The document tests run the shipped deploy/nginx.conf in a real nginx (scripts/nginx.sh: only ports, paths and
+TLS substituted; nginx-light installed when missing) in front of a real gunicorn with the production settings,
+on a copy of the test database: nginx refuses every document under /media/, Wagtail's document view refuses a
+private one to whoever may not see it, and hands it to an allowed user through nginx (X-Accel-Redirect)."""
+
+import datetime
+import http.client
+import io
+import json
+import os
+import re
+import secrets
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What the site's documents are: (key, title, file name, collection, content)
+DOCUMENTS = [
+    ("partners", "Partner plan", "partner-plan.txt", "partners", b"partners only: the 2026 partner plan\n"),
+    ("board", "Board minutes", "board-minutes.txt", "board", b"board only: minutes of the March meeting\n"),
+    ("public", "Programme", "programme-\u00e9t\u00e9.txt", "root", b"everyone: the summer programme\n"),
+]
+BOARD_PASSWORD = "board-secret-2026"
+
+# Run in the site's environment (production settings, its own database and media): the collections and their
+# restrictions, the documents, an allowed user and an outsider with a session each. Prints JSON.
+SETUP_SCRIPT = r"""
+import json, sys
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import Client
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+spec = json.loads(sys.argv[1])
+root = Collection.get_first_root_node()
+collections = {"root": root, "partners": root.add_child(name="Partners only"), "board": root.add_child(name="Board")}
+partners = Group.objects.create(name="Partners (documents)")
+restriction = CollectionViewRestriction.objects.create(
+    collection=collections["partners"], restriction_type=CollectionViewRestriction.GROUPS
+)
+restriction.groups.add(partners)
+CollectionViewRestriction.objects.create(
+    collection=collections["board"], restriction_type=CollectionViewRestriction.PASSWORD, password=spec["password"]
+)
+documents = {}
+for key, title, name, collection, content in spec["documents"]:
+    document = get_document_model()(title=title, collection=collections[collection])
+    document.file.save(name, ContentFile(content.encode("latin-1")), save=False)
+    document.save()
+    documents[key] = {"url": document.url, "file": document.file.name}
+sessions = {}
+User = get_user_model()
+for username, groups in (("partner", [partners]), ("outsider", [])):
+    user = User.objects.create_user(username, f"{username}@example.org", "not-used-sessions-are-forced")
+    user.groups.set(groups)
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    sessions[username] = client.cookies["sessionid"].value
+print(json.dumps({"documents": documents, "sessions": sessions}))
+"""
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _http(port, path, *, method="GET", cookies=None, form=None):
+    """One request, no redirect followed: (status, headers, body)."""
+    headers = {"Host": f"127.0.0.1:{port}"}
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    body = None
+    if form is not None:
+        body = urlencode(form)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def _cookies(headers):
+    """name -> value of the Set-Cookie headers of a response."""
+    found = {}
+    for header in headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        found[name.strip()] = rest.split(";", 1)[0]
+    return found
+
+
+def _copy_test_database(target, django_db_blocker):
+    """The session's test database (demo content) into a file the site can open; a fresh migrated SQLite file
+    when the suite runs on PostgreSQL. Done in a thread of its own: when the browser tests ran first, their
+    Playwright event loop is still running in this one, and Django refuses database work there."""
+
+    def copy_database():
+        with django_db_blocker.unblock():
+            try:
+                connection.ensure_connection()
+                if connection.vendor != "sqlite":
+                    return True
+                copy = sqlite3.connect(target)
+                connection.connection.backup(copy)
+                copy.close()
+                return False
+            finally:
+                connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(copy_database).result()
+
+
+@pytest.fixture(scope="module")
+def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nginx-site")
+    media, database = tmp / "media", tmp / "site.sqlite3"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("PYTEST")
+        and key not in ("DOCUMENTS_ACCEL_REDIRECT_URL", "REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "SENTRY_DSN")
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "DEBUG": "False",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "False",
+            "SECURE_HSTS_SECONDS": "0",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "MEDIA_ROOT": str(media),
+            "STATIC_ROOT": str(tmp / "static"),
+            "CONTENT_VERSION_FILE": str(tmp / "content-version"),
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    if _copy_test_database(database, django_db_blocker):
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+        )
+    spec = {
+        "password": BOARD_PASSWORD,
+        "documents": [(k, t, n, c, content.decode("latin-1")) for k, t, n, c, content in DOCUMENTS],
+    }
+    setup = subprocess.run(
+        [sys.executable, "-c", SETUP_SCRIPT, json.dumps(spec)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if setup.returncode != 0:
+        pytest.fail(f"Setting up the site's documents failed:\n{setup.stderr[-3000:]}")
+    data = json.loads(setup.stdout.strip().splitlines()[-1])
+    (media / "images").mkdir(parents=True, exist_ok=True)
+    (media / "images" / "visible.png").write_bytes(b"\x89PNG\r\n\x1a\n not really, but nginx does not care")
+
+    gunicorn_port = _free_port()
+    log = open(tmp / "gunicorn.log", "w+b")  # noqa: SIM115 - closed at teardown
+    gunicorn = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "bdt_site/gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "WEB_CONCURRENCY": "2"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    nginx_env = {
+        **os.environ,
+        "NGINX_DIR": str(tmp / "nginx"),
+        "NGINX_PORT": str(_free_port()),
+        "NGINX_REDIRECT_PORT": str(_free_port()),
+        "NGINX_PURGE_PORT": str(_free_port()),
+        "NGINX_UPSTREAM": f"127.0.0.1:{gunicorn_port}",
+        "MEDIA_ROOT": str(media),
+        "STATIC_ROOT": str(tmp / "static"),
+    }
+    nginx_started = False
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if _http(gunicorn_port, "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if gunicorn.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
+            time.sleep(0.3)
+        started = subprocess.run(
+            ["bash", "scripts/nginx.sh", "start"],
+            cwd=ROOT,
+            env=nginx_env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if started.returncode != 0:
+            pytest.fail(
+                "nginx with the shipped deploy/nginx.conf did not start (scripts/nginx.sh start):\n"
+                + started.stdout[-2000:]
+                + started.stderr[-3000:]
+            )
+        nginx_started = True
+        yield {
+            "port": int(nginx_env["NGINX_PORT"]),
+            "gunicorn_port": gunicorn_port,
+            "media": media,
+            "documents": data["documents"],
+            "sessions": data["sessions"],
+        }
+    finally:
+        if nginx_started:
+            subprocess.run(
+                ["bash", "scripts/nginx.sh", "stop"], cwd=ROOT, env=nginx_env, check=False, timeout=60
+            )
+        gunicorn.terminate()
+        try:
+            gunicorn.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
+        log.close()
+
+
+def _content(key):
+    return next(content for k, *_, content in DOCUMENTS if k == key)
+
+
+def _media_url(site, key):
+    return "/media/" + quote(site["documents"][key]["file"])
+
+
+@pytest.mark.nginx
+def test_nginx_never_hands_out_a_document_from_media(nginx_site):
+    site = nginx_site
+    for key in ("partners", "board", "public"):
+        file_name = site["documents"][key]["file"]
+        assert (site["media"] / file_name).read_bytes() == _content(key)  # on disk, under its original name
+        name = quote(file_name.split("/", 1)[1])
+        for path in (
+            _media_url(site, key),
+            f"/media//documents/{name}",
+            f"/media/%64ocuments/{name}",
+            f"/media/./documents/{name}",
+            f"/media/images/../documents/{name}",
+            f"/internal-documents/{name}",  # the X-Accel-Redirect target is internal only
+        ):
+            status, _, body = _http(site["port"], path)
+            assert status in (403, 404), (path, status)
+            assert _content(key) not in body, path
+    # Images stay files served by nginx.
+    status, _, body = _http(site["port"], "/media/images/visible.png")
+    assert status == 200 and body.startswith(b"\x89PNG")
+
+
+@pytest.mark.nginx
+def test_the_document_view_refuses_a_private_document_to_an_anonymous_visitor(nginx_site):
+    site = nginx_site
+    status, headers, body = _http(site["port"], site["documents"]["partners"]["url"])
+    assert status == 302
+    assert "next=" in headers["Location"] and "/documents/" in headers["Location"]
+    assert _content("partners") not in body
+
+    status, _, body = _http(site["port"], site["documents"]["board"]["url"])
+    assert status == 200
+    assert b'name="password"' in body  # Wagtail's password form for the collection
+    assert _content("board") not in body
+
+
+@pytest.mark.nginx
+def test_an_allowed_user_gets_the_private_document_through_nginx(nginx_site):
+    site = nginx_site
+    url = site["documents"]["partners"]["url"]
+    partner = {"sessionid": site["sessions"]["partner"]}
+
+    # gunicorn only checks the restriction and names the file for nginx ...
+    status, headers, body = _http(site["gunicorn_port"], url, cookies=partner)
+    assert status == 200
+    assert headers["X-Accel-Redirect"] == "/internal-documents/partner-plan.txt"
+    assert body == b""
+
+    # ... and nginx sends it, with Wagtail's headers and its own for the internal location.
+    status, headers, body = _http(site["port"], url, cookies=partner)
+    assert status == 200, body[:500]
+    assert body == _content("partners")
+    assert "X-Accel-Redirect" not in headers
+    assert headers["Content-Type"].startswith("text/plain")
+    assert headers["Content-Disposition"].startswith("attachment")
+    assert "partner-plan.txt" in headers["Content-Disposition"]
+    assert headers["Content-Security-Policy"] == "default-src 'none'"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "private" in headers["Cache-Control"]
+    assert "Content-Encoding" not in headers
+
+    # A signed-in user outside the collection's group is sent to the login, like an anonymous visitor.
+    status, _, body = _http(site["port"], url, cookies={"sessionid": site["sessions"]["outsider"]})
+    assert status == 302
+    assert _content("partners") not in body
+
+
+@pytest.mark.nginx
+def test_the_collection_password_opens_the_document_through_nginx(nginx_site):
+    site = nginx_site
+    url = site["documents"]["board"]["url"]
+    status, headers, body = _http(site["port"], url)
+    assert status == 200
+    cookies = _cookies(headers)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    action = re.search(rb'<form action="([^"]+)"', body).group(1).decode()
+
+    status, headers, _ = _http(
+        site["port"],
+        action,
+        method="POST",
+        cookies=cookies,
+        form={"csrfmiddlewaretoken": token, "password": "wrong", "return_url": url},
+    )
+    assert status == 200  # the form again
+
+    status, headers, _ = _http(
+        site["port"],
+        action,
+        method="POST",
+        cookies=cookies,
+        form={"csrfmiddlewaretoken": token, "password": BOARD_PASSWORD, "return_url": url},
+    )
+    assert status == 302 and headers["Location"] == url
+    cookies.update(_cookies(headers))
+    status, _, body = _http(site["port"], url, cookies=cookies)
+    assert status == 200
+    assert body == _content("board")
+
+
+@pytest.mark.nginx
+def test_a_public_document_is_still_served_through_nginx(nginx_site):
+    site = nginx_site
+    url = site["documents"]["public"]["url"]
+    assert url == "/documents/" + url.split("/")[2] + "/programme-%C3%A9t%C3%A9.txt"
+    status, headers, body = _http(site["port"], url)
+    assert status == 200
+    assert body == _content("public")
+    assert "filename*=UTF-8''programme-%C3%A9t%C3%A9.txt" in headers["Content-Disposition"]
+    # Never kept by the proxy cache: a restriction added later applies at once.
+    assert "X-Proxy-Cache" not in headers
+
+
+# --- The images API -------------------------------------------------------------------------------------
+
+
+def _image(title):
+    from django.core.files.images import ImageFile
+    from PIL import Image
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 30, 90)).save(buffer, format="PNG")
+    image = get_image_model()(title=title, file=ImageFile(buffer, name=f"{title.replace(' ', '-')}.png"))
+    image.save()
+    return image
+
+
+@pytest.fixture
+def api_images(db):
+    from wagtail.models import PageViewRestriction
+
+    from testimonials.factories import TestimonialPageFactory
+    from testimonials.models import TestimonialIndexPage
+
+    index = TestimonialIndexPage.objects.get(locale__language_code="en")
+    images = {name: _image(f"api-visibility {name}") for name in ("public", "draft", "protected", "unused")}
+    TestimonialPageFactory(parent=index, portrait=images["public"], portrait_alt_text="Her portrait")
+    # A role model who has not given her consent yet: saved as a draft, never published.
+    TestimonialPageFactory(
+        parent=index,
+        portrait=images["draft"],
+        portrait_alt_text="Her portrait",
+        live=False,
+        consent_date=None,
+    )
+    protected = TestimonialPageFactory(
+        parent=index, portrait=images["protected"], portrait_alt_text="Portrait"
+    )
+    PageViewRestriction.objects.create(
+        page=protected, restriction_type=PageViewRestriction.PASSWORD, password="partners"
+    )
+    return images
+
+
+def _listed_ids(client, **params):
+    response = client.get("/api/v2/images/", {"limit": 50, **params})
+    assert response.status_code == 200, response.content[:500]
+    return {item["id"] for item in response.json()["items"]}
+
+
+def test_images_api_lists_only_images_shown_on_public_pages(client, api_images):
+    images = api_images
+    for name, image in images.items():
+        listed = _listed_ids(client, title=image.title)
+        # follow: LocaleMiddleware sends a 404 outside the language prefixes to /en/... first (as for pages).
+        detail = client.get(f"/api/v2/images/{image.pk}/", follow=True)
+        if name == "public":
+            assert listed == {image.pk}
+            assert detail.status_code == 200 and detail.json()["title"] == image.title
+        else:
+            assert listed == set(), name
+            assert detail.status_code == 404, name
+            assert image.title not in detail.content.decode(), name
+    # The search narrows the same public set: it never brings back an image that the listing hides.
+    hidden = {image.pk for name, image in images.items() if name != "public"}
+    assert not _listed_ids(client, search="api-visibility") & hidden
+    assert not _listed_ids(client, search="portrait") & hidden
+    everything = client.get("/api/v2/images/", {"limit": 1}).json()["meta"]["total_count"]
+    assert everything >= 1
+
+
+def test_images_api_shows_an_image_once_its_page_is_public_and_hides_it_when_it_is_not(client, api_images):
+    from wagtail.models import Page, PageViewRestriction
+
+    from testimonials.models import TestimonialPage
+
+    draft_image, protected_image = api_images["draft"], api_images["protected"]
+    protected_page = TestimonialPage.objects.get(portrait=protected_image)
+    PageViewRestriction.objects.filter(page=protected_page).delete()
+    assert client.get(f"/api/v2/images/{protected_image.pk}/", follow=True).status_code == 200
+
+    draft_page = TestimonialPage.objects.get(portrait=draft_image)
+    draft_page.consent_date = datetime.date(2026, 1, 15)
+    draft_page.save_revision().publish()
+    assert client.get(f"/api/v2/images/{draft_image.pk}/", follow=True).status_code == 200
+
+    Page.objects.get(pk=draft_page.pk).specific.unpublish()
+    assert client.get(f"/api/v2/images/{draft_image.pk}/", follow=True).status_code == 404
