@@ -1,18 +1,20 @@
-"""Production middleware: security headers and a full-page cache for anonymous visitors (logins and forms are
-throttled by django-axes and home.ratelimit, see bdt_site/throttling.py).
+"""Production middleware: the admins' Content-Security-Policy, a guard against hostile query strings and a
+full-page cache for anonymous visitors (logins and forms are throttled by django-axes and home.ratelimit, see
+bdt_site/throttling.py). The other security headers come from Django's SecurityMiddleware, django-csp and
+django-permissions-policy (settings in base.py).
 
 Order in settings.MIDDLEWARE (see base.py):
-  SecurityHeadersMiddleware   outermost after Django's SecurityMiddleware, so every response gets the headers
+  CSPMiddleware               outermost after Django's SecurityMiddleware, so every response gets the header
   PageCacheMiddleware         after LocaleMiddleware (the language is known) and before Csrf/Auth/Messages,
                               so it sees every cookie they add to the response and a hit skips them all
 """
 
-import base64
 import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
+import csp.middleware
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
@@ -22,76 +24,20 @@ from django.utils.cache import cc_delim_re
 
 from bdt_site import content_version
 
-# --- Security headers -----------------------------------------------------------------------------------
-
-VIDEO_FRAME_SOURCES = (
-    "https://www.youtube-nocookie.com",
-    "https://www.youtube.com",
-    "https://player.vimeo.com",
-)
+# --- Content-Security-Policy of the admins -----------------------------------------------------------
 
 
-def _inline_style_hashes():
-    """CSP hashes of the inline <style> of templates served when the site is broken (500.html), so that page
-    keeps its looks without allowing any other inline style."""
-    hashes = []
-    template = Path(settings.BASE_DIR) / "bdt_site" / "templates" / "500.html"
-    try:
-        text = template.read_text(encoding="utf-8")
-    except OSError:
-        return hashes
-    for body in re.findall(r"<style>(.*?)</style>", text, flags=re.S):
-        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-        hashes.append(f"'sha256-{digest}'")
-    return hashes
+class CSPMiddleware(csp.middleware.CSPMiddleware):
+    """django-csp's middleware (settings.CONTENT_SECURITY_POLICY), with the whole policy replaced by
+    settings.ADMIN_CONTENT_SECURITY_POLICY under settings.ADMIN_URL_PREFIXES: the Wagtail and Django admins
+    are third-party views django-csp's per-view decorators cannot reach. get_policy_parts() is the hook
+    django-csp 4 documents for this; a view's own @csp decorator still wins."""
 
-
-def build_content_security_policy():
-    style_src = " ".join(["'self'", *_inline_style_hashes()])
-    directives = [
-        "default-src 'self'",
-        "script-src 'self'",
-        f"style-src {style_src}",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        f"frame-src {' '.join(VIDEO_FRAME_SOURCES)}",
-        "media-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-    return "; ".join(directives)
-
-
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-    "payment=(), usb=(), interest-cohort=()"
-)
-
-# The Wagtail and Django admins rely on inline scripts and styles; they get a policy that still forbids
-# framing by other sites, plugins and foreign form targets.
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
-ADMIN_CONTENT_SECURITY_POLICY = (
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
-)
-
-
-class SecurityHeadersMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.policy = build_content_security_policy()
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path.startswith(ADMIN_PREFIXES):
-            response.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
-        else:
-            response.setdefault("Content-Security-Policy", self.policy)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        return response
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path.startswith(settings.ADMIN_URL_PREFIXES):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
 
 
 # --- Client address behind a trusted reverse proxy ------------------------------------------------------
@@ -234,7 +180,7 @@ class PageCacheMiddleware:
             return False
         if getattr(settings, "PAGE_CACHE_ALLOW_BYPASS", False) and request.META.get(BYPASS_HEADER):
             return False
-        if request.path.startswith(ADMIN_PREFIXES):
+        if request.path.startswith(settings.ADMIN_URL_PREFIXES):
             return False
         cookies = request.COOKIES
         return not (

@@ -1,5 +1,8 @@
 """Base settings: safe for production; every deployment-specific value comes from the environment."""
 
+import base64
+import hashlib
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -53,11 +56,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "bdt_site.middleware.SecurityHeadersMiddleware",
+    "bdt_site.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bdt_site.middleware.QueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -269,6 +274,70 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Cross-Origin-Opener-Policy: Django's SecurityMiddleware sends SECURE_CROSS_ORIGIN_OPENER_POLICY
+# ("same-origin", its default).
+
+
+def _inline_style_hashes(template):
+    """CSP hashes of the inline <style> of a template served when the site is broken (500.html), so that page
+    keeps its looks without allowing any other inline style."""
+    try:
+        text = template.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+        for body in re.findall(r"<style>(.*?)</style>", text, flags=re.S)
+    ]
+
+
+# Content-Security-Policy (django-csp): no inline script or style on public pages; videos only from
+# YouTube-nocookie and Vimeo; never framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", *_inline_style_hashes(PROJECT_DIR / "templates" / "500.html")],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# The Wagtail and Django admins rely on inline scripts and styles: under these prefixes the policy is
+# replaced by this one (bdt_site.middleware.CSPMiddleware), which still forbids framing by other sites,
+# plugins and foreign form targets.
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Permissions-Policy (django-permissions-policy): features the site never uses are off, also for frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
 
 LOGGING = {
     "version": 1,
