@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= bdt_site.settings.dev
 
-.PHONY: run test install messages lint bench soak clean
+.PHONY: run test test-fast install messages lint bench soak clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ run: messages
 
 test: messages
 	bash scripts/test.sh
+
+# For development: static checks, then the suite on SQLite without browser, OpenSearch or nginx. CI runs `make test`.
+test-fast: messages
+	bash scripts/test.sh --fast
 
 bench: messages
 	bash scripts/bench.sh

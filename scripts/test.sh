@@ -2,7 +2,11 @@
 # The full suite, as `make test` and CI run it: static checks, then the tests on SQLite (with the browser
 # and OpenSearch tests) and again on a throwaway PostgreSQL 15. Services are started here and stopped on exit;
 # a service that cannot start fails the run with its own error message.
+# `--fast` (`make test-fast`, for development): the same static checks, then the tests on SQLite only, without
+# the tests that need a service (browser, OpenSearch, nginx); no service is started.
 set -euo pipefail
+FAST=0
+if [ "${1:-}" = "--fast" ]; then FAST=1; shift; fi
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=bdt_site.settings.test
@@ -19,6 +23,12 @@ for po in locale/*/LC_MESSAGES/django.po */locale/*/LC_MESSAGES/django.po; do
   stats=$(msgfmt --check --statistics -o /dev/null "$po" 2>&1)
   case "$stats" in *untranslated*|*fuzzy*) echo "Incomplete translation: $po: $stats" >&2; exit 1 ;; esac
 done
+
+if [ "$FAST" = 1 ]; then
+  step "Test suite on SQLite (no browser, OpenSearch or nginx)"
+  unset DATABASE_URL OPENSEARCH_URL
+  exec $PY -m pytest -m "not browser and not opensearch and not nginx" "$@"
+fi
 
 step "Services"
 cleanup() { bash scripts/opensearch.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true; }

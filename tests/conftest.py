@@ -50,3 +50,19 @@ def home_pages(db):
     from home.models import HomePage
 
     return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client, logged in as a superuser ("editor")."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def localhost_client():
+    """A test client whose requests name the host "localhost" (the demo site's hostname)."""
+    from django.test import Client
+
+    return Client(HTTP_HOST="localhost")

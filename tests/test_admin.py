@@ -1,7 +1,6 @@
 """Editors' side of the foundation: the admin screens for pages, vocabularies and organisations work."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -10,13 +9,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import HomePage, Organisation, Region, StandardPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_editor_can_open_the_page_editors(editor_client):

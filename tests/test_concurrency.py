@@ -9,12 +9,10 @@ import contextlib
 import http.cookiejar
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -26,18 +24,13 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from tests.servers import GUNICORN, copy_test_database, free_port, running_server, server_environ
+
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
 SUBMISSIONS = 20
 SUBMIT_PATH = "/en/events/submit/"
 REFERENCE = re.compile(r"EV-[A-Z0-9]{8}")
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _open(opener, request, timeout=90):
@@ -54,12 +47,9 @@ def _open(opener, request, timeout=90):
 class SqliteCopy:
     vendor = "sqlite"
 
-    def __init__(self, tmp):
+    def __init__(self, tmp, django_db_blocker):
         self.file = tmp / "concurrency.sqlite3"
-        target = sqlite3.connect(self.file)
-        connection.ensure_connection()
-        connection.connection.backup(target)  # the in-memory test database, demo content included
-        target.close()
+        copy_test_database(self.file, django_db_blocker)  # the in-memory test database, demo content included
         self.url = f"sqlite:///{self.file}"
 
     def query(self, sql, params=()):
@@ -137,18 +127,7 @@ class PostgresCopy:
 # name: (settings, command line)
 SERVERS = {
     # production: two processes of eight threads, concurrent writers within and across processes
-    "gunicorn": (
-        "bdt_site.settings.test",
-        lambda port: [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "bdt_site/gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-        ],
-    ),
+    "gunicorn": ("bdt_site.settings.test", lambda port: GUNICORN),
     # `make run`: the development settings and Django's threaded development server
     "runserver": (
         "bdt_site.settings.dev",
@@ -158,11 +137,11 @@ SERVERS = {
 
 
 @pytest.fixture(params=list(SERVERS))
-def server(request, db, tmp_path):
+def server(request, db, django_db_blocker, tmp_path):
     settings_module, command = SERVERS[request.param]
-    database = SqliteCopy(tmp_path) if connection.vendor == "sqlite" else PostgresCopy()
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
+    database = SqliteCopy(tmp_path, django_db_blocker) if connection.vendor == "sqlite" else PostgresCopy()
+    port = free_port()
+    env = server_environ()
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": settings_module,
@@ -178,30 +157,12 @@ def server(request, db, tmp_path):
             "MEDIA_ROOT": str(tmp_path / "media"),
         }
     )
-    log = open(tmp_path / "server.log", "w+b")  # noqa: SIM115 - closed at teardown
-    process = subprocess.Popen(command(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-
-    def log_tail():
-        log.flush()
-        log.seek(0)
-        return log.read().decode(errors="replace")[-4000:]
-
     try:
-        deadline = time.monotonic() + 60
-        opener = urllib.request.build_opener()
-        while _open(opener, base + "/healthz", timeout=3)[0] != 200:
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"{request.param} did not start:\n" + log_tail())
-            time.sleep(0.3)
-        yield {"base": base, "database": database, "log": log_tail}
+        with running_server(
+            command(port), port=port, env=env, log_path=tmp_path / "server.log", name=request.param
+        ) as running:
+            yield {"base": running.base, "database": database, "log": running.log_tail}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
         database.drop()
 
 

@@ -5,7 +5,6 @@ from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -17,12 +16,9 @@ from wagtail.models import Site
 from events.factories import MEN_AND_A_WOMAN_MODERATOR, events_index, local, make_event
 from events.models import EventKind, EventPage, EventSettings, compute_balance
 from home.models import Region, TargetGroup
+from tests.html import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def set_minimum_share(value):

@@ -8,9 +8,6 @@ more events on the page), and asserts the same number of queries: a per-item que
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import override
 
@@ -18,17 +15,9 @@ from events.factories import events_index, make_event
 from events.models import EventKind, EventPageExhibitor, EventPageSpeaker
 from home.models import Organisation, Region, TargetGroup
 from testimonials.models import TestimonialPage as RoleModel
+from tests.html import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url, params=None):
-    """Queries of the second request (the first one warms the caches: site, vocabularies, renditions)."""
-    assert client.get(url, params).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(queries), BeautifulSoup(response.content, "html.parser")
 
 
 def enrich(event, *, speakers, organisers, audiences, exhibitors, people=()):

@@ -4,7 +4,6 @@ import smtplib
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.mail import EmailMessage
@@ -14,12 +13,9 @@ from wagtail.models import WorkflowState
 
 from events.factories import events_index, make_event
 from events.models import EventPage, EventSubmission
+from tests.html import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def submit_url(code="de"):

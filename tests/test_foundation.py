@@ -7,21 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation
 
 from home.models import HomePage, Organisation, Region, StandardPage, TargetGroup
+from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["en", "fr", "nl", "de"]
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -189,13 +189,6 @@ def test_a_hostile_search_is_only_ever_shown_escaped(client):
 # --- Uploads --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("upload-editor", "u@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def _png(size=(40, 30), mode="RGB"):
     from PIL import Image
 
@@ -400,7 +393,7 @@ def test_a_full_or_read_only_media_disk_is_a_form_error_and_nothing_is_stored(
 ):
     import shutil
 
-    _french(get_user_model().objects.get(username="upload-editor"))
+    _french(get_user_model().objects.get(username="editor"))
     if disk == "full":
         usage = collections.namedtuple("usage", "total used free")
         monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(10**9, 10**9 - 4096, 4096))
@@ -464,7 +457,7 @@ def test_a_disk_that_refuses_the_file_gives_a_translated_message_and_leaves_no_p
         with transaction.atomic():
             return editor_client.post(path, data, **extra)
 
-    _french(get_user_model().objects.get(username="upload-editor"))
+    _french(get_user_model().objects.get(username="editor"))
     media_root.mkdir(parents=True)
     images, documents = get_image_model().objects.count(), get_document_model().objects.count()
     _failing_os(monkeypatch, media_root, error)

@@ -12,19 +12,13 @@ import json
 import os
 import re
 import secrets
-import socket
-import sqlite3
 import subprocess
 import sys
-import time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.db import connection
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.servers import GUNICORN, ROOT, copy_test_database, free_port, running_server, server_environ
 
 # What the site's documents are: (key, title, file name, collection, content)
 DOCUMENTS = [
@@ -76,12 +70,6 @@ print(json.dumps({"documents": documents, "sessions": sessions}))
 """
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _http(port, path, *, method="GET", cookies=None, form=None):
     """One request, no redirect followed: (status, headers, body)."""
     headers = {"Host": f"127.0.0.1:{port}"}
@@ -109,38 +97,13 @@ def _cookies(headers):
     return found
 
 
-def _copy_test_database(target, django_db_blocker):
-    """The session's test database (demo content) into a file the site can open; a fresh migrated SQLite file
-    when the suite runs on PostgreSQL. Done in a thread of its own: when the browser tests ran first, their
-    Playwright event loop is still running in this one, and Django refuses database work there."""
-
-    def copy_database():
-        with django_db_blocker.unblock():
-            try:
-                connection.ensure_connection()
-                if connection.vendor != "sqlite":
-                    return True
-                copy = sqlite3.connect(target)
-                connection.connection.backup(copy)
-                copy.close()
-                return False
-            finally:
-                connection.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(copy_database).result()
-
-
 @pytest.fixture(scope="module")
 def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx-site")
     media, database = tmp / "media", tmp / "site.sqlite3"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("PYTEST")
-        and key not in ("DOCUMENTS_ACCEL_REDIRECT_URL", "REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "SENTRY_DSN")
-    }
+    env = server_environ(
+        drop=("DOCUMENTS_ACCEL_REDIRECT_URL", "REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "SENTRY_DSN")
+    )
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
@@ -156,7 +119,8 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
             "LOG_LEVEL": "WARNING",
         }
     )
-    if _copy_test_database(database, django_db_blocker):
+    # The session's test database (demo content); a fresh migrated SQLite file when the suite runs on PostgreSQL.
+    if not copy_test_database(database, django_db_blocker):
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
         )
@@ -178,46 +142,19 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
     (media / "images").mkdir(parents=True, exist_ok=True)
     (media / "images" / "visible.png").write_bytes(b"\x89PNG\r\n\x1a\n not really, but nginx does not care")
 
-    gunicorn_port = _free_port()
-    log = open(tmp / "gunicorn.log", "w+b")  # noqa: SIM115 - closed at teardown
-    gunicorn = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "bdt_site/gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "WEB_CONCURRENCY": "2"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    gunicorn_port = free_port()
     nginx_env = {
         **os.environ,
         "NGINX_DIR": str(tmp / "nginx"),
-        "NGINX_PORT": str(_free_port()),
-        "NGINX_REDIRECT_PORT": str(_free_port()),
-        "NGINX_PURGE_PORT": str(_free_port()),
+        "NGINX_PORT": str(free_port()),
+        "NGINX_REDIRECT_PORT": str(free_port()),
+        "NGINX_PURGE_PORT": str(free_port()),
         "NGINX_UPSTREAM": f"127.0.0.1:{gunicorn_port}",
         "MEDIA_ROOT": str(media),
         "STATIC_ROOT": str(tmp / "static"),
     }
-    nginx_started = False
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if _http(gunicorn_port, "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if gunicorn.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
-            time.sleep(0.3)
+    gunicorn_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "WEB_CONCURRENCY": "2"}
+    with running_server(GUNICORN, port=gunicorn_port, env=gunicorn_env, log_path=tmp / "gunicorn.log"):
         started = subprocess.run(
             ["bash", "scripts/nginx.sh", "start"],
             cwd=ROOT,
@@ -232,25 +169,18 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
                 + started.stdout[-2000:]
                 + started.stderr[-3000:]
             )
-        nginx_started = True
-        yield {
-            "port": int(nginx_env["NGINX_PORT"]),
-            "gunicorn_port": gunicorn_port,
-            "media": media,
-            "documents": data["documents"],
-            "sessions": data["sessions"],
-        }
-    finally:
-        if nginx_started:
+        try:
+            yield {
+                "port": int(nginx_env["NGINX_PORT"]),
+                "gunicorn_port": gunicorn_port,
+                "media": media,
+                "documents": data["documents"],
+                "sessions": data["sessions"],
+            }
+        finally:
             subprocess.run(
                 ["bash", "scripts/nginx.sh", "stop"], cwd=ROOT, env=nginx_env, check=False, timeout=60
             )
-        gunicorn.terminate()
-        try:
-            gunicorn.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            gunicorn.kill()
-        log.close()
 
 
 def _content(key):

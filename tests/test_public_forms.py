@@ -2,7 +2,6 @@
 cannot break an e-mail header; subjects are plain text; invisible format characters never reach the database."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django import forms
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from events.models import EventPage, EventSubmission
 from home.forms import PlainEmailField, PlainTextField, PlainURLField, clean_plain_text
 from testimonials.forms import ContactExpertForm
 from testimonials.models import ContactRequest
+from tests.html import soup
 from tests.test_events_submissions import form_data, submit_url, with_speakers
 from tests.test_testimonials import VALID, contact_url
 
@@ -20,11 +20,8 @@ pytestmark = pytest.mark.django_db
 BIDI_AND_ZERO_WIDTH = (
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff\u00ad"
 )
+
 HEADER_INJECTION = "Anne\r\nBcc: victim@evil.example"
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def field_errors(response, name):

@@ -13,7 +13,6 @@ import uuid
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
@@ -28,11 +27,6 @@ pytestmark = pytest.mark.django_db
 
 MARKER = "zzprivate"
 PRIVATE_KINDS = ("password", "login", "group", "draft")
-
-
-@pytest.fixture
-def client():
-    return Client(HTTP_HOST="localhost")
 
 
 def restrict(page, kind):
@@ -94,7 +88,9 @@ def first_word(title):
 
 # -- trainings and initiatives ---------------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_private_trainings_stay_out_of_the_catalogue_counts_export_and_organisation_pages(client, language):
+def test_private_trainings_stay_out_of_the_catalogue_counts_export_and_organisation_pages(
+    localhost_client, language
+):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
     source = (
         TrainingPage.objects.live().child_of(catalogue).filter(provider__isnull=False).order_by("pk").first()
@@ -109,17 +105,17 @@ def test_private_trainings_stay_out_of_the_catalogue_counts_export_and_organisat
         f"{catalogue.url}export-csv/?q={word}",
         f"{catalogue.url}organisations/{provider_slug}/",
     ]
-    before = snapshot(client, urls)
+    before = snapshot(localhost_client, urls)
     copies = private_copies(source)
-    assert_unchanged(client, urls, before)
+    assert_unchanged(localhost_client, urls, before)
     # The pages themselves are closed to anonymous visitors: a password form, a login, or nothing.
-    assert 'name="password"' in client.get(copies["password"].url).content.decode()
-    assert client.get(copies["login"].url).status_code == 302
-    assert client.get(copies["group"].url).status_code == 302
-    assert client.get(f"{catalogue.url}{copies['draft'].slug}/").status_code == 404
+    assert 'name="password"' in localhost_client.get(copies["password"].url).content.decode()
+    assert localhost_client.get(copies["login"].url).status_code == 302
+    assert localhost_client.get(copies["group"].url).status_code == 302
+    assert localhost_client.get(f"{catalogue.url}{copies['draft'].slug}/").status_code == 404
 
 
-def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(client):
+def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(localhost_client):
     index = InitiativeIndexPage.objects.get(locale__language_code="nl")
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="nl")
     source = InitiativePage.objects.live().child_of(index).order_by("pk").first()
@@ -129,14 +125,14 @@ def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(c
         f"{index.url}?q={first_word(source.title)}",
         f"{catalogue.url}organisations/{organisation.slug}/",
     ]
-    before = snapshot(client, urls)
+    before = snapshot(localhost_client, urls)
     private_copies(source)
-    assert_unchanged(client, urls, before)
+    assert_unchanged(localhost_client, urls, before)
 
 
 # -- events ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_private_events_stay_out_of_listings_feeds_and_calendars(client, language):
+def test_private_events_stay_out_of_listings_feeds_and_calendars(localhost_client, language):
     index = EventIndexPage.objects.get(locale__language_code=language)
     source = index.upcoming_events().first()
     assert source is not None, "the demo content has upcoming events"
@@ -147,13 +143,13 @@ def test_private_events_stay_out_of_listings_feeds_and_calendars(client, languag
         f"{index.url}feed/",
         f"{index.url}ics/",
     ]
-    before = snapshot(client, urls)
+    before = snapshot(localhost_client, urls)
     private_copies(source)
-    assert_unchanged(client, urls, before)
+    assert_unchanged(localhost_client, urls, before)
 
 
 # -- role models and the expert directory ----------------------------------------------------------------
-def test_private_role_models_stay_out_of_the_listing_directory_contact_form_and_suggestions(client):
+def test_private_role_models_stay_out_of_the_listing_directory_contact_form_and_suggestions(localhost_client):
     index = RoleModelIndexPage.objects.get(locale__language_code="fr")
     source = (
         RoleModelPage.objects.live()
@@ -171,23 +167,23 @@ def test_private_role_models_stay_out_of_the_listing_directory_contact_form_and_
         f"{index.url}experts/?q={first_word(source.job_title)}",
         f"{index.url}experts/?language={source.languages[0]}",
     ]
-    before = snapshot(client, urls)
+    before = snapshot(localhost_client, urls)
     with translation.override("fr"):
         suggested_before = [page.pk for page in suggest_speakers(areas, source.languages, limit=50)]
     copies = private_copies(source)
-    assert_unchanged(client, urls, before)
+    assert_unchanged(localhost_client, urls, before)
     with translation.override("fr"):
         assert [page.pk for page in suggest_speakers(areas, source.languages, limit=50)] == suggested_before
     for copy in copies.values():
         contact = f"{index.url}experts/{copy.pk}/contact/"
-        assert client.get(contact).status_code == 404
-        response = client.post(
+        assert localhost_client.get(contact).status_code == 404
+        response = localhost_client.post(
             contact, {"name": "A", "email": "a@example.org", "purpose": "speaking", "message": "Hello"}
         )
         assert response.status_code == 404
 
 
-def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchable(client):
+def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchable(localhost_client):
     index = RoleModelIndexPage.objects.get(locale__language_code="en")
     source = RoleModelPage.objects.live().child_of(index).filter(open_to_speaking=True).first()
     areas = list(source.competence_areas.values_list("slug", flat=True))
@@ -196,14 +192,16 @@ def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchab
     restrict(index, "login")
     with translation.override("en"):
         assert suggest_speakers(areas, source.languages, limit=50) == []
-    api = client.get("/api/v2/pages/", {"type": "testimonials.TestimonialPage", "locale": "en"}).json()
+    api = localhost_client.get(
+        "/api/v2/pages/", {"type": "testimonials.TestimonialPage", "locale": "en"}
+    ).json()
     assert api["meta"]["total_count"] == 0
-    search = client.get("/en/search/", {"q": source.title}).content.decode()
+    search = localhost_client.get("/en/search/", {"q": source.title}).content.decode()
     assert source.url not in search
 
 
 # -- site-wide outputs: search, suggestions, sitemap, API, menus, call-to-action blocks -------------------
-def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(client):
+def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(localhost_client):
     home = HomePage.objects.get(locale__language_code="en")
     sources = [
         TrainingPage.objects.live().filter(locale=home.locale).order_by("pk").first(),
@@ -231,34 +229,34 @@ def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(client):
         *[f"/en/search/autocomplete/?q={word[:4]}" for word in words],
         f"/api/v2/pages/?search={MARKER}",
     ]
-    before = snapshot(client, urls)
+    before = snapshot(localhost_client, urls)
     private_ids = []
     for source in sources:
         private_ids += [copy.pk for copy in private_copies(source).values()]
-    assert_unchanged(client, urls, before)
-    found = client.get(f"/en/search/?q={MARKER}").content.decode().lower()
+    assert_unchanged(localhost_client, urls, before)
+    found = localhost_client.get(f"/en/search/?q={MARKER}").content.decode().lower()
     assert not any(f"{MARKER}{kind}" in found for kind in (*PRIVATE_KINDS, "child"))
     for page_id in private_ids:
-        assert client.get(f"/api/v2/pages/{page_id}/", follow=True).status_code == 404
+        assert localhost_client.get(f"/api/v2/pages/{page_id}/", follow=True).status_code == 404
 
 
-def test_a_signed_in_editor_gets_the_same_public_api_answer(client, django_user_model):
+def test_a_signed_in_editor_gets_the_same_public_api_answer(localhost_client, django_user_model):
     page = StandardPage.objects.live().filter(locale__language_code="en").first()
     copy = private_copies(page)["login"]
     editor = django_user_model.objects.create_superuser("api-editor", "api@example.org", "pw")
-    client.force_login(editor)
-    assert client.get(f"/api/v2/pages/{copy.pk}/", follow=True).status_code == 404
-    assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 200
+    localhost_client.force_login(editor)
+    assert localhost_client.get(f"/api/v2/pages/{copy.pk}/", follow=True).status_code == 404
+    assert localhost_client.get(f"/api/v2/pages/{page.pk}/").status_code == 200
 
 
-def test_restricted_pages_leave_the_menu_and_call_to_actions_lose_their_button(client):
+def test_restricted_pages_leave_the_menu_and_call_to_actions_lose_their_button(localhost_client):
     home = HomePage.objects.get(locale__language_code="en")
     menu_page = StandardPage(title=f"Staff area {MARKER}", slug="staff-area", body=[], show_in_menus=True)
     home.add_child(instance=menu_page)
     menu_page.save_revision().publish()
-    assert MARKER in client.get("/en/").content.decode().lower()
+    assert MARKER in localhost_client.get("/en/").content.decode().lower()
     restrict(menu_page, "login")
-    assert MARKER not in client.get("/en/").content.decode().lower()
+    assert MARKER not in localhost_client.get("/en/").content.decode().lower()
 
     host = StandardPage(
         title="Join us",
@@ -272,7 +270,7 @@ def test_restricted_pages_leave_the_menu_and_call_to_actions_lose_their_button(c
     )
     home.add_child(instance=host)
     host.save_revision().publish()
-    html = client.get(host.url).content.decode()
+    html = localhost_client.get(host.url).content.decode()
     assert "Read on" in html
     assert menu_page.url not in html and "Go to the staff area" not in html
 

@@ -8,19 +8,17 @@ import http.cookiejar
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.servers import GUNICORN, copy_test_database, free_port, running_server, server_environ
+
 LOAD_PATHS = [
     "/en/",
     "/fr/",
@@ -35,12 +33,6 @@ LOAD_PATHS = [
 ]
 REQUESTS = 400
 CONCURRENCY = 16
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url, timeout=10, opener=None, data=None):
@@ -65,26 +57,19 @@ def _wait_until(predicate, attempts=150, pause=0.2):
 def site(db, django_db_blocker, tmp_path_factory):
     """gunicorn (gthread worker) on a copy of the session's test database, with the demo content."""
     tmp = tmp_path_factory.mktemp("soak")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
+    env = server_environ()
+    db_file = tmp / "soak.sqlite3"
+    if copy_test_database(db_file, django_db_blocker):
+        env["DATABASE_URL"] = f"sqlite:///{db_file}"
+        fault = {"kind": "sqlite", "file": db_file}
+    else:
         settings_dict = connection.settings_dict
-        if connection.vendor == "sqlite":
-            db_file = tmp / "soak.sqlite3"
-            import sqlite3
-
-            target = sqlite3.connect(db_file)
-            connection.connection.backup(target)
-            target.close()
-            env["DATABASE_URL"] = f"sqlite:///{db_file}"
-            fault = {"kind": "sqlite", "file": db_file}
-        else:
-            user = settings_dict.get("USER") or "postgres"
-            host = settings_dict.get("HOST") or "127.0.0.1"
-            port = settings_dict.get("PORT") or "5432"
-            env["DATABASE_URL"] = f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"
-            fault = {"kind": "postgresql", "port": str(port)}
-    port = _free_port()
+        user = settings_dict.get("USER") or "postgres"
+        host = settings_dict.get("HOST") or "127.0.0.1"
+        port = settings_dict.get("PORT") or "5432"
+        env["DATABASE_URL"] = f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"
+        fault = {"kind": "postgresql", "port": str(port)}
+    port = free_port()
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "bdt_site.settings.test",
@@ -98,36 +83,8 @@ def site(db, django_db_blocker, tmp_path_factory):
             "MEDIA_ROOT": str(tmp / "media"),
         }
     )
-    log = open(tmp / "gunicorn.log", "w+b")  # noqa: SIM115 - closed at teardown
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "bdt_site/gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        up = _wait_until(lambda: process.poll() is None and _get(base + "/healthz", timeout=2)[0] == 200)
-        if not up:
-            log.seek(0)
-            pytest.fail("gunicorn did not start:\n" + log.read().decode(errors="replace")[-3000:])
-        yield {"base": base, "fault": fault, "log": log}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    with running_server(GUNICORN, port=port, env=env, log_path=tmp / "gunicorn.log", timeout=30) as server:
+        yield {"base": server.base, "fault": fault, "log": server.log}
 
 
 def _load(base, requests=REQUESTS):

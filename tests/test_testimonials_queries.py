@@ -7,10 +7,7 @@ The page cache is off in test settings, so every request below does its real wor
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
@@ -18,21 +15,13 @@ from testimonials.factories import TestimonialPageFactory as RoleModelFactory
 from testimonials.models import TestimonialIndexPage as RoleModelIndex
 from testimonials.models import TestimonialPage as RoleModel
 from testimonials.models import TestimonialPageCareerStep as CareerStep
+from tests.html import count_queries
 
 pytestmark = pytest.mark.django_db
 
 
 def index_for(code):
     return RoleModelIndex.objects.get(locale__language_code=code)
-
-
-def count_queries(client, url, params=None):
-    """Queries of the second request (the first one warms the caches: site, vocabularies, renditions)."""
-    assert client.get(url, params).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(queries), BeautifulSoup(response.content, "html.parser")
 
 
 def make_role_models(index, count, prefix, *, areas=1, groups=1, tags=1, steps=1):

@@ -5,7 +5,6 @@ typed where that makes sense; and the limits hold after a flood of anonymous pag
 the counters out of the shared local-memory cache."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache, caches
@@ -15,6 +14,7 @@ from wagtail.models import PageViewRestriction
 
 from events.models import EventIndexPage, EventSubmission
 from testimonials.models import ContactRequest
+from tests.html import soup
 from tests.test_events_submissions import form_data, submit_url
 from tests.test_testimonials import VALID, contact_url
 
@@ -31,10 +31,6 @@ def no_counted_attempts():
 
     reset()
     caches["ratelimit"].clear()
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def flood_of_page_views():

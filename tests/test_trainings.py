@@ -10,19 +10,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.html import result_count
 from trainings.models import InitiativePage, TrainingCatalogPage, TrainingPage
-
-
-@pytest.fixture
-def client():
-    return Client(HTTP_HOST="localhost")
-
-
-def result_count(response):
-    html = response.content.decode()
-    match = re.search(r'class="result-count">\s*(\d+)', html)
-    assert match, html[:2000]
-    return int(match.group(1))
 
 
 def option_count(response, name, value):
@@ -46,9 +35,9 @@ def test_demo_content_has_trainings_and_initiatives_in_four_languages():
 
 
 @pytest.mark.django_db
-def test_dutch_visitor_narrows_step_by_step_and_shares_the_url(client):
+def test_dutch_visitor_narrows_step_by_step_and_shares_the_url(localhost_client):
     url = "/nl/opleidingen/"
-    response = client.get(url)
+    response = localhost_client.get(url)
     assert response.status_code == 200
     total = result_count(response)
     assert "opleidingen gevonden" in response.content.decode()
@@ -65,7 +54,7 @@ def test_dutch_visitor_narrows_step_by_step_and_shares_the_url(client):
         # the count announced next to the option equals what the visitor gets after choosing it
         announced = flag_count(response, name) if value == "1" else option_count(response, name, value)
         params[name] = value
-        response = client.get(url, params)
+        response = localhost_client.get(url, params)
         assert response.status_code == 200
         count = result_count(response)
         assert count == announced
@@ -100,26 +89,28 @@ def test_dutch_visitor_narrows_step_by_step_and_shares_the_url(client):
         "area=%00",
     ],
 )
-def test_invalid_parameters_never_break_the_catalogue(client, query):
-    response = client.get(f"/fr/formations/?{query}")
+def test_invalid_parameters_never_break_the_catalogue(localhost_client, query):
+    response = localhost_client.get(f"/fr/formations/?{query}")
     # a NUL byte may be refused by the security middleware with a 400; everything else is ignored or clamped
     assert response.status_code in ((200, 400) if "%00" in query else (200,))
 
 
 @pytest.mark.django_db
-def test_text_search_combines_with_facets_in_french(client):
-    response = client.get("/fr/formations/", {"q": "cybersécurité"})
+def test_text_search_combines_with_facets_in_french(localhost_client):
+    response = localhost_client.get("/fr/formations/", {"q": "cybersécurité"})
     everything = result_count(response)
     assert everything > 0
-    narrowed = result_count(client.get("/fr/formations/", {"q": "cybersécurité", "region": "flanders"}))
+    narrowed = result_count(
+        localhost_client.get("/fr/formations/", {"q": "cybersécurité", "region": "flanders"})
+    )
     assert 0 < narrowed < everything
-    assert "Pertinence" in client.get("/fr/formations/", {"q": "web"}).content.decode()
+    assert "Pertinence" in localhost_client.get("/fr/formations/", {"q": "web"}).content.decode()
 
 
 @pytest.mark.django_db
-def test_upcoming_only_hides_trainings_without_future_sessions(client):
-    all_count = result_count(client.get("/de/schulungen/"))
-    upcoming = result_count(client.get("/de/schulungen/", {"upcoming": "1"}))
+def test_upcoming_only_hides_trainings_without_future_sessions(localhost_client):
+    all_count = result_count(localhost_client.get("/de/schulungen/"))
+    upcoming = result_count(localhost_client.get("/de/schulungen/", {"upcoming": "1"}))
     assert 0 < upcoming < all_count
 
 
@@ -135,7 +126,7 @@ def _cards(html):
 
 
 @pytest.mark.django_db
-def test_query_count_does_not_grow_with_the_number_of_trainings(client):
+def test_query_count_does_not_grow_with_the_number_of_trainings(localhost_client):
     """44 English trainings, then 220: same queries, on pages that show trainings (partly filled pages
     first, so that a query per card, per provider or per term would show), and in the CSV export."""
     from django.core.cache import cache
@@ -150,53 +141,53 @@ def test_query_count_does_not_grow_with_the_number_of_trainings(client):
         "/en/trainings/organisations/becode/",
         "/en/trainings/export-csv/?level=basic",
     ]
-    before = [_query_count(client, url) for url in urls]
+    before = [_query_count(localhost_client, url) for url in urls]
     for url, (_count, html) in zip(urls, before, strict=True):
         assert "export-csv" in url or _cards(html) > 0, url
-    assert result_count(client.get("/en/trainings/")) <= 50
+    assert result_count(localhost_client.get("/en/trainings/")) <= 50
     seed(176, index=True)
     cache.clear()
-    after = [_query_count(client, url) for url in urls]
+    after = [_query_count(localhost_client, url) for url in urls]
     assert [count for count, _html in before] == [count for count, _html in after]
     for url, (_count, old), (_count2, new) in zip(urls, before, after, strict=True):
         if "export-csv" in url:
             assert new.count("\n") > old.count("\n")  # more rows, same queries
         elif "q=" not in url:
             assert _cards(new) >= _cards(old), url
-    assert result_count(client.get("/en/trainings/")) >= 200
+    assert result_count(localhost_client.get("/en/trainings/")) >= 200
 
 
 @pytest.mark.django_db
-def test_cached_catalogue_results_follow_unpublish_and_publish_in_french(client, settings):
+def test_cached_catalogue_results_follow_unpublish_and_publish_in_french(localhost_client, settings):
     """With the results cache on (as in production), a repeated view reads its counts and ids back, and
     unpublishing or publishing a training shows at once in the list and the counts."""
     settings.RESULTS_CACHE_SECONDS = 600
     url = "/fr/formations/?free=1&sort=newest"
-    first_queries, first = _query_count(client, url)
-    again_queries, again = _query_count(client, url)
+    first_queries, first = _query_count(localhost_client, url)
+    again_queries, again = _query_count(localhost_client, url)
     assert again_queries < first_queries
     assert again == first
-    total = result_count(client.get(url))
+    total = result_count(localhost_client.get(url))
     training = (
         TrainingPage.objects.live().filter(locale__language_code="fr", is_free=True).order_by("-pk").first()
     )
     assert training.title in first
 
     training.unpublish()
-    _queries, html = _query_count(client, url)
+    _queries, html = _query_count(localhost_client, url)
     assert training.title not in html
-    assert result_count(client.get(url)) == total - 1
+    assert result_count(localhost_client.get(url)) == total - 1
 
     training.save_revision().publish()
-    _queries, html = _query_count(client, url)
+    _queries, html = _query_count(localhost_client, url)
     assert training.title in html
-    assert result_count(client.get(url)) == total
+    assert result_count(localhost_client.get(url)) == total
 
 
 @pytest.mark.django_db
-def test_training_page_has_course_structured_data(client):
+def test_training_page_has_course_structured_data(localhost_client):
     training = TrainingPage.objects.live().filter(locale__language_code="de", sessions__isnull=False).first()
-    response = client.get(training.url)
+    response = localhost_client.get(training.url)
     html = response.content.decode()
     data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     import json
@@ -208,37 +199,37 @@ def test_training_page_has_course_structured_data(client):
 
 
 @pytest.mark.django_db
-def test_csv_export_follows_filters_and_neutralises_formulas(client):
+def test_csv_export_follows_filters_and_neutralises_formulas(localhost_client):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
     TrainingPage.objects.filter(pk=TrainingPage.objects.child_of(catalogue).first().pk).update(
         introduction="=HYPERLINK(1)"
     )
-    response = client.get("/fr/formations/export-csv/", {"free": "1"})
+    response = localhost_client.get("/fr/formations/export-csv/", {"free": "1"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][0] == "Titre"
-    assert len(rows) - 1 == result_count(client.get("/fr/formations/", {"free": "1"}))
+    assert len(rows) - 1 == result_count(localhost_client.get("/fr/formations/", {"free": "1"}))
     english = list(
-        csv.reader(io.StringIO(client.get("/en/trainings/export-csv/").content.decode("utf-8-sig")))
+        csv.reader(io.StringIO(localhost_client.get("/en/trainings/export-csv/").content.decode("utf-8-sig")))
     )
     assert any(row[2] == "'=HYPERLINK(1)" for row in english)
 
 
 @pytest.mark.django_db
-def test_organisation_section_lists_its_trainings_and_initiatives(client):
-    response = client.get("/nl/opleidingen/organisations/becode/")
+def test_organisation_section_lists_its_trainings_and_initiatives(localhost_client):
+    response = localhost_client.get("/nl/opleidingen/organisations/becode/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "BeCode" in html and "Initiatieven" in html and "Bootcamp webontwikkelaar" in html
-    assert client.get("/nl/opleidingen/organisations/nobody/").status_code == 404
+    assert localhost_client.get("/nl/opleidingen/organisations/nobody/").status_code == 404
 
 
 @pytest.mark.django_db
-def test_initiatives_repository_facets_and_identifier(client):
-    response = client.get("/fr/initiatives/", {"objective": "new-images"})
+def test_initiatives_repository_facets_and_identifier(localhost_client):
+    response = localhost_client.get("/fr/initiatives/", {"objective": "new-images"})
     assert response.status_code == 200
     count = result_count(response)
-    assert 0 < count < result_count(client.get("/fr/initiatives/"))
+    assert 0 < count < result_count(localhost_client.get("/fr/initiatives/"))
     english = InitiativePage.objects.get(locale__language_code="en", slug="women-in-digital-strategy")
     translations = InitiativePage.objects.filter(translation_key=english.translation_key)
     assert translations.count() == 4
@@ -247,7 +238,7 @@ def test_initiatives_repository_facets_and_identifier(client):
         InitiativePage.objects.filter(locale__language_code="en", identifier=english.identifier).count() == 1
     )
     french = translations.get(locale__language_code="fr")
-    html = client.get(french.url).content.decode()
+    html = localhost_client.get(french.url).content.decode()
     assert english.identifier in html and "Citer" in html
 
 
@@ -339,7 +330,7 @@ INVALID_ROW = "adm-2,Bad row,becode,by-pigeon,basic,brussels,fr,yes,,no,,,\n"
 
 
 @pytest.fixture
-def french_moderator(client, django_user_model):
+def french_moderator(localhost_client, django_user_model):
     """The import publishes: it is for those who may publish in the catalogue (Wagtail's Moderators)."""
     from django.contrib.auth.models import Group
     from wagtail.users.models import UserProfile
@@ -349,7 +340,7 @@ def french_moderator(client, django_user_model):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "fr"
     profile.save()
-    client.force_login(user)
+    localhost_client.force_login(user)
     return user
 
 
@@ -364,19 +355,19 @@ def _upload(client, body, **data):
 
 
 @pytest.mark.django_db
-def test_editor_imports_a_csv_in_the_admin_with_errors_in_her_language(client, french_moderator):
+def test_editor_imports_a_csv_in_the_admin_with_errors_in_her_language(localhost_client, french_moderator):
     from django.urls import reverse
 
-    assert "Importer des formations" in client.get(reverse("trainings_import")).content.decode()
-    assert reverse("trainings_import") in client.get("/admin/").content.decode()  # in the menu
-    response = _upload(client, CSV_HEADER + VALID_ROW + INVALID_ROW)
+    assert "Importer des formations" in localhost_client.get(reverse("trainings_import")).content.decode()
+    assert reverse("trainings_import") in localhost_client.get("/admin/").content.decode()  # in the menu
+    response = _upload(localhost_client, CSV_HEADER + VALID_ROW + INVALID_ROW)
     assert response.status_code == 400
     html = response.content.decode()
     assert "ligne 3, colonne format" in html and "by-pigeon" in html
     assert "rien n’a été importé" in html
     assert not TrainingPage.objects.filter(external_reference__startswith="adm-").exists()
 
-    response = _upload(client, CSV_HEADER + VALID_ROW + INVALID_ROW, skip_invalid="on")
+    response = _upload(localhost_client, CSV_HEADER + VALID_ROW + INVALID_ROW, skip_invalid="on")
     assert response.status_code == 200
     assert "1 créée(s), 0 mise(s) à jour, 1 ligne(s) en erreur ignorée(s)" in response.content.decode()
     training = TrainingPage.objects.get(external_reference="adm-1")
@@ -399,9 +390,9 @@ def test_editor_imports_a_csv_in_the_admin_with_errors_in_her_language(client, f
     ],
 )
 def test_a_file_that_is_not_a_usable_csv_is_refused_with_a_clear_message(
-    client, french_moderator, body, message
+    localhost_client, french_moderator, body, message
 ):
-    response = _upload(client, body)
+    response = _upload(localhost_client, body)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not TrainingPage.objects.filter(title__startswith="Caf").exists()
@@ -409,15 +400,15 @@ def test_a_file_that_is_not_a_usable_csv_is_refused_with_a_clear_message(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("group", ["Partners", "Editors"])
-def test_who_may_not_publish_can_neither_see_nor_use_the_import(client, django_user_model, group):
+def test_who_may_not_publish_can_neither_see_nor_use_the_import(localhost_client, django_user_model, group):
     from django.contrib.auth.models import Group
     from django.urls import reverse
 
     user = django_user_model.objects.create_user("no-import", "p@example.org", "pw")
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    assert reverse("trainings_import") not in client.get("/admin/").content.decode()
-    response = client.get(reverse("trainings_import"))
+    localhost_client.force_login(user)
+    assert reverse("trainings_import") not in localhost_client.get("/admin/").content.decode()
+    response = localhost_client.get(reverse("trainings_import"))
     assert response.status_code == 302 and response["Location"] == "/admin/"  # Wagtail's "permission denied"
-    _upload(client, CSV_HEADER + VALID_ROW)
+    _upload(localhost_client, CSV_HEADER + VALID_ROW)
     assert not TrainingPage.objects.filter(external_reference="adm-1").exists()

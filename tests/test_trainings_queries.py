@@ -8,16 +8,15 @@ most 7. Pages are measured with little content and with much more, and must make
 queries: a query per training, card, organisation, term or session fails these tests.
 """
 
-import re
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test import Client, RequestFactory
-from django.test.utils import CaptureQueriesContext
+from django.test import RequestFactory
 from django.utils import translation
 
 from home.models import CompetenceArea, Organisation, StandardPage, TargetGroup
+from tests import html
+from tests.html import cards, result_count
 from trainings.benchmark import seed
 from trainings.listing import initiative_listing, training_listing
 from trainings.models import (
@@ -37,17 +36,9 @@ DETAIL_BUDGET = 7
 TOTAL_BUDGET = 15  # issue 7: any uncached page
 
 
-@pytest.fixture
-def client():
-    return Client(HTTP_HOST="localhost")
-
-
 def count_queries(client, url, params=None):
-    assert client.get(url, params).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
+    """Queries of the second request and its HTML."""
+    return html.count_queries(client, url, params, parse=html.text)
 
 
 def chrome_queries(client, language, depth):
@@ -57,14 +48,6 @@ def chrome_queries(client, language, depth):
     assert reference is not None
     count, _html = count_queries(client, reference.url)
     return count + 2 * (depth - 3)
-
-
-def cards(html):
-    return len(re.findall(r'<li class="card (?:training|initiative)-card">', html))
-
-
-def result_count(html):
-    return int(re.search(r'class="result-count">\s*(\d+)', html).group(1))
 
 
 # -- catalogue and repository -------------------------------------------------------------------------
@@ -83,31 +66,31 @@ CATALOGUE_URLS = [
 ]
 
 
-def test_catalogue_queries_do_not_grow_with_the_number_of_trainings(client):
+def test_catalogue_queries_do_not_grow_with_the_number_of_trainings(localhost_client):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
-    chrome = chrome_queries(client, "en", catalogue.depth)
+    chrome = chrome_queries(localhost_client, "en", catalogue.depth)
     before = {}
     for params in CATALOGUE_URLS:
-        before[params] = count_queries(client, f"{catalogue.url}?{params}")
+        before[params] = count_queries(localhost_client, f"{catalogue.url}?{params}")
         assert cards(before[params][1]) > 0, params  # a non-empty page of results
     assert result_count(before[""][1]) < 50
 
     seed(180, index=True)
     for params in CATALOGUE_URLS:
-        queries, html = count_queries(client, f"{catalogue.url}?{params}")
+        queries, html = count_queries(localhost_client, f"{catalogue.url}?{params}")
         assert queries == before[params][0], params
         assert queries - chrome <= LISTING_BUDGET, params
         assert queries <= TOTAL_BUDGET, params
         if not params.startswith("q="):
             assert cards(html) >= cards(before[params][1]), params
-    _queries, html = count_queries(client, catalogue.url)
+    _queries, html = count_queries(localhost_client, catalogue.url)
     assert result_count(html) >= 200 and cards(html) == catalogue.per_page
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "nl", "de"])
-def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(client, language):
+def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localhost_client, language):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
-    chrome = chrome_queries(client, language, catalogue.depth)
+    chrome = chrome_queries(localhost_client, language, catalogue.depth)
     every_kind = {
         "area": "digital-content-creation",  # many-to-many
         "level": "basic",  # foreign key
@@ -116,25 +99,25 @@ def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(client,
         "upcoming": "1",  # sessions
     }
     for params in ({}, every_kind, {**every_kind, "q": "digital", "sort": "newest"}, {"q": "web"}):
-        queries, html = count_queries(client, catalogue.url, params)
+        queries, html = count_queries(localhost_client, catalogue.url, params)
         assert queries - chrome <= LISTING_BUDGET, params
         assert queries <= TOTAL_BUDGET, params
         assert 'class="result-count"' in html
 
 
-def test_initiatives_repository_queries_stay_within_budget(client):
+def test_initiatives_repository_queries_stay_within_budget(localhost_client):
     index = InitiativeIndexPage.objects.get(locale__language_code="nl")
-    chrome = chrome_queries(client, "nl", index.depth)
+    chrome = chrome_queries(localhost_client, "nl", index.depth)
     for params in (
         {},
         {"audience": "women-jobseekers", "region": "brussels", "kind": "programme"},
         {"q": "digitaal"},
     ):
-        queries, html = count_queries(client, index.url, params)
+        queries, html = count_queries(localhost_client, index.url, params)
         assert queries - chrome <= LISTING_BUDGET, params
         assert queries <= TOTAL_BUDGET, params
     # more organisations on the cards cost nothing more
-    few, html = count_queries(client, index.url)
+    few, html = count_queries(localhost_client, index.url)
     assert cards(html) > 0
     organisations = list(Organisation.objects.filter(locale__language_code="en")[:6])
     for initiative in InitiativePage.objects.live().filter(locale__language_code="nl"):
@@ -142,7 +125,7 @@ def test_initiatives_repository_queries_stay_within_budget(client):
             InitiativePageOrganisation.objects.get_or_create(
                 page=initiative, organisation=organisation, defaults={"sort_order": 100 + position}
             )
-    many, html = count_queries(client, index.url)
+    many, html = count_queries(localhost_client, index.url)
     assert many == few
 
 
@@ -203,20 +186,20 @@ def _enrich_training(training, areas, audiences, sessions):
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_training_page_makes_at_most_7_page_queries_whatever_it_links_to(client, language):
+def test_training_page_makes_at_most_7_page_queries_whatever_it_links_to(localhost_client, language):
     trainings = list(TrainingPage.objects.live().filter(locale__language_code=language).order_by("pk")[:2])
     small = _enrich_training(trainings[0], areas=1, audiences=1, sessions=1)
     large = _enrich_training(trainings[1], areas=5, audiences=5, sessions=6)
-    chrome = chrome_queries(client, language, small.depth)
-    few, small_html = count_queries(client, small.url)
-    many, large_html = count_queries(client, large.url)
+    chrome = chrome_queries(localhost_client, language, small.depth)
+    few, small_html = count_queries(localhost_client, small.url)
+    many, large_html = count_queries(localhost_client, large.url)
     assert many == few
     assert few - chrome <= DETAIL_BUDGET
     assert large_html.count('<li><time datetime="2030-') == 6
     assert large_html.count('class="tag"') > small_html.count('class="tag"')
 
 
-def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(client):
+def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(localhost_client):
     initiatives = list(InitiativePage.objects.live().filter(locale__language_code="fr").order_by("pk")[:2])
     organisations = list(Organisation.objects.filter(locale__language_code="en")[:6])
     for initiative, count in zip(initiatives, (1, 6), strict=True):
@@ -230,9 +213,9 @@ def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(clien
             InitiativePageTimelineEntry.objects.create(
                 page=initiative, year=2015 + year, status="implementation"
             )
-    chrome = chrome_queries(client, "fr", initiatives[0].depth)
-    few, small_html = count_queries(client, initiatives[0].url)
-    many, large_html = count_queries(client, initiatives[1].url)
+    chrome = chrome_queries(localhost_client, "fr", initiatives[0].depth)
+    few, small_html = count_queries(localhost_client, initiatives[0].url)
+    many, large_html = count_queries(localhost_client, initiatives[1].url)
     assert many == few
     assert few - chrome <= DETAIL_BUDGET
     # the organisations are shown in French, linked to their catalogue section
@@ -245,21 +228,21 @@ def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(clien
 # -- organisation section -----------------------------------------------------------------------------
 
 
-def test_organisation_section_is_paginated_with_bounded_queries(client):
+def test_organisation_section_is_paginated_with_bounded_queries(localhost_client):
     url = "/en/trainings/organisations/becode/"
-    before, html = count_queries(client, url)
+    before, html = count_queries(localhost_client, url)
     assert cards(html) > 0
     becode = Organisation.objects.get(locale__language_code="en", slug="becode")
     created = seed(60, index=False)
     TrainingPage.objects.filter(pk__in=created).update(provider=becode)
-    after, html = count_queries(client, url)
+    after, html = count_queries(localhost_client, url)
     assert after == before
     assert html.count('class="card training-card"') == 24
     assert 'rel="next"' in html and "trainings-page=2" in html
-    _queries, second = count_queries(client, url, {"trainings-page": "2"})
+    _queries, second = count_queries(localhost_client, url, {"trainings-page": "2"})
     assert 0 < second.count('class="card training-card"') <= 24
     for bad in ("0", "abc", "99999"):
-        assert client.get(url, {"trainings-page": bad}).status_code == 200
+        assert localhost_client.get(url, {"trainings-page": bad}).status_code == 200
 
 
 def test_preview_shows_the_links_being_edited():

@@ -4,7 +4,6 @@ import logging
 import os
 
 import pytest
-from django.test import Client
 
 from search.backend_settings import build_search_backends, engine_alias
 from trainings import listing as listing_module
@@ -28,11 +27,6 @@ HOSTILE_QUERIES = [
 
 
 @pytest.fixture
-def client():
-    return Client(HTTP_HOST="localhost")
-
-
-@pytest.fixture
 def backends_used(monkeypatch):
     """The backend alias each catalogue search asked for."""
     used = []
@@ -48,28 +42,28 @@ def backends_used(monkeypatch):
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
-def test_hostile_queries_never_break_the_catalogue(client, query):
+def test_hostile_queries_never_break_the_catalogue(localhost_client, query):
     for url in ("/en/trainings/", "/fr/initiatives/", "/en/trainings/export-csv/"):
-        response = client.get(url, {"q": query, "format": "online"})
+        response = localhost_client.get(url, {"q": query, "format": "online"})
         assert response.status_code == 200, (url, query)
         html = response.content.decode()
         assert "<img src=x>" not in html and "<script>alert(1)</script>" not in html
 
 
-def test_the_search_runs_on_the_backend_of_the_visitors_language(client, backends_used):
+def test_the_search_runs_on_the_backend_of_the_visitors_language(localhost_client, backends_used):
     for url, language in (("/fr/formations/", "fr"), ("/nl/opleidingen/", "nl"), ("/de/initiativen/", "de")):
-        assert client.get(url, {"q": "digital"}).status_code == 200
+        assert localhost_client.get(url, {"q": "digital"}).status_code == 200
         assert backends_used[-1] == (language, "default")  # the database backend: no engine configured
-    assert client.get("/en/trainings/", {"format": "online"}).status_code == 200
+    assert localhost_client.get("/en/trainings/", {"format": "online"}).status_code == 200
     assert len(backends_used) == 3  # no text query, no search
 
 
-def test_an_engine_that_is_down_falls_back_to_the_database(client, settings, backends_used, caplog):
+def test_an_engine_that_is_down_falls_back_to_the_database(localhost_client, settings, backends_used, caplog):
     settings.WAGTAILSEARCH_BACKENDS = build_search_backends(
         "opensearch2", url="http://127.0.0.1:9", index_prefix="closed", timeout=2
     )
     with caplog.at_level(logging.ERROR, logger="trainings.listing"):
-        response = client.get("/fr/formations/", {"q": "cybersécurité"})
+        response = localhost_client.get("/fr/formations/", {"q": "cybersécurité"})
     assert response.status_code == 200
     assert backends_used == [("fr", engine_alias("fr"))]
     assert any("using the database backend" in record.getMessage() for record in caplog.records)
@@ -77,7 +71,7 @@ def test_an_engine_that_is_down_falls_back_to_the_database(client, settings, bac
 
 
 @pytest.mark.opensearch
-def test_the_catalogue_finds_with_the_engines_language_analysis(client, settings, backends_used):
+def test_the_catalogue_finds_with_the_engines_language_analysis(localhost_client, settings, backends_used):
     """With OpenSearch, the English catalogue search goes to the English index and its stemmer: the plural
     'bootcamps' finds the 'Web developer bootcamp' (SQLite's search, without stemming, does not)."""
     import importlib
@@ -96,11 +90,11 @@ def test_the_catalogue_finds_with_the_engines_language_analysis(client, settings
     settings.WAGTAILSEARCH_BACKENDS = config
     try:
         call_command("update_index", backend_name=engine_alias("en"), verbosity=0)
-        response = client.get("/en/trainings/", {"q": "bootcamps"})
+        response = localhost_client.get("/en/trainings/", {"q": "bootcamps"})
         assert response.status_code == 200
         assert backends_used == [("en", engine_alias("en"))]
         assert "Web developer bootcamp" in response.content.decode()
-        narrowed = client.get("/en/trainings/", {"q": "bootcamps", "region": "ostbelgien"})
+        narrowed = localhost_client.get("/en/trainings/", {"q": "bootcamps", "region": "ostbelgien"})
         assert "Web developer bootcamp" not in narrowed.content.decode()
     finally:
         opensearch.indices.delete(index=f"{prefix}_*", params={"expand_wildcards": "all"})

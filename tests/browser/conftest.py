@@ -2,24 +2,14 @@
 `migrate` and `load_demo_content`, and Debian's Chromium driven by Playwright."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.browser.support import launch_browser, new_context
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.servers import ROOT, free_port, running_server
 
 
 @pytest.fixture(scope="session")
@@ -41,41 +31,29 @@ def site_url(site_env):
     workdir = Path(env["MEDIA_ROOT"]).parent
     for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    port = _free_port()
-    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bdt_site.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--timeout",
-            "60",
-        ],
-        cwd=ROOT,
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "bdt_site.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        "2",
+        "--timeout",
+        "60",
+    ]
+    with running_server(
+        command,
+        port=port,
         env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/en/", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"The test site did not start; see {workdir / 'server.log'}")
-            time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+        log_path=workdir / "server.log",
+        ready_path="/en/",
+        name="The test site",
+        timeout=30,
+    ) as server:
+        yield server.base
 
 
 @pytest.fixture(scope="session")
