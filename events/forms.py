@@ -4,8 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import LANGUAGE_CHOICES, EventKind, Gender, SpeakerRole
+from events.models import EventKind, Gender, SpeakerRole
 from home.forms import HoneypotFormMixin, PlainEmailField, PlainTextField, PlainURLField
+from home.languages import language_choices
 from home.models import CompetenceArea, Region, TargetGroup, localized_terms
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
@@ -48,7 +49,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.Form):
     online_url = PlainURLField(label=_("Online link"), max_length=500, required=False, assume_scheme="https")
     region = forms.ChoiceField(label=_("Region"))
     languages = forms.MultipleChoiceField(
-        label=_("Languages spoken"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
+        label=_("Languages spoken"), choices=language_choices, widget=forms.CheckboxSelectMultiple
     )
     audiences = forms.MultipleChoiceField(
         label=_("For whom"), widget=forms.CheckboxSelectMultiple, required=False

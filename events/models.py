@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.fields import MultipleChoiceField
 from home.blocks import BodyStreamBlock
+from home.languages import language_choices
 from home.localization import active_locale_id, localized_organisations, localized_term
 from home.models.delivery import EmailDeliveryMixin
 from home.models.pages import BasePage
@@ -40,12 +41,6 @@ from home.models.taxonomies import Region, localize
 from home.structured_data import json_ld
 from home.visibility import is_public, public_pages
 
-LANGUAGE_CHOICES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("nl", _("Dutch")),
-    ("de", _("German")),
-]
 MINIMUM_SHARE_CACHE_PREFIX = "events:minimum-share:"
 
 
@@ -299,7 +294,7 @@ class EventPage(RoutablePageMixin, BasePage):
     audiences = ParentalManyToManyField("home.TargetGroup", verbose_name=_("audiences"), blank=True)
     topics = ParentalManyToManyField("home.CompetenceArea", verbose_name=_("topics"), blank=True)
     languages = MultipleChoiceField(
-        _("languages"), max_length=20, choices=LANGUAGE_CHOICES, blank=True, help_text=_("Languages spoken.")
+        _("languages"), max_length=20, choices=language_choices, blank=True, help_text=_("Languages spoken.")
     )
     registration_url = models.URLField(_("registration link"), blank=True)
     capacity_note = models.CharField(
@@ -450,7 +445,7 @@ class EventPage(RoutablePageMixin, BasePage):
         return self._localized_organisations()[0]
 
     def language_names(self):
-        names = dict(LANGUAGE_CHOICES)
+        names = dict(language_choices())
         return [names[code] for code in self.languages if code in names]
 
     def exhibitor_list(self):
@@ -626,7 +621,7 @@ class EventSubmission(EmailDeliveryMixin, models.Model):
         _("reference"), max_length=20, unique=True, default=new_reference, editable=False
     )
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
     organisation = models.CharField(_("organisation"), max_length=200)
     contact_name = models.CharField(_("contact name"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"))

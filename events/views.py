@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from events.fields import MultipleChoiceField
 from events.forms import EventSubmissionForm, SpeakerFormSet
 from events.models import (
-    LANGUAGE_CHOICES,
     EventKind,
     EventPage,
     EventPageSpeaker,
@@ -24,6 +23,7 @@ from events.models import (
 )
 from events.moderation import submissions_user, workflow_for
 from home.forms import one_line
+from home.languages import language_choices, language_codes
 from home.models import CompetenceArea, Region, TargetGroup, localized_terms
 from home.ratelimit import allow_all, client_address, form_message, normalized_email
 
@@ -37,7 +37,7 @@ def listing_filters(request):
         "when": {"upcoming", "past"},
         "kind": set(EventKind.values),
         "region": {term.slug for term in localized_terms(Region).values()},
-        "language": {code for code, _label in LANGUAGE_CHOICES},
+        "language": set(language_codes()),
         "audience": {term.slug for term in localized_terms(TargetGroup).values()},
     }
     filters, ignored = {}, []
@@ -94,7 +94,7 @@ def listing(request, index):
         "filter_groups": [
             ("kind", _("Kind of event"), EventKind.choices),
             ("region", _("Region"), [(t.slug, t.name) for t in localized_terms(Region).values()]),
-            ("language", _("Language"), LANGUAGE_CHOICES),
+            ("language", _("Language"), language_choices()),
             ("audience", _("For whom"), [(t.slug, t.name) for t in localized_terms(TargetGroup).values()]),
         ],
     }

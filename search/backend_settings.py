@@ -4,9 +4,11 @@
 - "opensearch2" / "elasticsearch9": "default" stays the database backend (Wagtail admin search and the
   public fallback when the engine is down), plus one engine alias per language, "engine_<lang>", used by the
   public search for the active language.
+
+The languages are those of settings.LANGUAGES: the settings module passes its own list (Django's settings are
+not ready while it loads); any later caller gets them from home.languages.
 """
 
-LANGUAGES = ("en", "fr", "nl", "de")
 ENGINE_MODULES = {
     "opensearch2": "search.backends.opensearch2",
     "elasticsearch9": "search.backends.elasticsearch9",
@@ -17,13 +19,17 @@ def engine_alias(language_code):
     return f"engine_{language_code}"
 
 
-def build_search_backends(kind, url="http://127.0.0.1:9200", index_prefix="bdt", timeout=5):
+def build_search_backends(kind, url="http://127.0.0.1:9200", index_prefix="bdt", timeout=5, languages=None):
     backends = {"default": {"BACKEND": "search.backends.database"}}
     if kind == "database":
         return backends
     if kind not in ENGINE_MODULES:
         raise ValueError(f"unknown search backend {kind!r}")
-    for language in LANGUAGES:
+    if languages is None:
+        from home.languages import language_codes
+
+        languages = language_codes()
+    for language in languages:
         backends[engine_alias(language)] = {
             "BACKEND": ENGINE_MODULES[kind],
             "LANGUAGE": language,

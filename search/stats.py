@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db import models, transaction
 
 from bdt_site import content_version
+from home.languages import language_codes
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ _search_path = None
 def _search_path_re():
     global _search_path
     if _search_path is None:
-        languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+        languages = "|".join(re.escape(code) for code in language_codes())
         _search_path = re.compile(rf"^/({languages})/search/$")
     return _search_path
 

@@ -18,10 +18,10 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from home.benchmark import BATCH, finish, last_child_step, page_row
+from home.languages import language_codes
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
 from .models import (
-    LANGUAGE_CODES,
     Sector,
     TestimonialIndexPage,
     TestimonialPage,
@@ -66,6 +66,7 @@ QUOTES = [
 def seed(n, parent=None, index=True, seed_value=11):
     """Create `n` published English role models under `parent` (the English role-model index by default)."""
     rng = random.Random(seed_value)
+    codes = language_codes()
     if parent is None:
         parent = TestimonialIndexPage.objects.filter(locale__language_code="en").first()
         if parent is None:
@@ -124,9 +125,7 @@ def seed(n, parent=None, index=True, seed_value=11):
                         "region": rng.choice(regions) if regions else None,
                         "areas": rng.sample(areas, min(len(areas), rng.randint(1, 3))),
                         "groups": rng.sample(groups, min(len(groups), rng.randint(0, 2))),
-                        "languages": sorted(
-                            rng.sample(LANGUAGE_CODES, rng.randint(1, 3)), key=LANGUAGE_CODES.index
-                        ),
+                        "languages": sorted(rng.sample(codes, rng.randint(1, 3)), key=codes.index),
                         "mentoring": rng.random() < 0.5,
                         "speaking": speaking,
                         "media": media,

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
+from home.languages import language_choices, language_codes
 from home.localization import localized_term
 from home.models import EmailDeliveryMixin
 from home.models.pages import BasePage
@@ -32,14 +33,6 @@ from home.structured_data import json_ld
 from home.visibility import public_pages
 
 from .blocks import StoryStreamBlock
-
-LANGUAGE_CHOICES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("nl", _("Dutch")),
-    ("de", _("German")),
-]
-LANGUAGE_CODES = [code for code, _label in LANGUAGE_CHOICES]
 
 CARD_PORTRAIT = "fill-320x320"
 DETAIL_PORTRAIT = "fill-480x480"
@@ -69,7 +62,7 @@ class LanguageCodesField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=LANGUAGE_CHOICES,
+            choices=language_choices,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
             label=capfirst(self.verbose_name),
@@ -78,7 +71,7 @@ class LanguageCodesField(models.JSONField):
 
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
-        unknown = [code for code in value or [] if code not in LANGUAGE_CODES]
+        unknown = [code for code in value or [] if code not in language_codes()]
         if unknown:
             raise ValidationError(
                 _("Unknown language code: %(codes)s."), params={"codes": ", ".join(unknown)}
@@ -256,7 +249,7 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
         expertise = request.GET.get("expertise", "")
         expertise = expertise if expertise in dict(expertise_options) else ""
         language = request.GET.get("language", "")
-        language = language if language in LANGUAGE_CODES else ""
+        language = language if language in language_codes() else ""
         region = request.GET.get("region", "")
         region = region if region in dict(region_options) else ""
         results = search_experts(
@@ -267,7 +260,7 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
         return {
             "query": query,
             "expertise_options": expertise_options,
-            "language_options": LANGUAGE_CHOICES,
+            "language_options": language_choices(),
             "region_options": region_options,
             "selected": {"expertise": expertise, "language": language, "region": region},
             "page_obj": page_obj,
@@ -542,8 +535,8 @@ class TestimonialPage(BasePage):
         return localize(self.target_groups.all(), TargetGroup)
 
     def language_labels(self):
-        labels = dict(LANGUAGE_CHOICES)
-        return [labels[code] for code in LANGUAGE_CODES if code in (self.languages or [])]
+        spoken = self.languages or []
+        return [name for code, name in language_choices() if code in spoken]
 
     def availability_labels(self):
         labels = []

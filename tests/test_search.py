@@ -16,7 +16,8 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
-from search.backend_settings import LANGUAGES, build_search_backends, engine_alias
+from home.languages import language_codes
+from search.backend_settings import build_search_backends, engine_alias
 
 OPENSEARCH_PREFIX = f"bdttest{os.getpid()}"
 ON_SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
@@ -81,7 +82,7 @@ def opensearch_config(django_db_setup, django_db_blocker):
     url = _opensearch_url()
     config = build_search_backends("opensearch2", url=url, index_prefix=OPENSEARCH_PREFIX, timeout=30)
     with override_settings(WAGTAILSEARCH_BACKENDS=config), django_db_blocker.unblock():
-        for language in LANGUAGES:
+        for language in language_codes():
             call_command("update_index", backend_name=engine_alias(language), verbosity=0)
     yield config
     # A loaded CI machine can make the node slow to answer: be patient with the clean-up.
@@ -106,7 +107,7 @@ class Backend:
             return
         from modelsearch.backends import get_search_backend
 
-        for language in LANGUAGES:
+        for language in language_codes():
             get_search_backend(engine_alias(language)).refresh_indexes()
 
     def cleanup(self):
@@ -117,7 +118,7 @@ class Backend:
         from wagtail.models import Page
 
         pages = list(Page.objects.filter(pk__gt=self._baseline).specific())
-        for language in LANGUAGES:
+        for language in language_codes():
             backend = get_search_backend(engine_alias(language))
             for page in pages:
                 backend.delete(page)

@@ -16,9 +16,10 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.benchmark import BATCH, finish, last_child_step, page_row
+from home.languages import language_codes
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
 
-from .models import Facility, InstructionLanguage, TrainingCatalogPage, TrainingPage, TrainingPageSession
+from .models import Facility, TrainingCatalogPage, TrainingPage, TrainingPageSession
 
 TOPICS = [
     ("Web development", ["programming-web", "digital-content-creation"]),
@@ -87,7 +88,7 @@ def seed(n, catalogue=None, index=True, seed_value=1):
                         "level": rng.choice(levels),
                         "region": rng.choice(regions),
                         "women_only": rng.random() < 0.3,
-                        "languages": rng.sample(InstructionLanguage.values, rng.randint(1, 2)),
+                        "languages": rng.sample(language_codes(), rng.randint(1, 2)),
                         "facilities": rng.sample(Facility.values, rng.randint(0, 3)),
                         "is_free": free,
                         "price": None if free else Decimal(rng.randrange(20, 900)),

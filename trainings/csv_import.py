@@ -25,9 +25,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.languages import language_codes
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
 
-from .models import Facility, InstructionLanguage, TrainingPage, TrainingPageSession
+from .models import Facility, TrainingPage, TrainingPageSession
 
 REQUIRED = ["reference", "title", "provider", "format", "level", "region", "languages"]
 COLUMNS = [
@@ -161,7 +162,7 @@ class TrainingImporter:
                 raise _unknown(unknown[0], sorted(mapping))
             return [mapping[v] for v in values]
         if column in ("languages", "facilities"):
-            allowed = InstructionLanguage.values if column == "languages" else Facility.values
+            allowed = language_codes() if column == "languages" else Facility.values
             values = _split(raw)
             unknown = [v for v in values if v not in allowed]
             if unknown:

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bdt_site import content_version
+from home.languages import language_choices
 from home.localization import (
     active_language,
     locales_by_id,
@@ -51,10 +52,10 @@ from .models import (
     InitiativeKind,
     InitiativePage,
     InitiativePageOrganisation,
-    InstructionLanguage,
     TrainingPage,
     TrainingPageSession,
 )
+from .models.fields import choice_pairs
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class Facet:
     kind: str
     field: str = ""  # model field (the many-to-many relation for "terms")
     model: Any = None  # vocabulary model for "term" and "terms"
-    choices: Any = None  # TextChoices for "choice" and "set"
+    choices: Any = None  # for "choice" and "set": a TextChoices class or a callable (see choice_pairs)
 
     @property
     def is_flag(self):
@@ -82,7 +83,7 @@ class Facet:
             return [(term.slug, term.name) for term in localized_terms(self.model).values()]
         if self.is_flag:
             return [("1", self.label)]
-        return list(self.choices.choices)
+        return choice_pairs(self.choices)
 
     def allowed(self):
         return {value for value, _label in self.options()}
@@ -464,7 +465,7 @@ def training_facets():
         Facet("format", _("Format"), "term", "format", Format),
         Facet("audience", _("Target group"), "terms", "target_groups", TargetGroup),
         Facet("region", _("Region"), "term", "region", Region),
-        Facet("language", _("Language of instruction"), "set", "languages", choices=InstructionLanguage),
+        Facet("language", _("Language of instruction"), "set", "languages", choices=language_choices),
         Facet("facility", _("Accessibility and inclusion"), "set", "facilities", choices=Facility),
         Facet("women_only", _("Women only"), "flag", "women_only"),
         Facet("free", _("Free of charge"), "flag", "is_free"),

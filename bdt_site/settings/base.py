@@ -194,7 +194,11 @@ if SEARCH_BACKEND not in ("database", "opensearch2", "elasticsearch9"):
 from search.backend_settings import build_search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = build_search_backends(
-    SEARCH_BACKEND, url=SEARCH_URL, index_prefix=SEARCH_INDEX_PREFIX, timeout=SEARCH_TIMEOUT
+    SEARCH_BACKEND,
+    url=SEARCH_URL,
+    index_prefix=SEARCH_INDEX_PREFIX,
+    timeout=SEARCH_TIMEOUT,
+    languages=[code for code, _name in LANGUAGES],
 )
 
 # Wagtail

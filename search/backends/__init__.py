@@ -1,4 +1,4 @@
-"""Language-aware search backends for the four site languages.
+"""Language-aware search backends for the site languages (settings.LANGUAGES).
 
 `database` wraps Wagtail's (modelsearch's) database backend: on PostgreSQL every object is indexed with the
 text-search configuration of its own locale (``bdt_french`` …: the language's snowball stemmer behind the
@@ -9,9 +9,8 @@ language's analyser plus asciifolding; an alias only holds the objects of its la
 
 from django.utils import translation
 
-LANGUAGES = ("en", "fr", "nl", "de")
-
-# PostgreSQL text-search configurations created by search/migrations/0002 (snowball stemmer + unaccent).
+# PostgreSQL text-search configurations created by search/migrations/0002 (snowball stemmer + unaccent);
+# a site language without one here is searched with "simple".
 PG_STEMMERS = {"en": "english", "fr": "french", "nl": "dutch", "de": "german"}
 
 

@@ -1,4 +1,4 @@
-from .choices import Facility, FundingType, InitiativeKind, InstructionLanguage, TimelineStatus
+from .choices import Facility, FundingType, InitiativeKind, TimelineStatus
 from .fields import ChoiceSetField
 from .pages import (
     InitiativeIndexPage,
@@ -23,7 +23,6 @@ __all__ = [
     "InitiativePageOrganisation",
     "InitiativePageOutcome",
     "InitiativePageTimelineEntry",
-    "InstructionLanguage",
     "TimelineStatus",
     "TrainingCatalogPage",
     "TrainingPage",

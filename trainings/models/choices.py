@@ -2,13 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class InstructionLanguage(models.TextChoices):
-    EN = "en", _("English")
-    FR = "fr", _("French")
-    NL = "nl", _("Dutch")
-    DE = "de", _("German")
-
-
 class Facility(models.TextChoices):
     WHEELCHAIR = "wheelchair", _("Wheelchair access")
     HEARING_LOOP = "hearing-loop", _("Hearing loop")

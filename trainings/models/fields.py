@@ -9,6 +9,15 @@ def encode(values):
     return f",{','.join(values)}," if values else ""
 
 
+def choice_pairs(choice_set):
+    """The (value, label) pairs of `choice_set`: a TextChoices class, or a callable that returns the pairs."""
+    if choice_set is None:
+        return []
+    if hasattr(choice_set, "choices"):
+        return list(choice_set.choices)
+    return list(choice_set())
+
+
 def decode(value):
     if value is None:
         return []
@@ -18,7 +27,7 @@ def decode(value):
 
 
 class ChoiceSetField(models.CharField):
-    """Several values from `choice_set` (a TextChoices class); filter with `field__contains=",code,"`."""
+    """Several values from `choice_set` (see choice_pairs()); filter with `field__contains=",code,"`."""
 
     def __init__(self, *args, choice_set=None, **kwargs):
         self.choice_set = choice_set
@@ -46,7 +55,7 @@ class ChoiceSetField(models.CharField):
         return encode(decode(self.value_from_object(obj)))
 
     def validate(self, value, model_instance):
-        allowed = {c for c, _label in (self.choice_set.choices if self.choice_set else [])}
+        allowed = {c for c, _label in choice_pairs(self.choice_set)}
         if self.choice_set:
             unknown = [v for v in decode(value) if v not in allowed]
             if unknown:
@@ -65,7 +74,7 @@ class ChoiceSetField(models.CharField):
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=self.choice_set.choices if self.choice_set else [],
+            choices=choice_pairs(self.choice_set),
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,
             label=self.verbose_name,

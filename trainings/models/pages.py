@@ -18,11 +18,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
+from home.languages import language_choices
 from home.localization import localize_term_ids, localized_organisations, organisations_by_id, terms_by_id
 from home.models.pages import BasePage
 from home.visibility import public_pages
 
-from .choices import Facility, FundingType, InitiativeKind, InstructionLanguage, TimelineStatus
+from .choices import Facility, FundingType, InitiativeKind, TimelineStatus
 from .fields import ChoiceSetField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
@@ -117,7 +118,7 @@ class TrainingPage(BasePage):
     women_only = models.BooleanField(_("women only"), default=False)
     languages = ChoiceSetField(
         _("languages of instruction"),
-        choice_set=InstructionLanguage,
+        choice_set=language_choices,
         blank=False,
         help_text=_("The languages the training is taught in."),
     )
@@ -246,7 +247,7 @@ class TrainingPage(BasePage):
         return context
 
     def language_labels(self):
-        labels = dict(InstructionLanguage.choices)
+        labels = dict(language_choices())
         return [labels[code] for code in self.languages if code in labels]
 
     def facility_labels(self):
