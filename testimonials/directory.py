@@ -6,7 +6,7 @@
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from wagtail.models import Locale
 
-from home.languages import language_codes
+from home.languages import language_codes as site_language_codes
 from home.models.taxonomies import CompetenceArea, localized_terms
 from home.visibility import public_pages
 
@@ -25,7 +25,7 @@ def search_experts(queryset, query="", expertise="", language="", region=""):
             Q(pk__in=TestimonialPage.objects.filter(competence_areas__slug=expertise).values("pk"))
             | Q(pk__in=TestimonialPage.objects.filter(tagged_items__tag__slug=expertise).values("pk"))
         )
-    if language in language_codes():
+    if language in site_language_codes():
         queryset = queryset.filter(speaks_any([language]))
     if region:
         queryset = queryset.filter(region__slug=region)
@@ -57,7 +57,7 @@ def suggest_speakers(
     A fixed number of queries whatever the number of role models (one for the ranking, plus prefetches).
     """
     slugs = [slug for slug in competence_area_slugs or [] if slug]
-    codes = [code for code in language_codes or [] if code in language_codes()]
+    codes = [code for code in language_codes or [] if code in site_language_codes()]
     if not slugs or not codes or limit <= 0:
         return []
     locale = Locale.get_active()
