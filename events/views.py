@@ -22,10 +22,11 @@ from events.models import (
     compute_balance,
 )
 from events.moderation import submissions_user, workflow_for
-from home.forms import one_line
 from home.languages import language_choices, language_codes
 from home.models import CompetenceArea, Region, TargetGroup, localized_terms
 from home.ratelimit import allow_all, client_address, form_message, normalized_email
+from home.text import one_line
+from testimonials import directory
 
 logger = logging.getLogger(__name__)
 
@@ -103,13 +104,9 @@ def listing(request, index):
 
 # -- partner submissions --------------------------------------------------------------------------------
 def suggest_women_speakers(topic_slugs, language_codes, limit=5):
-    """Women role models open to speaking, from the directory (testimonials app); [] until it exists."""
+    """Women role models open to speaking, from the testimonials directory; [] (logged) if it fails."""
     try:
-        from testimonials.directory import suggest_speakers
-    except (ImportError, AttributeError):
-        return []
-    try:
-        return list(suggest_speakers(list(topic_slugs), list(language_codes), limit=limit))
+        return list(directory.suggest_speakers(list(topic_slugs), list(language_codes), limit=limit))
     except Exception:  # noqa: BLE001 - suggestions are a help; the form must keep working without them
         logger.exception("Speaker suggestions failed")
         return []

@@ -20,11 +20,6 @@ def strip_format_characters(value):
     return "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
 
 
-def one_line(value):
-    """`value` on one line with single spaces, for e-mail subjects and other headers (whatever it holds)."""
-    return " ".join(str(value).split())
-
-
 def clean_plain_text(value, *, multiline=False):
     """Plain text as it will be stored: invisible format characters removed, Unicode normalised (NFC), outer
     whitespace stripped. Refused: markup, control characters and, unless `multiline` (a textarea), line breaks

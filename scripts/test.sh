@@ -16,6 +16,7 @@ step() { printf '\n== %s ==\n' "$*"; }
 
 step "Static checks"
 .venv/bin/ruff check .
+$PY scripts/check_imports.py
 $PY manage.py check --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run >/dev/null || { echo "Models and migrations differ: run makemigrations." >&2; exit 1; }
 for po in locale/*/LC_MESSAGES/django.po */locale/*/LC_MESSAGES/django.po; do

@@ -9,12 +9,22 @@ from django.conf import settings
 from .backend_settings import engine_alias
 
 MAX_QUERY_LENGTH = 200
+MAX_PAGE = 1000
 
 
 def clean_query(raw):
     """Strip control and format characters, collapse spaces, cap the length."""
     text = "".join(" " if unicodedata.category(ch)[0] in {"C", "Z"} else ch for ch in str(raw or ""))
     return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH].strip()
+
+
+def clean_page_number(raw):
+    """The requested result page as a number from 1 to MAX_PAGE; 1 for anything else."""
+    try:
+        number = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= MAX_PAGE else 1
 
 
 def engine_query(query):

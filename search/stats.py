@@ -167,8 +167,7 @@ def count_cached_search(sender=None, environ=None, **kwargs):
     if "q=" not in raw or "%00" in raw:
         return
     try:
-        from .query import clean_query
-        from .views import clean_page_number
+        from .query import clean_page_number, clean_query
 
         params = parse_qs(raw, encoding="utf-8", errors="strict")
         query = clean_query((params.get("q") or [""])[-1])

@@ -19,11 +19,10 @@ from home.visibility import public_pages, public_q
 
 from . import stats
 from .highlight import highlight, searchable_texts, snippet
-from .query import backend_for_language, clean_query, engine_query
+from .query import backend_for_language, clean_page_number, clean_query, engine_query
 
 logger = logging.getLogger(__name__)
 
-MAX_PAGE = 1000
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
 
@@ -44,14 +43,6 @@ ENGINE_DOWN_NOTICE = _(
 
 class EngineUnavailable(Exception):
     pass
-
-
-def clean_page_number(raw):
-    try:
-        number = int(str(raw).strip())
-    except (TypeError, ValueError):
-        return 1
-    return number if 1 <= number <= MAX_PAGE else 1
 
 
 def available_types():

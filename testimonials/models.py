@@ -6,9 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Value, prefetch_related_objects
-from django.http import Http404
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.utils.module_loading import import_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -240,77 +238,13 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
     def experts(self):
         return self.role_models().filter(Q(open_to_speaking=True) | Q(open_to_media=True))
 
-    def get_directory_context(self, request):
-        from .directory import search_experts
-
-        expertise_options = [(term.slug, term.name) for term in CompetenceArea.for_active_locale()]
-        region_options = [(term.slug, term.name) for term in Region.for_active_locale()]
-        query = request.GET.get("q", "").strip()[:100]
-        expertise = request.GET.get("expertise", "")
-        expertise = expertise if expertise in dict(expertise_options) else ""
-        language = request.GET.get("language", "")
-        language = language if language in language_codes() else ""
-        region = request.GET.get("region", "")
-        region = region if region in dict(region_options) else ""
-        results = search_experts(
-            self.experts(), query=query, expertise=expertise, language=language, region=region
-        )
-        page_obj = self.paginate(request, self.with_card_data(results).order_by("title", "pk"))
-        page_obj.object_list = TestimonialPage.attach_localized_regions(page_obj.object_list)
-        return {
-            "query": query,
-            "expertise_options": expertise_options,
-            "language_options": language_choices(),
-            "region_options": region_options,
-            "selected": {"expertise": expertise, "language": language, "region": region},
-            "page_obj": page_obj,
-            "experts": page_obj.object_list,
-            "result_count": page_obj.paginator.count,
-        }
-
     @path("experts/", name="directory")
     def directory(self, request):
-        context = {"page": self, **self.get_directory_context(request)}
-        return TemplateResponse(request, "testimonials/directory.html", context)
+        return import_string("testimonials.views.directory")(request, self)  # models never import views
 
     @path("experts/<int:expert_id>/contact/", name="contact")
     def contact(self, request, expert_id):
-        from home.ratelimit import (
-            allow_all,
-            client_address,
-            form_message,
-            normalized_email,
-            too_many_requests,
-        )
-
-        from .forms import ContactExpertForm
-
-        expert = self.experts().filter(pk=expert_id).first()
-        if expert is None:
-            raise Http404
-        sent = request.GET.get("sent") == "1"
-        form = ContactExpertForm(expert=expert)  # offers only the purposes she agreed to
-        if request.method == "POST":
-            form = ContactExpertForm(request.POST, expert=expert)
-            if form.is_spam():
-                return redirect(self.url + self.reverse_subpage("contact", args=[expert.pk]) + "?sent=1")
-            if not allow_all(  # per client address and per e-mail address (no mail-bombing from many IPs)
-                ("testimonials-contact", client_address(request), 5, 3600),
-                ("testimonials-contact-email", normalized_email(request.POST.get("email")), 5, 3600),
-            ):
-                context = {"page": self, "expert": expert, "form": form, "throttled": form_message(3600)}
-                return too_many_requests(request, 3600, template="testimonials/contact.html", context=context)
-            if form.is_valid():
-                contact_request = form.save(commit=False)
-                contact_request.expert = expert
-                contact_request.expert_name = expert.title
-                contact_request.language = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else ""
-                contact_request.save()
-                contact_request.deliver(contact_request.build_messages(request))
-                return redirect(self.url + self.reverse_subpage("contact", args=[expert.pk]) + "?sent=1")
-        context = {"page": self, "expert": expert, "form": form, "sent": sent}
-        status = 400 if form.is_bound and form.errors else 200
-        return TemplateResponse(request, "testimonials/contact.html", context, status=status)
+        return import_string("testimonials.views.contact")(request, self, expert_id)
 
 
 class TestimonialPage(BasePage):
@@ -661,7 +595,7 @@ class ContactRequest(EmailDeliveryMixin, models.Model):
         from django.core.mail import EmailMessage
         from django.template.loader import render_to_string
 
-        from home.forms import one_line
+        from home.text import one_line
 
         context = {
             "contact_request": self,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import IntegerField, Value
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -73,22 +74,15 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
 
     @path("")
     def catalogue(self, request):
-        from trainings.listing import training_listing
-
-        listing = training_listing(self, request)
-        return self.render(request, context_overrides={"listing": listing})
+        return import_string("trainings.views.catalogue")(request, self)  # models never import views
 
     @path("export-csv/")
     def export_csv(self, request):
-        from trainings.csv_export import export_response
-
-        return export_response(self, request)
+        return import_string("trainings.views.export_csv")(request, self)
 
     @path("organisations/<slug:organisation_slug>/")
     def organisation(self, request, organisation_slug):
-        from trainings.organisation_sections import organisation_view
-
-        return organisation_view(self, request, organisation_slug)
+        return import_string("trainings.views.organisation")(request, self, organisation_slug)
 
 
 class TrainingPage(BasePage):
@@ -297,10 +291,7 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def repository(self, request):
-        from trainings.listing import initiative_listing
-
-        listing = initiative_listing(self, request)
-        return self.render(request, context_overrides={"listing": listing})
+        return import_string("trainings.views.repository")(request, self)  # models never import views
 
 
 IDENTIFIER_PATTERN = re.compile(r"^BDT-I-(\d+)$")

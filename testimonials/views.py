@@ -1,0 +1,76 @@
+"""Views served by the role-model index (wagtail.contrib.routable_page): the experts directory and the
+contact form. The page's routes call them by dotted path (models never import views or forms)."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from home.languages import language_choices, language_codes
+from home.models.taxonomies import CompetenceArea, Region
+from home.ratelimit import allow_all, client_address, form_message, normalized_email, too_many_requests
+
+from .directory import search_experts
+from .forms import ContactExpertForm
+from .models import TestimonialPage
+
+
+def directory_context(request, index):
+    expertise_options = [(term.slug, term.name) for term in CompetenceArea.for_active_locale()]
+    region_options = [(term.slug, term.name) for term in Region.for_active_locale()]
+    query = request.GET.get("q", "").strip()[:100]
+    expertise = request.GET.get("expertise", "")
+    expertise = expertise if expertise in dict(expertise_options) else ""
+    language = request.GET.get("language", "")
+    language = language if language in language_codes() else ""
+    region = request.GET.get("region", "")
+    region = region if region in dict(region_options) else ""
+    results = search_experts(
+        index.experts(), query=query, expertise=expertise, language=language, region=region
+    )
+    page_obj = index.paginate(request, index.with_card_data(results).order_by("title", "pk"))
+    page_obj.object_list = TestimonialPage.attach_localized_regions(page_obj.object_list)
+    return {
+        "query": query,
+        "expertise_options": expertise_options,
+        "language_options": language_choices(),
+        "region_options": region_options,
+        "selected": {"expertise": expertise, "language": language, "region": region},
+        "page_obj": page_obj,
+        "experts": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+    }
+
+
+def directory(request, index):
+    context = {"page": index, **directory_context(request, index)}
+    return TemplateResponse(request, "testimonials/directory.html", context)
+
+
+def contact(request, index, expert_id):
+    expert = index.experts().filter(pk=expert_id).first()
+    if expert is None:
+        raise Http404
+    sent_url = index.url + index.reverse_subpage("contact", args=[expert.pk]) + "?sent=1"
+    sent = request.GET.get("sent") == "1"
+    form = ContactExpertForm(expert=expert)  # offers only the purposes she agreed to
+    if request.method == "POST":
+        form = ContactExpertForm(request.POST, expert=expert)
+        if form.is_spam():
+            return redirect(sent_url)
+        if not allow_all(  # per client address and per e-mail address (no mail-bombing from many IPs)
+            ("testimonials-contact", client_address(request), 5, 3600),
+            ("testimonials-contact-email", normalized_email(request.POST.get("email")), 5, 3600),
+        ):
+            context = {"page": index, "expert": expert, "form": form, "throttled": form_message(3600)}
+            return too_many_requests(request, 3600, template="testimonials/contact.html", context=context)
+        if form.is_valid():
+            contact_request = form.save(commit=False)
+            contact_request.expert = expert
+            contact_request.expert_name = expert.title
+            contact_request.language = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else ""
+            contact_request.save()
+            contact_request.deliver(contact_request.build_messages(request))
+            return redirect(sent_url)
+    context = {"page": index, "expert": expert, "form": form, "sent": sent}
+    status = 400 if form.is_bound and form.errors else 200
+    return TemplateResponse(request, "testimonials/contact.html", context, status=status)
