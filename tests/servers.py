@@ -3,6 +3,7 @@ a server process (gunicorn, `manage.py runserver`) started in the repository, wa
 
 import asyncio
 import contextlib
+import json
 import os
 import socket
 import sqlite3
@@ -29,6 +30,26 @@ GUNICORN = [
     "--access-logfile",
     "/dev/null",
 ]
+
+
+def production_settings(*names):
+    """{name: value} of settings of the production profile, read in a process of its own (with only the
+    variables production insists on), so nothing of the test settings leaks in."""
+    env = {
+        "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
+        "ALLOWED_HOSTS": "bedigitaltogether.example",
+        "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
+        "PATH": "/usr/bin:/bin",
+    }
+    code = (
+        "import json, sys, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({name: getattr(s, name) for name in sys.argv[1:]}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *names], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def free_port():

@@ -1,8 +1,5 @@
 """X-Forwarded-Proto (and the other proxy headers) are believed only from TRUSTED_PROXIES."""
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +8,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
 from bdt_site.middleware import TrustedProxyMiddleware
+from tests.servers import production_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PROXY = "127.0.0.1"
@@ -77,19 +75,12 @@ def test_https_redirect_is_not_skipped_by_a_forged_header(client):
 
 
 def test_production_puts_the_proxy_middleware_before_django_security_middleware():
-    env = {
-        "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
-        "ALLOWED_HOSTS": "bedigitaltogether.example",
-        "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
-        "PATH": "/usr/bin:/bin",
-    }
-    code = (
-        "import json, django; django.setup(); from django.conf import settings as s; "
-        "print(json.dumps([s.MIDDLEWARE, s.TRUSTED_PROXIES, s.SECURE_PROXY_SSL_HEADER]))"
+    production = production_settings("MIDDLEWARE", "TRUSTED_PROXIES", "SECURE_PROXY_SSL_HEADER")
+    middleware, trusted, ssl_header = (
+        production["MIDDLEWARE"],
+        production["TRUSTED_PROXIES"],
+        production["SECURE_PROXY_SSL_HEADER"],
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    middleware, trusted, ssl_header = json.loads(result.stdout.strip().splitlines()[-1])
     assert middleware.index("bdt_site.middleware.TrustedProxyMiddleware") < middleware.index(
         "django.middleware.security.SecurityMiddleware"
     )

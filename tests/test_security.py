@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 
 import bdt_site.middleware  # noqa: F401 - connects the page-cache invalidation signals
+from tests.servers import production_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db
@@ -86,24 +87,12 @@ def test_the_admin_login_page_loads(client):
 
 
 def test_production_profile_uses_hsts_and_secure_cookies():
-    import subprocess
-    import sys
-
-    env = {
-        "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
-        "ALLOWED_HOSTS": "bedigitaltogether.example",
-        "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
-        "PATH": "/usr/bin:/bin",
-    }
-    code = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
+    production = production_settings(
+        "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    hsts, session_secure, csrf_secure, ssl_redirect = result.stdout.split()
-    assert int(hsts) >= 31_536_000
-    assert session_secure == csrf_secure == ssl_redirect == "True"
+    assert production["SECURE_HSTS_SECONDS"] >= 31_536_000
+    assert production["SESSION_COOKIE_SECURE"] is production["CSRF_COOKIE_SECURE"] is True
+    assert production["SECURE_SSL_REDIRECT"] is True
 
 
 # --- Anonymous page cache -------------------------------------------------------------------------------
