@@ -46,18 +46,11 @@ class EngineUnavailable(Exception):
 
 
 def available_types():
-    """[(key, label, [model classes])] for the types whose models exist."""
-    types = []
-    for key, label, model_names in RESULT_TYPES:
-        models = []
-        for name in model_names:
-            try:
-                models.append(apps.get_model(name))
-            except LookupError:
-                continue
-        if models:
-            types.append((key, label, models))
-    return types
+    """[(key, label, [model classes])] for each result type."""
+    return [
+        (key, label, [apps.get_model(name) for name in model_names])
+        for key, label, model_names in RESULT_TYPES
+    ]
 
 
 def type_of(page, types):

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from home.forms import HoneypotFormMixin, PlainEmailField, PlainTextField
 
-from .models import ContactPurpose, ContactRequest
+from .models import CONSENT_REQUIRED, ContactPurpose, ContactRequest
 
 NOT_HER_PURPOSE = _(
     "%(name)s has not agreed to be contacted for this purpose. Please choose one of the purposes in the list."
@@ -79,3 +80,14 @@ class ContactExpertForm(HoneypotFormMixin, forms.ModelForm):
         # Any other value (another purpose, or one that does not exist) gets the form back with this message.
         message = str(NOT_HER_PURPOSE) % {"name": expert.title}
         purpose.error_messages["invalid_choice"] = message.replace("%", "%%")
+
+
+class TestimonialPageForm(WagtailAdminPageForm):
+    """Publishing a role model (or asking moderators to) needs her recorded consent; saving a draft does not."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        publishing = bool(self.data.get("action-publish") or self.data.get("action-submit"))
+        if publishing and not cleaned_data.get("consent_date") and "consent_date" not in self.errors:
+            self.add_error("consent_date", CONSENT_REQUIRED)
+        return cleaned_data

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -38,6 +39,18 @@ def _stops_routing(page, remaining):
             return False
         return True
     return model.route is not Page.route
+
+
+class FormClassPath:
+    """A page model's `base_form_class` named by dotted path and imported when Wagtail first asks for it, so
+    that the admin form lives in the app's forms.py and models never import forms:
+    `base_form_class = FormClassPath("testimonials.forms.TestimonialPageForm")`."""
+
+    def __init__(self, dotted_path):
+        self.dotted_path = dotted_path
+
+    def __get__(self, instance, owner=None):
+        return import_string(self.dotted_path)
 
 
 class BasePage(Page):

@@ -1,23 +1,16 @@
 """Events: the events index (listings, calendars, feeds, partner submissions) and event pages."""
 
-import secrets
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,9 +19,8 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Site
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -36,13 +28,14 @@ from events.fields import MultipleChoiceField
 from home.blocks import BodyStreamBlock
 from home.languages import language_choices
 from home.localization import active_locale_id, localized_organisations, localized_term
-from home.models.delivery import EmailDeliveryMixin
 from home.models.pages import BasePage
 from home.models.taxonomies import Region, localize
 from home.structured_data import json_ld
 from home.visibility import is_public, public_pages
 
-MINIMUM_SHARE_CACHE_PREFIX = "events:minimum-share:"
+from ..blocks import ProgrammeBlock
+from ..structured_data import event_json_ld
+from .settings import EventSettings
 
 
 def localize_people(speakers):
@@ -123,78 +116,6 @@ def compute_balance(speakers, minimum_share=0):
             if role != SpeakerRole.MODERATOR:
                 besides += 1
     return PanelBalance(women, total, besides, minimum_share)
-
-
-@register_setting(icon="group")
-class EventSettings(BaseSiteSetting):
-    minimum_share_of_women = models.PositiveSmallIntegerField(
-        _("minimum share of women on a panel (%)"),
-        default=0,
-        validators=[MaxValueValidator(100)],
-        help_text=_(
-            "A panel always needs at least one woman besides the moderator to earn the 'No Women No Panel' "
-            "badge. Set a percentage here to ask for more, e.g. 40."
-        ),
-    )
-
-    panels = [FieldPanel("minimum_share_of_women")]
-
-    class Meta:
-        verbose_name = _("event settings")
-
-    @classmethod
-    def minimum_share(cls, request=None):
-        """The setting of the request's site (default site without a request), cached until it is saved."""
-        try:
-            if request is None:
-                return cls.load().minimum_share_of_women
-            site = Site.find_for_request(request)
-            key = f"{MINIMUM_SHARE_CACHE_PREFIX}{site.pk if site else 0}"
-            value = cache.get(key)
-            if value is None:
-                value = cls.for_request(request).minimum_share_of_women
-                cache.set(key, value, 3600)
-            return value
-        except Exception:  # noqa: BLE001 - no site configured yet: the base rule applies
-            return 0
-
-
-@receiver(post_save, sender=EventSettings)
-@receiver(post_delete, sender=EventSettings)
-def forget_minimum_share(sender, instance, **kwargs):
-    cache.delete(f"{MINIMUM_SHARE_CACHE_PREFIX}{instance.site_id}")
-
-
-# -- blocks -----------------------------------------------------------------------------------------------
-class ProgrammeItemBlock(blocks.StructBlock):
-    start_time = blocks.TimeBlock(label=_("Start time"))
-    end_time = blocks.TimeBlock(label=_("End time"), required=False)
-    title = blocks.CharBlock(label=_("Title"), max_length=200)
-    room = blocks.CharBlock(label=_("Room"), required=False, max_length=100)
-    speakers = blocks.CharBlock(label=_("Speakers"), required=False, max_length=250)
-
-    class Meta:
-        icon = "time"
-        template = "events/blocks/programme_item.html"
-        label = _("Programme item")
-        description = _("One slot of the day's programme: time, title, room and speakers.")
-
-    def clean(self, value):
-        result = super().clean(value)
-        if result.get("end_time") and result["end_time"] <= result["start_time"]:
-            raise blocks.StructBlockValidationError(
-                block_errors={"end_time": ValidationError(_("The end time must be after the start time."))}
-            )
-        return result
-
-
-class ProgrammeBlock(blocks.StreamBlock):
-    item = ProgrammeItemBlock()
-
-    class Meta:
-        icon = "list-ul"
-        template = "events/blocks/programme.html"
-        description = _("The programme of a job day.")
 
 
 # -- pages ------------------------------------------------------------------------------------------------
@@ -448,47 +369,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def exhibitor_list(self):
         return self._localized_organisations()[1]
 
-    def schema_org(self, request=None):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "description": self.introduction,
-            "startDate": timezone.localtime(self.start).isoformat(),
-            "endDate": timezone.localtime(self.end).isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "url": self.get_full_url(request),
-            "inLanguage": self.languages or [self.locale.language_code],
-        }
-        places = []
-        if self.venue_name or self.address:
-            places.append({"@type": "Place", "name": self.venue_name, "address": self.address})
-        if self.online_url:
-            places.append({"@type": "VirtualLocation", "url": self.online_url})
-        if places:
-            data["location"] = places[0] if len(places) == 1 else places
-        data["eventAttendanceMode"] = (
-            "https://schema.org/MixedEventAttendanceMode"
-            if len(places) > 1
-            else "https://schema.org/OnlineEventAttendanceMode"
-            if self.online_url
-            else "https://schema.org/OfflineEventAttendanceMode"
-        )
-        organisers = [{"@type": "Organization", "name": o.name} for o in self.localized_organisers()]
-        if self.organiser_name:
-            organisers.append({"@type": "Organization", "name": self.organiser_name})
-        if organisers:
-            data["organizer"] = organisers
-        performers = [{"@type": "Person", "name": s.display_name} for s in self.speaker_list()]
-        if performers:
-            data["performer"] = performers
-        if self.registration_url:
-            data["offers"] = {"@type": "Offer", "url": self.registration_url}
-        return data
-
-    def schema_org_json(self, request=None):
-        return json_ld(self.schema_org(request))
-
     @path("")
     def detail(self, request):
         return self.render(request)
@@ -517,7 +397,7 @@ class EventPage(RoutablePageMixin, BasePage):
         context["balance"] = self.balance(minimum)
         context["badge"] = self.kind == EventKind.PANEL and context["balance"].passes
         context["is_past"] = self.is_past()
-        context["schema_org"] = self.schema_org_json(request)
+        context["schema_org"] = json_ld(event_json_ld(self, request))
         return context
 
 
@@ -603,65 +483,3 @@ class EventPageExhibitor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("exhibitor")
         verbose_name_plural = _("exhibitors")
-
-
-# -- partner submissions ----------------------------------------------------------------------------------
-def new_reference():
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "EV-" + "".join(secrets.choice(alphabet) for _i in range(8))
-
-
-class EventSubmission(EmailDeliveryMixin, models.Model):
-    """What a partner sent through the public form; stored before any e-mail is sent."""
-
-    reference = models.CharField(
-        _("reference"), max_length=20, unique=True, default=new_reference, editable=False
-    )
-    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    language = models.CharField(_("language"), max_length=8, choices=language_choices)
-    organisation = models.CharField(_("organisation"), max_length=200)
-    contact_name = models.CharField(_("contact name"), max_length=150)
-    contact_email = models.EmailField(_("contact e-mail"))
-    event_title = models.CharField(_("event title"), max_length=200)
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("draft event page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    panel_rule_waived = models.BooleanField(
-        _("submitted despite the panel rule"),
-        default=False,
-        help_text=_("The partner confirmed a panel that does not meet the No Women No Panel rule."),
-    )
-    data = models.JSONField(_("submitted data"), default=dict, blank=True)
-
-    panels = [
-        FieldPanel("organisation", read_only=True),
-        FieldPanel("contact_name", read_only=True),
-        FieldPanel("contact_email", read_only=True),
-        FieldPanel("event_title", read_only=True),
-        FieldPanel("language", read_only=True),
-        FieldPanel("page", read_only=True),
-        FieldPanel("panel_rule_waived", read_only=True),
-        FieldPanel("delivery_status", read_only=True),
-        FieldPanel("delivery_error", read_only=True),
-    ]
-
-    class Meta:
-        verbose_name = _("event submission")
-        verbose_name_plural = _("event submissions")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.reference} · {self.event_title}"

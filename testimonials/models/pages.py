@@ -1,7 +1,6 @@
 """Role models (testimonials) and the directory of women experts and speakers built from them."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -12,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -24,16 +22,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from bdt_site import content_version
 from home.languages import language_choices, language_codes
 from home.localization import localized_term
-from home.models import EmailDeliveryMixin
-from home.models.pages import BasePage
+from home.models.pages import BasePage, FormClassPath
 from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize, localized_terms
 from home.structured_data import json_ld
 from home.visibility import public_pages
 
-from .blocks import StoryStreamBlock
+from ..blocks import StoryStreamBlock
+from ..structured_data import person_json_ld
 
 CARD_PORTRAIT = "fill-320x320"
-DETAIL_PORTRAIT = "fill-480x480"
 OG_PORTRAIT = "fill-1200x630"
 
 
@@ -100,17 +97,6 @@ CONSENT_REQUIRED = _(
     "This role model cannot be published without the date on which she agreed to publication. "
     "Enter the consent date, or save a draft until you have it."
 )
-
-
-class TestimonialPageForm(WagtailAdminPageForm):
-    """Publishing a role model (or asking moderators to) needs her recorded consent; saving a draft does not."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        publishing = bool(self.data.get("action-publish") or self.data.get("action-submit"))
-        if publishing and not cleaned_data.get("consent_date") and "consent_date" not in self.errors:
-            self.add_error("consent_date", CONSENT_REQUIRED)
-        return cleaned_data
 
 
 class TestimonialIndexPage(RoutablePageMixin, BasePage):
@@ -317,7 +303,7 @@ class TestimonialPage(BasePage):
         help_text=_("Never shown on the site: contact requests from the directory are forwarded to it."),
     )
 
-    base_form_class = TestimonialPageForm
+    base_form_class = FormClassPath("testimonials.forms.TestimonialPageForm")
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("introduction"),
@@ -488,33 +474,6 @@ class TestimonialPage(BasePage):
     def get_og_image(self):
         return self.portrait.get_rendition(OG_PORTRAIT) if self.portrait_id else None
 
-    def person_json_ld(self, request=None):
-        """schema.org Person, as a dict (the template serialises it with json_script)."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Person",
-            "name": self.title,
-            "jobTitle": self.job_title,
-            "url": self.get_full_url(request),
-            "description": self.get_meta_description(),
-            "knowsLanguage": list(self.languages or []),
-            "knowsAbout": [term.name for term in self.localized_competence_areas()]
-            + [tag.name for tag in self.expertise_tag_list()],
-        }
-        employer = self.localized_employer()
-        if employer:
-            data["worksFor"] = {"@type": "Organization", "name": employer.name}
-            if employer.website:
-                data["worksFor"]["url"] = employer.website
-        region = self.localized_region()
-        if region:
-            data["workLocation"] = {"@type": "Place", "name": region.name}
-        if self.portrait_id:
-            rendition = self.portrait.get_rendition(DETAIL_PORTRAIT)
-            root = request.build_absolute_uri("/")[:-1] if request else ""
-            data["image"] = rendition.url if rendition.url.startswith("http") else root + rendition.url
-        return data
-
     def contact_url(self):
         if not self.is_expert:
             return ""
@@ -531,7 +490,7 @@ class TestimonialPage(BasePage):
         if not getattr(request, "is_preview", False):
             self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
-        context["person_json_ld"] = json_ld(self.person_json_ld(request))
+        context["person_json_ld"] = json_ld(person_json_ld(self, request))
         context["og_image"] = self.get_og_image()
         context["career_steps"] = self.career_steps.all()
         return context
@@ -555,72 +514,3 @@ class TestimonialPageCareerStep(TranslatableMixin, Orderable):
         super().clean()
         if self.year is not None and not 1950 <= self.year <= 2100:
             raise ValidationError({"year": _("Enter a year between 1950 and 2100.")})
-
-
-class ContactPurpose(models.TextChoices):
-    SPEAKING = "speaking", _("Invitation to speak at an event")
-    MEDIA = "media", _("Media or interview request")
-    MENTORING = "mentoring", _("Mentoring")
-    OTHER = "other", _("Something else")
-
-
-class ContactRequest(EmailDeliveryMixin, models.Model):
-    """A message to an expert sent through the directory: stored first, then forwarded by e-mail."""
-
-    expert = models.ForeignKey(
-        TestimonialPage,
-        verbose_name=_("expert"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="contact_requests",
-    )
-    expert_name = models.CharField(_("expert name"), max_length=255)
-    name = models.CharField(_("name"), max_length=150)
-    email = models.EmailField(_("e-mail address"))
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    purpose = models.CharField(_("purpose"), max_length=16, choices=ContactPurpose.choices)
-    message = models.TextField(_("message"), max_length=3000)
-    language = models.CharField(_("language"), max_length=8, blank=True)
-    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("contact request")
-        verbose_name_plural = _("contact requests")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.name} → {self.expert_name}"
-
-    def build_messages(self, request=None):
-        from django.core.mail import EmailMessage
-        from django.template.loader import render_to_string
-
-        from home.text import one_line
-
-        context = {
-            "contact_request": self,
-            "expert_url": self.expert.get_full_url(request) if self.expert else "",
-        }
-        subject = one_line(render_to_string("testimonials/email/contact_subject.txt", context))
-        body = render_to_string("testimonials/email/contact_body.txt", context)
-        messages = []
-        if self.expert and self.expert.contact_email:
-            messages.append(
-                EmailMessage(
-                    subject,
-                    body,
-                    settings.DEFAULT_FROM_EMAIL,
-                    [self.expert.contact_email],
-                    reply_to=[self.email],
-                )
-            )
-        messages.append(
-            EmailMessage(
-                subject,
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                list(settings.EDITORS_EMAIL),
-                reply_to=[self.email],
-            )
-        )
-        return messages

@@ -1,0 +1,28 @@
+from .pages import (
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    EventPageExhibitor,
+    EventPageSpeaker,
+    Gender,
+    PanelBalance,
+    SpeakerRole,
+    compute_balance,
+)
+from .settings import EventSettings
+from .submissions import EventSubmission, new_reference
+
+__all__ = [
+    "EventIndexPage",
+    "EventKind",
+    "EventPage",
+    "EventPageExhibitor",
+    "EventPageSpeaker",
+    "EventSettings",
+    "EventSubmission",
+    "Gender",
+    "PanelBalance",
+    "SpeakerRole",
+    "compute_balance",
+    "new_reference",
+]

@@ -1,0 +1,31 @@
+"""schema.org metadata of role models."""
+
+DETAIL_PORTRAIT = "fill-480x480"
+
+
+def person_json_ld(page, request=None):
+    """schema.org Person of a role model, as a dict (the page serialises it with home.structured_data.json_ld)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": page.title,
+        "jobTitle": page.job_title,
+        "url": page.get_full_url(request),
+        "description": page.get_meta_description(),
+        "knowsLanguage": list(page.languages or []),
+        "knowsAbout": [term.name for term in page.localized_competence_areas()]
+        + [tag.name for tag in page.expertise_tag_list()],
+    }
+    employer = page.localized_employer()
+    if employer:
+        data["worksFor"] = {"@type": "Organization", "name": employer.name}
+        if employer.website:
+            data["worksFor"]["url"] = employer.website
+    region = page.localized_region()
+    if region:
+        data["workLocation"] = {"@type": "Place", "name": region.name}
+    if page.portrait_id:
+        rendition = page.portrait.get_rendition(DETAIL_PORTRAIT)
+        root = request.build_absolute_uri("/")[:-1] if request else ""
+        data["image"] = rendition.url if rendition.url.startswith("http") else root + rendition.url
+    return data
