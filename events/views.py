@@ -11,7 +11,6 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from events.fields import MultipleChoiceField
 from events.forms import EventSubmissionForm, SpeakerFormSet
 from events.models import (
     EventKind,
@@ -63,7 +62,7 @@ def filtered_events(index, filters, now):
     if "region" in filters:
         events = events.filter(region__slug=filters["region"])
     if "language" in filters:
-        events = events.filter(**MultipleChoiceField.contains("languages", filters["language"]))
+        events = events.filter(languages__overlap=[filters["language"]])
     if "audience" in filters:
         events = events.filter(audiences__slug=filters["audience"]).distinct()
     return events

@@ -1,7 +1,8 @@
 """The site languages, from `settings.LANGUAGES` alone: no code or language name is written anywhere else.
 
-`language_codes()` gives the codes in the order of the settings; `language_choices()` gives (code, name)
-pairs whose names are Django's own translated language names ("Néerlandais" in French, "Niederländisch" in
+`language_codes()` gives the codes in the order of the settings; `own_names()` gives (code, the language's
+name in itself, as the settings write it: "Français") for the language switcher; `language_choices()` gives
+(code, name) pairs whose names are Django's own translated language names ("Néerlandais" in French, "Niederländisch" in
 German), lazy, so they follow the active language. Pass `language_choices` itself (uncalled) as a model
 field's `choices`: migrations then record the function, not the names of one language.
 """
@@ -14,6 +15,11 @@ from django.utils.translation import get_language_info
 def language_codes():
     """The site language codes, in the order of settings.LANGUAGES."""
     return [code for code, _name in settings.LANGUAGES]
+
+
+def own_names():
+    """(code, the language's name in itself) for each site language, as settings.LANGUAGES writes them."""
+    return list(settings.LANGUAGES)
 
 
 def language_name(code):

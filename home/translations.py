@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from bdt_site import content_version
+from home.languages import language_codes, own_names
 from home.visibility import public_pages
 
 
@@ -97,9 +98,9 @@ def language_links(request, page=None):
     current = get_language()
     is_page = isinstance(page, Page) and page.pk
     translations = translation_urls(request, page) if is_page else {}
-    homes = home_urls(request) if is_page and len(translations) < len(settings.LANGUAGES) else {}
+    homes = home_urls(request) if is_page and len(translations) < len(language_codes()) else {}
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, name in own_names():
         if code in translations:
             url, translated = translations[code], True
         elif is_page and code in homes:

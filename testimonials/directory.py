@@ -10,7 +10,7 @@ from home.languages import language_codes as site_language_codes
 from home.models.taxonomies import CompetenceArea, localized_terms
 from home.visibility import public_pages
 
-from .models import TestimonialPage, speaks_any
+from .models import TestimonialPage
 
 
 def search_experts(queryset, query="", expertise="", language="", region=""):
@@ -26,7 +26,7 @@ def search_experts(queryset, query="", expertise="", language="", region=""):
             | Q(pk__in=TestimonialPage.objects.filter(tagged_items__tag__slug=expertise).values("pk"))
         )
     if language in site_language_codes():
-        queryset = queryset.filter(speaks_any([language]))
+        queryset = queryset.filter(languages__overlap=[language])
     if region:
         queryset = queryset.filter(region__slug=region)
     if query:
@@ -64,7 +64,7 @@ def suggest_speakers(
     candidates = (
         public_pages(TestimonialPage.objects.filter(locale=locale))
         .filter(Q(open_to_speaking=True) | Q(open_to_media=True))
-        .filter(speaks_any(codes))
+        .filter(languages__overlap=codes)
     )
     matching = TestimonialPage.objects.filter(
         Q(competence_areas__slug__in=slugs) | Q(tagged_items__tag__slug__in=slugs)
@@ -72,7 +72,9 @@ def suggest_speakers(
     candidates = candidates.filter(pk__in=matching)
     language_score = sum(
         (
-            Case(When(speaks_any([code]), then=Value(1)), default=Value(0), output_field=IntegerField())
+            Case(
+                When(languages__overlap=[code], then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
             for code in codes
         ),
         Value(0),

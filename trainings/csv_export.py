@@ -79,7 +79,7 @@ def export_response(catalogue, request):
             "; ".join(term.name for term in areas.get(item.pk, [])),
             "; ".join(term.name for term in audiences.get(item.pk, [])),
             item.region_localized.name,
-            "; ".join(str(label) for label in item.language_labels()),
+            "; ".join(str(label) for label in item.get_languages_labels()),
             yes if item.women_only else no,
             cost,
             item.next_session.isoformat() if item.next_session else "",

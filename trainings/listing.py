@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bdt_site import content_version
+from home.fields import choice_pairs
 from home.languages import language_choices
 from home.localization import (
     active_language,
@@ -55,7 +56,6 @@ from .models import (
     TrainingPage,
     TrainingPageSession,
 )
-from .models.fields import choice_pairs
 
 logger = logging.getLogger(__name__)
 

@@ -24,9 +24,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from events.fields import MultipleChoiceField
 from home.blocks import BodyStreamBlock
-from home.languages import language_choices
+from home.fields import LanguagesField
 from home.localization import active_locale_id, localized_organisations, localized_term
 from home.models.pages import BasePage
 from home.models.taxonomies import Region, localize
@@ -211,9 +210,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     audiences = ParentalManyToManyField("home.TargetGroup", verbose_name=_("audiences"), blank=True)
     topics = ParentalManyToManyField("home.CompetenceArea", verbose_name=_("topics"), blank=True)
-    languages = MultipleChoiceField(
-        _("languages"), max_length=20, choices=language_choices, blank=True, help_text=_("Languages spoken.")
-    )
+    languages = LanguagesField(_("languages"), help_text=_("Languages spoken."))
     registration_url = models.URLField(_("registration link"), blank=True)
     capacity_note = models.CharField(
         _("capacity"),
@@ -361,10 +358,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def localized_organisers(self):
         return self._localized_organisations()[0]
-
-    def language_names(self):
-        names = dict(language_choices())
-        return [names[code] for code in self.languages if code in names]
 
     def exhibitor_list(self):
         return self._localized_organisations()[1]

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
-import testimonials.models.pages
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -49,7 +48,7 @@ class Migration(migrations.Migration):
                 ('open_to_mentoring', models.BooleanField(default=False, verbose_name='open to mentoring')),
                 ('open_to_speaking', models.BooleanField(default=False, verbose_name='open to speaking at events')),
                 ('open_to_media', models.BooleanField(default=False, verbose_name='open to media requests')),
-                ('languages', testimonials.models.pages.LanguageCodesField(blank=True, default=list, verbose_name='languages she speaks')),
+                ('languages', models.JSONField(blank=True, default=list, verbose_name='languages she speaks')),
                 ('contact_email', models.EmailField(blank=True, help_text='Never shown on the site: contact requests from the directory are forwarded to it.', max_length=254, verbose_name='contact e-mail')),
                 ('competence_areas', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='home.competencearea', verbose_name='competence areas')),
                 ('employer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.organisation', verbose_name='employer')),

@@ -6,7 +6,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Value, prefetch_related_objects
 from django.utils.module_loading import import_string
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
-from home.languages import language_choices, language_codes
+from home.fields import LanguagesField
 from home.localization import localized_term
 from home.models.pages import BasePage, FormClassPath
 from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize, localized_terms
@@ -45,40 +44,6 @@ class Sector(models.TextChoices):
     MEDIA = "media", _("Media and creative industries")
     RETAIL = "retail", _("Retail and e-commerce")
     NON_PROFIT = "non_profit", _("Non-profit sector")
-
-
-class LanguageCodesField(models.JSONField):
-    """A list of site language codes, edited as checkboxes."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("default", list)
-        kwargs.setdefault("blank", True)
-        super().__init__(*args, **kwargs)
-
-    def formfield(self, **kwargs):
-        return forms.TypedMultipleChoiceField(
-            choices=language_choices,
-            widget=forms.CheckboxSelectMultiple,
-            required=not self.blank,
-            label=capfirst(self.verbose_name),
-            help_text=self.help_text,
-        )
-
-    def validate(self, value, model_instance):
-        super().validate(value, model_instance)
-        unknown = [code for code in value or [] if code not in language_codes()]
-        if unknown:
-            raise ValidationError(
-                _("Unknown language code: %(codes)s."), params={"codes": ", ".join(unknown)}
-            )
-
-
-def speaks_any(codes):
-    """Q object: the role model speaks at least one of `codes` (works on SQLite and PostgreSQL)."""
-    query = Q(pk__in=[])
-    for code in codes:
-        query |= Q(languages__icontains=f'"{code}"')
-    return query
 
 
 class TestimonialPageTag(TaggedItemBase):
@@ -296,7 +261,7 @@ class TestimonialPage(BasePage):
         verbose_name=_("expertise tags"),
         help_text=_("Free keywords for her expertise, in addition to the competence areas."),
     )
-    languages = LanguageCodesField(_("languages she speaks"))
+    languages = LanguagesField(_("languages she speaks"))
     contact_email = models.EmailField(
         _("contact e-mail"),
         blank=True,
@@ -453,10 +418,6 @@ class TestimonialPage(BasePage):
 
     def localized_target_groups(self):
         return localize(self.target_groups.all(), TargetGroup)
-
-    def language_labels(self):
-        spoken = self.languages or []
-        return [name for code, name in language_choices() if code in spoken]
 
     def availability_labels(self):
         labels = []

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import trainings.models.fields
+import home.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -135,14 +135,14 @@ class Migration(migrations.Migration):
                 ('introduction', models.TextField(blank=True, help_text='One or two sentences shown under the title, in listings and to search engines.', max_length=400, verbose_name='introduction')),
                 ('description', wagtail.fields.RichTextField(blank=True, verbose_name='description')),
                 ('women_only', models.BooleanField(default=False, verbose_name='women only')),
-                ('languages', trainings.models.fields.ChoiceSetField(blank=True, default='', help_text='The languages the training is taught in.', max_length=255, verbose_name='languages of instruction')),
+                ('languages', home.fields.LanguagesField(blank=True, default='', help_text='The languages the training is taught in.', max_length=255, verbose_name='languages of instruction')),
                 ('venue', models.CharField(blank=True, help_text='Address of the venue; leave empty if online.', max_length=255, verbose_name='venue')),
                 ('is_free', models.BooleanField(default=False, verbose_name='free of charge')),
                 ('price', models.DecimalField(blank=True, decimal_places=2, help_text='Leave empty when the training is free.', max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='price in euro')),
                 ('duration', models.CharField(blank=True, help_text='For example: 6 months.', max_length=100, verbose_name='duration')),
                 ('registration_url', models.URLField(blank=True, verbose_name='registration link')),
                 ('certification', models.CharField(blank=True, help_text='Certificate or diploma obtained, if any.', max_length=200, verbose_name='certification')),
-                ('facilities', trainings.models.fields.ChoiceSetField(blank=True, default='', max_length=255, verbose_name='accessibility and inclusion facilities')),
+                ('facilities', home.fields.ChoiceListField(blank=True, default='', max_length=255, verbose_name='accessibility and inclusion facilities')),
                 ('external_reference', models.CharField(blank=True, db_index=True, help_text='Identifier used by the CSV import to update this training instead of creating it again.', max_length=100, verbose_name='external reference')),
                 ('competence_areas', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='home.competencearea', verbose_name='competence areas')),
                 ('format', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='home.format', verbose_name='format')),

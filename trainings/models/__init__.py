@@ -1,5 +1,4 @@
 from .choices import Facility, FundingType, InitiativeKind, TimelineStatus
-from .fields import ChoiceSetField
 from .pages import (
     InitiativeIndexPage,
     InitiativePage,
@@ -13,7 +12,6 @@ from .pages import (
 )
 
 __all__ = [
-    "ChoiceSetField",
     "Facility",
     "FundingType",
     "InitiativeIndexPage",

@@ -19,13 +19,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
-from home.languages import language_choices
+from home.fields import ChoiceListField, LanguagesField
 from home.localization import localize_term_ids, localized_organisations, organisations_by_id, terms_by_id
 from home.models.pages import BasePage
 from home.visibility import public_pages
 
 from .choices import Facility, FundingType, InitiativeKind, TimelineStatus
-from .fields import ChoiceSetField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
@@ -110,11 +109,8 @@ class TrainingPage(BasePage):
         "home.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
     )
     women_only = models.BooleanField(_("women only"), default=False)
-    languages = ChoiceSetField(
-        _("languages of instruction"),
-        choice_set=language_choices,
-        blank=False,
-        help_text=_("The languages the training is taught in."),
+    languages = LanguagesField(
+        _("languages of instruction"), blank=False, help_text=_("The languages the training is taught in.")
     )
     region = models.ForeignKey(
         "home.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
@@ -142,7 +138,7 @@ class TrainingPage(BasePage):
         blank=True,
         help_text=_("Certificate or diploma obtained, if any."),
     )
-    facilities = ChoiceSetField(_("accessibility and inclusion facilities"), choice_set=Facility, blank=True)
+    facilities = ChoiceListField(_("accessibility and inclusion facilities"), vocabulary=Facility)
     external_reference = models.CharField(
         _("external reference"),
         max_length=100,
@@ -239,14 +235,6 @@ class TrainingPage(BasePage):
             self, request, provider=provider, sessions=sessions, course_format=context["format"]
         )
         return context
-
-    def language_labels(self):
-        labels = dict(language_choices())
-        return [labels[code] for code in self.languages if code in labels]
-
-    def facility_labels(self):
-        labels = dict(Facility.choices)
-        return [labels[code] for code in self.facilities if code in labels]
 
 
 class TrainingPageSession(Orderable):
