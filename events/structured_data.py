@@ -3,8 +3,9 @@
 from django.utils import timezone
 
 
-def event_json_ld(page, request=None):
-    """schema.org Event of an event page, as a dict (the page serialises it with home.structured_data.json_ld)."""
+def event_json_ld(page, request, organisers):
+    """schema.org Event of an event page, as a dict (the page serialises it with home.structured_data.json_ld);
+    `organisers`: in the active language, as the page shows them."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -30,7 +31,7 @@ def event_json_ld(page, request=None):
         if page.online_url
         else "https://schema.org/OfflineEventAttendanceMode"
     )
-    organisers = [{"@type": "Organization", "name": o.name} for o in page.localized_organisers()]
+    organisers = [{"@type": "Organization", "name": o.name} for o in organisers]
     if page.organiser_name:
         organisers.append({"@type": "Organization", "name": page.organiser_name})
     if organisers:

@@ -1,28 +1,37 @@
-"""The active-language version of what pages link to: organisations and vocabulary terms.
+"""This term, organisation or page in the active language: the one place the apps ask for it.
 
-wagtail-localize keeps a translated page's links to snippets synchronised with its source page, so a French
-training, event or role model may point at the English organisation or the English region. Pages show those
-through the functions below, which map any linked row to the active locale's version (falling back to the row itself) with a fixed
-number of queries whatever the number of items:
+wagtail-localize keeps a translated page's links to snippets and pages synchronised with its source page, so a
+French training, event or role model may point at the English organisation, region or directory page. What a
+page shows goes through `localized()`, which has the meaning of Wagtail's `.localized` (the version in the active
+locale, else the object itself) with a fixed number of queries whatever the number of objects:
 
-- terms: none once warm (the vocabularies are small and cached until published content changes);
-- organisations: at most one query for a whole list.
+- vocabulary terms (home.models.taxonomies): none once warm, from a term map cached until published content
+  changes (`terms_by_id`);
+- other translatable snippets (organisations): at most one query per model for a whole list;
+- pages: at most one query for a whole list, and only a live, public translation replaces a page.
+
+`localized(obj)` takes one object (or None) or an iterable of them (a list comes back, in the same order, without
+the Nones);
+`localized(obj, "field")` gives what `obj` links to through a foreign key or many-to-many field, in the active
+language (a term by its id, without loading it). Templates use the `localized` filter of the same meaning:
+`{{ page|localized:"region" }}`, `{% for term in page|localized:"competence_areas" %}`.
 """
 
+from django.db.models import ForeignKey, Q
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from bdt_site import content_version
-from home.models import Organisation
-from home.models.taxonomies import localized_terms
+from home.models.taxonomies import TaxonomyTerm, localized_terms
+from home.visibility import public_pages
 
 
 def active_language():
     """The content language of the request (e.g. 'fr'), as Wagtail resolves it."""
     try:
         return get_supported_content_language_variant(get_language())
-    except LookupError:
+    except LookupError:  # no active language (e.g. translations deactivated): the default one
         return get_supported_content_language_variant(None)
 
 
@@ -44,6 +53,7 @@ def locales_by_id():
     return _cached("locales", lambda: {locale.pk: locale for locale in Locale.objects.all()})
 
 
+# -- the term map ---------------------------------------------------------------------------------------------
 def terms_by_id(model):
     """{id of any term of `model`, in any locale: its active-language version} (cached, no query when warm)."""
 
@@ -66,11 +76,6 @@ def term_ids_by_slug(model):
     return _cached(f"term-ids:{model._meta.label_lower}", build)
 
 
-def localized_term(model, term_id):
-    """The active-language version of the `model` term with primary key `term_id` (None if there is none)."""
-    return terms_by_id(model).get(term_id) if term_id else None
-
-
 def localize_term_ids(model, ids):
     """The active-language terms for these ids, in the vocabulary's order."""
     lookup = terms_by_id(model)
@@ -79,35 +84,66 @@ def localize_term_ids(model, ids):
     return sorted(terms.values(), key=lambda term: [getattr(term, name) for name in ordering])
 
 
-def localized_organisations(organisations):
-    """The active-language version of each organisation, falling back to the one given: no query when they
-    are all in the active language already, else one."""
-    organisations = [org for org in organisations if org is not None]
-    if not organisations:
-        return []
-    language, locale_id = active_language(), active_locale_id()
-    keys = {org.translation_key for org in organisations if org.locale_id != locale_id}
-    mapping = {}
-    if keys:
-        mapping = {
-            org.translation_key: org
-            for org in Organisation.objects.filter(translation_key__in=keys, locale__language_code=language)
-        }
-    return [mapping.get(org.translation_key, org) for org in organisations]
+# -- one object, a list, or what an object links to -----------------------------------------------------------
+def localized(obj, field_name=None):
+    """The active-language version of `obj` (see the module docstring); with `field_name`, of what `obj` links
+    to through that field: one object (or None) for a foreign key, a list for a many-to-many field."""
+    if field_name is not None:
+        return _linked(obj, field_name)
+    if obj is None:
+        return None
+    if hasattr(obj, "translation_key"):
+        return _localize_list([obj])[0]
+    return _localize_list(list(obj))
 
 
-def organisations_by_id(ids):
-    """{organisation id: its active-language version} for these ids, in one query."""
-    from django.db.models import Q
+def _linked(obj, field_name):
+    field = obj._meta.get_field(field_name)
+    if not isinstance(field, ForeignKey):
+        return localized(getattr(obj, field_name).all())
+    pk = getattr(obj, field.attname)
+    if pk is None:
+        return None
+    model = field.related_model
+    if issubclass(model, TaxonomyTerm):
+        return terms_by_id(model).get(pk)
+    if field.is_cached(obj):
+        return localized(getattr(obj, field_name))
+    return by_ids(model, [pk]).get(pk)
 
+
+def _localize_list(objects):
+    """Each object in the active language; terms from the term map, others in one query per model."""
+    result = [obj for obj in objects if obj is not None]
+    locale_id = active_locale_id()
+    others = {}  # model -> positions of objects to look up
+    for position, obj in enumerate(result):
+        if isinstance(obj, TaxonomyTerm):
+            result[position] = terms_by_id(type(obj)).get(obj.pk, obj)
+        elif obj.locale_id != locale_id:
+            model = Page if isinstance(obj, Page) else type(obj)
+            others.setdefault(model, []).append(position)
+    for model, positions in others.items():
+        keys = {result[position].translation_key for position in positions}
+        rows = model.objects.filter(translation_key__in=keys, locale_id=locale_id)
+        if model is Page:
+            rows = public_pages(rows)  # a draft or restricted translation does not replace the page
+        translations = {row.translation_key: row for row in rows}
+        for position in positions:
+            result[position] = translations.get(result[position].translation_key, result[position])
+    return result
+
+
+def by_ids(model, ids):
+    """{id: its active-language version} for these ids of a translatable snippet `model`, in one query."""
     ids = {pk for pk in ids if pk is not None}
     if not ids:
         return {}
     locale_id = active_locale_id()
     wanted = Q(pk__in=ids)
     if locale_id is not None:
-        same_keys = Organisation.objects.filter(pk__in=ids).values("translation_key")
+        same_keys = model.objects.filter(pk__in=ids).values("translation_key")
         wanted |= Q(translation_key__in=same_keys, locale_id=locale_id)
-    rows = list(Organisation.objects.filter(wanted))
-    localized = {org.translation_key: org for org in rows if org.locale_id == locale_id}
-    return {org.pk: localized.get(org.translation_key, org) for org in rows if org.pk in ids}
+    rows = list(model.objects.filter(wanted))
+    localized_rows = {row.translation_key: row for row in rows if row.locale_id == locale_id}
+    return {row.pk: localized_rows.get(row.translation_key, row) for row in rows if row.pk in ids}

@@ -1,10 +1,13 @@
 """schema.org metadata of role models."""
 
+from home.localization import localized
+
 DETAIL_PORTRAIT = "fill-480x480"
 
 
-def person_json_ld(page, request=None):
-    """schema.org Person of a role model, as a dict (the page serialises it with home.structured_data.json_ld)."""
+def person_json_ld(page, request, employer):
+    """schema.org Person of a role model, as a dict (the page serialises it with home.structured_data.json_ld);
+    `employer`: hers in the active language, as the page shows it."""
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -13,15 +16,14 @@ def person_json_ld(page, request=None):
         "url": page.get_full_url(request),
         "description": page.get_meta_description(),
         "knowsLanguage": list(page.languages or []),
-        "knowsAbout": [term.name for term in page.localized_competence_areas()]
+        "knowsAbout": [term.name for term in localized(page, "competence_areas")]
         + [tag.name for tag in page.expertise_tag_list()],
     }
-    employer = page.localized_employer()
     if employer:
         data["worksFor"] = {"@type": "Organization", "name": employer.name}
         if employer.website:
             data["worksFor"]["url"] = employer.website
-    region = page.localized_region()
+    region = localized(page, "region")
     if region:
         data["workLocation"] = {"@type": "Place", "name": region.name}
     if page.portrait_id:

@@ -11,7 +11,6 @@ from home.ratelimit import allow_all, client_address, form_message, normalized_e
 
 from .directory import search_experts
 from .forms import ContactExpertForm
-from .models import TestimonialPage
 
 
 def directory_context(request, index):
@@ -28,7 +27,6 @@ def directory_context(request, index):
         index.experts(), query=query, expertise=expertise, language=language, region=region
     )
     page_obj = index.paginate(request, index.with_card_data(results).order_by("title", "pk"))
-    page_obj.object_list = TestimonialPage.attach_localized_regions(page_obj.object_list)
     return {
         "query": query,
         "expertise_options": expertise_options,

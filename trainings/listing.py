@@ -38,7 +38,7 @@ from home.languages import language_choices
 from home.localization import (
     active_language,
     locales_by_id,
-    localized_organisations,
+    localized,
     term_ids_by_slug,
     terms_by_id,
 )
@@ -504,7 +504,7 @@ def decorate_trainings(items):
     """Attach the active-language provider and terms to each training (no query for the terms and the
     locales, at most one for the providers)."""
     items = list(items)
-    providers = localized_organisations(item.provider for item in items)
+    providers = localized(item.provider for item in items)
     provider_by_key = {org.translation_key: org for org in providers}
     levels, formats, regions = terms_by_id(Level), terms_by_id(Format), terms_by_id(Region)
     locales = locales_by_id()
@@ -555,14 +555,14 @@ def decorate_initiatives(items):
     by_page = {}
     for link in links:
         by_page.setdefault(link.page_id, []).append(link.organisation)
-    organisations = localized_organisations(org for orgs in by_page.values() for org in orgs)
-    localized = {org.translation_key: org for org in organisations}
+    organisations = localized(org for orgs in by_page.values() for org in orgs)
+    by_key = {org.translation_key: org for org in organisations}
     kinds = dict(InitiativeKind.choices)
     locales = locales_by_id()
     for item in items:
         if item.locale_id in locales:
             item.locale = locales[item.locale_id]
-        item.organisations_localized = [localized.get(o.translation_key, o) for o in by_page.get(item.pk, [])]
+        item.organisations_localized = [by_key.get(o.translation_key, o) for o in by_page.get(item.pk, [])]
         item.kind_label = kinds.get(item.kind, item.kind)
     return items
 

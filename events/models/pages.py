@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -26,33 +27,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.fields import LanguagesField
-from home.localization import active_locale_id, localized_organisations, localized_term
+from home.localization import localized
 from home.models.pages import BasePage
-from home.models.taxonomies import Region, localize
 from home.structured_data import json_ld
 from home.visibility import is_public, public_pages
 
 from ..blocks import ProgrammeBlock
 from ..structured_data import event_json_ld
 from .settings import EventSettings
-
-
-def localize_people(speakers):
-    """Set the active-language version of each speaker's directory page, in at most one query."""
-    from wagtail.models import Page
-
-    people = [speaker.person for speaker in speakers if speaker.person_id and speaker.person]
-    locale_id = active_locale_id()
-    keys = [person.translation_key for person in people if person.locale_id != locale_id]
-    translations = {}
-    if keys:
-        translations = {
-            page.translation_key: page
-            for page in public_pages(Page.objects.filter(locale_id=locale_id, translation_key__in=keys))
-        }
-    for speaker in speakers:
-        person = speaker.person if speaker.person_id else None
-        speaker._localized_person = person and translations.get(person.translation_key, person)
 
 
 class EventKind(models.TextChoices):
@@ -321,7 +303,10 @@ class EventPage(RoutablePageMixin, BasePage):
             return cached
         speakers = list(self.speakers.all())
         if getattr(self, "_details_prefetched", False):
-            localize_people(speakers)
+            with_person = [speaker for speaker in speakers if speaker.person_id]
+            people = localized(speaker.person for speaker in with_person)  # one query at most
+            for speaker, person in zip(with_person, people, strict=True):
+                speaker.localized_person = person
             self._speaker_list = speakers
         return speakers
 
@@ -333,34 +318,15 @@ class EventPage(RoutablePageMixin, BasePage):
     def earns_badge(self, minimum_share=None):
         return self.kind == EventKind.PANEL and self.balance(minimum_share).passes
 
-    def localized_audiences(self):
-        return localize(self.audiences.all())
-
-    def localized_topics(self):
-        return localize(self.topics.all())
-
-    def localized_region(self):
-        return localized_term(Region, self.region_id)
-
-    def _localized_organisations(self):
-        """(organisers, exhibitor rows with their organisation), localised together in at most one query."""
-        cached = self.__dict__.get("_organisations")
-        if cached is not None:
-            return cached
-        prefetched = getattr(self, "_details_prefetched", False)
+    def organisers_and_exhibitors(self):
+        """(organisers, [(exhibitor row, organisation)]) in the active language, together in one query at most."""
         organisers = list(self.organisers.all())
+        prefetched = getattr(self, "_details_prefetched", False)
         rows = list(self.exhibitors.all() if prefetched else self.exhibitors.select_related("organisation"))
-        localized = localized_organisations(organisers + [row.organisation for row in rows])
-        result = (localized[: len(organisers)], list(zip(rows, localized[len(organisers) :], strict=True)))
-        if prefetched:
-            self._organisations = result
-        return result
-
-    def localized_organisers(self):
-        return self._localized_organisations()[0]
-
-    def exhibitor_list(self):
-        return self._localized_organisations()[1]
+        organisations = localized(organisers + [row.organisation for row in rows])
+        return organisations[: len(organisers)], list(
+            zip(rows, organisations[len(organisers) :], strict=True)
+        )
 
     @path("")
     def detail(self, request):
@@ -390,7 +356,9 @@ class EventPage(RoutablePageMixin, BasePage):
         context["balance"] = self.balance(minimum)
         context["badge"] = self.kind == EventKind.PANEL and context["balance"].passes
         context["is_past"] = self.is_past()
-        context["schema_org"] = json_ld(event_json_ld(self, request))
+        organisers, exhibitors = self.organisers_and_exhibitors()
+        context.update(organisers=organisers, exhibitors=exhibitors)
+        context["schema_org"] = json_ld(event_json_ld(self, request, organisers))
         return context
 
 
@@ -442,21 +410,21 @@ class EventPageSpeaker(Orderable):
         if not self.person_id and not self.name:
             raise ValidationError({"name": _("Choose a person from the directory or type a name.")})
 
+    @cached_property
     def localized_person(self):
-        """The directory page in the active language (set in bulk by localize_people), or None."""
-        if "_localized_person" in self.__dict__:
-            return self._localized_person
-        return self.person.localized if self.person_id and self.person else None
+        """The directory page in the active language, or None (EventPage.speaker_list sets it for all its
+        speakers at once)."""
+        return localized(self.person) if self.person_id else None
 
     @property
     def display_name(self):
-        person = self.localized_person()
+        person = self.localized_person
         return person.title if person else self.name
 
     @property
     def person_url(self):
         if self.person_id and self.person and is_public(self.person):
-            return self.localized_person().url
+            return self.localized_person.url
         return ""
 
     def __str__(self):

@@ -5,8 +5,8 @@ language and is what URLs and filters use, so `?region=wallonia` means the same 
 
 Pages link to terms with ParentalManyToManyField; wagtail-localize keeps those links synchronised with
 the source page (it does not translate many-to-many relations), so a French page may point at the
-English term. Templates therefore show terms through `localized_terms()`, which maps any term to the
-active locale's version with one cached lookup per vocabulary.
+English term. Pages therefore show terms through home.localization.localized(), built on the cached map of
+`localized_terms()` (translation key -> the active locale's term, one per vocabulary).
 """
 
 from django.db import models
@@ -67,15 +67,6 @@ def localized_terms(model) -> dict:
         return {term.translation_key: term for term in rows}
 
     return content_version.cached(f"taxonomy:{model._meta.label_lower}:{language}", build)
-
-
-def localize(terms, model=None):
-    """Return the active-locale version of each term (falls back to the term itself)."""
-    terms = list(terms)
-    if not terms:
-        return []
-    mapping = localized_terms(model or type(terms[0]))
-    return [mapping.get(term.translation_key, term) for term in terms]
 
 
 class TargetGroup(TaxonomyTerm):

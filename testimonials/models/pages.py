@@ -20,9 +20,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
 from home.fields import LanguagesField
-from home.localization import localized_term
+from home.localization import localized
 from home.models.pages import BasePage, FormClassPath
-from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localize, localized_terms
+from home.models.taxonomies import CompetenceArea, Region, TargetGroup
 from home.structured_data import json_ld
 from home.visibility import public_pages
 
@@ -172,7 +172,6 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
             )
         results = self.with_card_data(self.filtered(base, selected, facets)).order_by("title", "pk")
         page_obj = self.paginate(request, results)
-        page_obj.object_list = TestimonialPage.attach_localized_regions(page_obj.object_list)
         return {
             "filter_groups": groups,
             "selected": selected,
@@ -370,54 +369,10 @@ class TestimonialPage(BasePage):
             self._details_prefetched = True
             prefetch_related_objects([self], "competence_areas", "target_groups", "career_steps")
 
-    def localized_region(self):
-        if "_localized_region" in self.__dict__:
-            return self._localized_region
-        return localized_term(Region, self.region_id)
-
-    @staticmethod
-    def attach_localized_regions(role_models):
-        """Set the active-language region of each role model (region selected with it), without a query."""
-        terms = localized_terms(Region)
-        role_models = list(role_models)
-        for role_model in role_models:
-            region = role_model.region if role_model.region_id else None
-            role_model._localized_region = region and terms.get(region.translation_key, region)
-        return role_models
-
-    def localized_employer(self):
-        """Her employer in this page's language when translated (one query, cached on the page)."""
-        if not self.employer_id:
-            return None
-        if "_localized_employer" not in self.__dict__:
-            from home.models import Organisation
-
-            rows = list(
-                Organisation.objects.filter(
-                    Q(pk=self.employer_id)
-                    | Q(
-                        locale_id=self.locale_id,
-                        translation_key__in=Organisation.objects.filter(pk=self.employer_id).values(
-                            "translation_key"
-                        ),
-                    )
-                )
-            )
-            translated = [row for row in rows if row.locale_id == self.locale_id]
-            original = [row for row in rows if row.pk == self.employer_id]
-            self._localized_employer = (translated or original or [None])[0]
-        return self._localized_employer
-
     def expertise_tag_list(self):
         if "_expertise_tags" not in self.__dict__:
             self._expertise_tags = list(self.expertise_tags.all())
         return self._expertise_tags
-
-    def localized_competence_areas(self):
-        return localize(self.competence_areas.all(), CompetenceArea)
-
-    def localized_target_groups(self):
-        return localize(self.target_groups.all(), TargetGroup)
 
     def availability_labels(self):
         labels = []
@@ -451,7 +406,8 @@ class TestimonialPage(BasePage):
         if not getattr(request, "is_preview", False):
             self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
-        context["person_json_ld"] = json_ld(person_json_ld(self, request))
+        context["employer"] = employer = localized(self, "employer")
+        context["person_json_ld"] = json_ld(person_json_ld(self, request, employer))
         context["og_image"] = self.get_og_image()
         context["career_steps"] = self.career_steps.all()
         return context

@@ -20,7 +20,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
 from home.fields import ChoiceListField, LanguagesField
-from home.localization import localize_term_ids, localized_organisations, organisations_by_id, terms_by_id
+from home.localization import by_ids, localize_term_ids, localized, terms_by_id
+from home.models.organisations import Organisation
 from home.models.pages import BasePage
 from home.visibility import public_pages
 
@@ -222,7 +223,9 @@ class TrainingPage(BasePage):
         from trainings.structured_data import course_json_ld
 
         context = super().get_context(request, *args, **kwargs)
-        provider = organisations_by_id([self.provider_id]).get(self.provider_id) if self.provider_id else None
+        provider = (
+            by_ids(Organisation, [self.provider_id]).get(self.provider_id) if self.provider_id else None
+        )
         context["provider"] = provider
         context["format"] = terms_by_id(Format).get(self.format_id) or self.format
         context["level"] = terms_by_id(Level).get(self.level_id) or self.level
@@ -369,7 +372,7 @@ class InitiativePage(BasePage):
     def organisations_involved(self):
         """The organisations involved, in the active language (two queries at most)."""
         links = self.organisations.select_related("organisation")
-        return localized_organisations(link.organisation for link in links)
+        return localized(link.organisation for link in links)
 
     def cite_as(self, request=None, organisations=None):
         if organisations is None:
