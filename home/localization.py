@@ -106,10 +106,11 @@ def _linked(obj, field_name):
         return None
     model = field.related_model
     if issubclass(model, TaxonomyTerm):
-        return terms_by_id(model).get(pk)
-    if field.is_cached(obj):
+        term = terms_by_id(model).get(pk)
+        return term if term is not None else getattr(obj, field_name)  # a term newer than the cached map
+    if field.is_cached(obj) or issubclass(model, Page):
         return localized(getattr(obj, field_name))
-    return by_ids(model, [pk]).get(pk)
+    return _by_id(model, pk)
 
 
 def _localize_list(objects):
@@ -134,16 +135,10 @@ def _localize_list(objects):
     return result
 
 
-def by_ids(model, ids):
-    """{id: its active-language version} for these ids of a translatable snippet `model`, in one query."""
-    ids = {pk for pk in ids if pk is not None}
-    if not ids:
-        return {}
+def _by_id(model, pk):
+    """The active-language version of the `model` snippet with primary key `pk`, else that row (one query)."""
     locale_id = active_locale_id()
-    wanted = Q(pk__in=ids)
-    if locale_id is not None:
-        same_keys = model.objects.filter(pk__in=ids).values("translation_key")
-        wanted |= Q(translation_key__in=same_keys, locale_id=locale_id)
-    rows = list(model.objects.filter(wanted))
-    localized_rows = {row.translation_key: row for row in rows if row.locale_id == locale_id}
-    return {row.pk: localized_rows.get(row.translation_key, row) for row in rows if row.pk in ids}
+    same_key = model.objects.filter(pk=pk).values("translation_key")
+    rows = list(model.objects.filter(Q(pk=pk) | Q(translation_key__in=same_key, locale_id=locale_id)))
+    translated = [row for row in rows if row.locale_id == locale_id]
+    return (translated or rows or [None])[0]

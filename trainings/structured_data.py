@@ -1,7 +1,6 @@
 """schema.org metadata for search engines, serialised safely for a <script> element."""
 
-from home.localization import by_ids
-from home.models import Organisation
+from home.localization import localized
 from home.structured_data import json_ld
 
 _UNSET = object()
@@ -11,9 +10,7 @@ def course_json_ld(page, request=None, *, provider=_UNSET, sessions=None, course
     """The page's Course; the detail view passes what it has already loaded (provider in the active
     language, sessions, format) so nothing is queried twice."""
     if provider is _UNSET:
-        provider = (
-            by_ids(Organisation, [page.provider_id]).get(page.provider_id) if page.provider_id else None
-        )
+        provider = localized(page, "provider")
     if sessions is None:
         sessions = list(page.sessions.all())
     slug = (course_format or page.format).slug

@@ -20,8 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
 from home.fields import ChoiceListField, LanguagesField
-from home.localization import by_ids, localize_term_ids, localized, terms_by_id
-from home.models.organisations import Organisation
+from home.localization import localize_term_ids, localized
 from home.models.pages import BasePage
 from home.visibility import public_pages
 
@@ -219,17 +218,14 @@ class TrainingPage(BasePage):
             raise ValidationError({"price": _("Give a price in euro, or tick 'free of charge'.")})
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import CompetenceArea, Format, Level, Region, TargetGroup
+        from home.models import CompetenceArea, TargetGroup
         from trainings.structured_data import course_json_ld
 
         context = super().get_context(request, *args, **kwargs)
-        provider = (
-            by_ids(Organisation, [self.provider_id]).get(self.provider_id) if self.provider_id else None
-        )
-        context["provider"] = provider
-        context["format"] = terms_by_id(Format).get(self.format_id) or self.format
-        context["level"] = terms_by_id(Level).get(self.level_id) or self.level
-        context["region"] = terms_by_id(Region).get(self.region_id) or self.region
+        context["provider"] = provider = localized(self, "provider")
+        context["format"] = localized(self, "format")
+        context["level"] = localized(self, "level")
+        context["region"] = localized(self, "region")
         ids = linked_term_ids(self, ["competence_areas", "target_groups"], request)
         context["competence_areas"] = localize_term_ids(CompetenceArea, ids["competence_areas"])
         context["target_groups"] = localize_term_ids(TargetGroup, ids["target_groups"])
