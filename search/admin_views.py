@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.views.reports import SearchTermsReportVie
 
 from home.languages import language_codes, language_name
 
+from . import stats
 from .views import results_count
 
 
@@ -30,6 +31,10 @@ class SearchQueriesReportView(SearchTermsReportView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.found = {}  # query string -> {language code: number of results}
+
+    def get(self, request, *args, **kwargs):
+        stats.flush()  # the searches this worker still holds in memory
+        return super().get(request, *args, **kwargs)
 
     def results_by_language(self, query):
         """{language code: number of results} of a query now, worked out once per request."""

@@ -406,6 +406,23 @@ def test_each_new_search_counts_one_hit_of_wagtails_query(client, home_pages, se
     assert Query.get("nichtsdagewesen").hits == 0
 
 
+def test_searches_kept_in_memory_are_written_before_the_report_is_shown(
+    admin_client, client, home_pages, search_backend, settings
+):
+    from wagtail.contrib.search_promotions.models import Query
+
+    settings.SEARCH_STATS_FLUSH_HITS = 3
+    client.get("/nl/search/", {"q": "Gloinkertje"})
+    client.get("/nl/search/", {"q": "gloinkertje"})
+    assert Query.get("gloinkertje").hits == 0  # not written yet: no write per search
+    assert "gloinkertje" in report_rows(admin_client.get("/admin/reports/search-queries/"))[1]
+    assert Query.get("gloinkertje").hits == 2
+    client.get("/nl/search/", {"q": "gloinkertje"})
+    client.get("/nl/search/", {"q": "gloinkertje"})
+    client.get("/nl/search/", {"q": "gloinkertje"})  # the third hit kept in memory writes all three
+    assert Query.get("gloinkertje").hits == 5
+
+
 def test_no_request_started_receiver_of_the_project_remains():
     """Searches are counted by the search itself (and the edge), not by a hook on every request."""
     import weakref
