@@ -22,6 +22,8 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
+from .query import clean_query
+
 logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
@@ -44,7 +46,7 @@ def add_hit(query, language_code, total):
     see the same string); the report works out per language what it finds now. `language_code` and `total`
     stay in the signature for callers that know them."""
     global _oldest
-    query_string = normalise_query_string(query)
+    query_string = normalise_query_string(clean_query(query))
     if not query_string:
         return
     with _lock:
