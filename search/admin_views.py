@@ -18,8 +18,6 @@ from .views import results_count
 
 class SearchQueriesReportView(SearchTermsReportView):
     page_title = _("Search queries")
-    index_url_name = "search_queries_report"
-    index_results_url_name = "search_queries_report_results"
     export_filename = "search-queries"
     # Each row runs the search once per language (cached until published content changes): pages stay short.
     paginate_by = 20

@@ -1,21 +1,16 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from home.admin_reports import report_urls
 
 from .admin_views import SearchQueriesReportView
 
 
 @hooks.register("register_admin_urls")
 def register_search_queries_report_url():
-    return [
-        path("reports/search-queries/", SearchQueriesReportView.as_view(), name="search_queries_report"),
-        path(
-            "reports/search-queries/results/",
-            SearchQueriesReportView.as_view(results_only=True),
-            name="search_queries_report_results",
-        ),
-    ]
+    return report_urls("reports/search-queries/", SearchQueriesReportView, "search_queries_report")
 
 
 @hooks.register("register_reports_menu_item")
