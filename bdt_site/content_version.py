@@ -147,7 +147,6 @@ _IGNORED_MODEL_NAMES = {
     "referenceindex",
     "query",
     "querydailyhits",
-    "searchquerystat",
     "contactrequest",
     "eventsubmission",
     "uploadedfile",

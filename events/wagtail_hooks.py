@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
 from events.models import EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
+from home.admin_reports import report_urls
 
 REPORT_GROUPS = {"Moderators", "Editors"}
 
@@ -74,8 +75,6 @@ def panel_balance_rows(minimum_share=None, now=None):
 class PanelBalanceReportView(ReportView):
     page_title = _("Panel balance")
     header_icon = "group"
-    index_url_name = "events_panel_balance"
-    index_results_url_name = "events_panel_balance_results"
     paginate_by = 50
     list_export = ["title", "language", "start", "balance_text", "share", "verdict"]
     export_headings = {
@@ -106,14 +105,7 @@ class PanelBalanceReportView(ReportView):
 
 @hooks.register("register_admin_urls")
 def register_panel_balance_urls():
-    return [
-        path("reports/panel-balance/", PanelBalanceReportView.as_view(), name="events_panel_balance"),
-        path(
-            "reports/panel-balance/results/",
-            PanelBalanceReportView.as_view(results_only=True),
-            name="events_panel_balance_results",
-        ),
-    ]
+    return report_urls("reports/panel-balance/", PanelBalanceReportView, "events_panel_balance")
 
 
 class PanelBalanceMenuItem(MenuItem):

@@ -1,5 +1,6 @@
 """The public search: /<lang>/search/ (HTML, works without JavaScript) and /<lang>/search/autocomplete/ (JSON)."""
 
+import datetime
 import logging
 
 from django.apps import apps
@@ -8,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
@@ -215,20 +216,41 @@ def promoted_results(query, language_code, models=()):
 
 
 def record_query(query, language_code, total):
-    """Count a search for the editors' report (batched, see search/stats.py)."""
-    try:
-        stats.add_hit(query, language_code, total)
-    except Exception:  # noqa: BLE001 - statistics must never break the search page
-        logger.exception("Could not record the search query %r", query)
+    """Count a search for the editors' report (search/stats.py)."""
+    stats.add_hit(query, language_code, total)
+
+
+def results_count(query, language_code):
+    """How many results a search of `query` finds now in `language_code`: the search's own answer, kept in
+    the results cache until published content changes (shared with visitors who searched the same). The
+    search reads the language's locale from the active language: it is activated for the time of the count."""
+    with translation.override(language_code):
+        return run_search(query, language_code, available_types(), None, 1)[1]
+
+
+POPULAR_DAYS = 30
+POPULAR_CANDIDATES = 20
 
 
 def popular_queries(language_code, exclude=None, limit=5):
-    from .models import SearchQueryStat
+    """What to suggest after a search that found nothing: the queries searched most over the last
+    POPULAR_DAYS days that find something in this language now (at most `limit`, never `exclude`)."""
+    from wagtail.contrib.search_promotions.models import Query
 
-    stats = SearchQueryStat.objects.filter(language_code=language_code, last_results_count__gt=0)
-    if exclude:
-        stats = stats.exclude(query_string=exclude.lower())
-    return list(stats.order_by("-hits", "query_string").values_list("query_string", flat=True)[:limit])
+    def build():
+        since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+        candidates = Query.get_most_popular(date_since=since).order_by("-_hits", "query_string")
+        found = []
+        for query_string in candidates.values_list("query_string", flat=True)[:POPULAR_CANDIDATES]:
+            if results_count(query_string, language_code):
+                found.append(query_string)
+                if len(found) > limit:
+                    break
+        return found
+
+    suggestions = content_version.cached_results(f"search:popular:{language_code}:{limit}", build)
+    excluded = normalise_query_string(exclude or "")
+    return [query_string for query_string in suggestions if query_string != excluded][:limit]
 
 
 @require_GET
@@ -273,10 +295,8 @@ def search(request):
                     "type_label": label,
                 }
             )
-        if page_number == 1 and not stats.mark_counted(request):
+        if page_number == 1:
             record_query(query, language_code, total)
-        if not notice:
-            stats.remember_total(language_code, query, total)
         context.update(
             type_counts=counts,
             total=total,
@@ -299,8 +319,6 @@ def search(request):
     if context["notice"]:
         # A fallback answer (engine down) must not outlive the outage: not stored by the page cache.
         response["Cache-Control"] = "private, max-age=0"
-    # Otherwise anonymous searches are stored by the page cache; a search it answers is still counted
-    # (search/stats.py, request_started).
     return response
 
 

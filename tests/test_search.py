@@ -364,41 +364,184 @@ def test_promoted_result_comes_first_in_its_locale_only(client, home_pages, sear
     assert "Ambassadrices" not in fr and "Recommandé" not in fr
 
 
-def test_queries_are_recorded_for_the_editors_report(client, admin_client, home_pages, search_backend):
-    from wagtail.contrib.search_promotions.models import Query
+# --- counting searches, the editors' report and the suggestions it feeds --------------------------------
 
-    from search.models import SearchQueryStat
+
+def report_rows(response):
+    """{query: [cell texts]} of the search queries report, and its column headings."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(html(response), "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in page.select("table thead th")]
+    rows = {}
+    for row in page.select("table tbody tr"):
+        cells = [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        rows[cells[0]] = cells
+    return headings, rows
+
+
+def editor(django_user_model, language):
+    """An editor (not a superuser) whose admin speaks `language`."""
+    from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_user(f"editor-{language}", f"editor-{language}@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+def test_each_new_search_counts_one_hit_of_wagtails_query(client, home_pages, search_backend):
+    from wagtail.contrib.search_promotions.models import Query
 
     make_page(home_pages, "de", "Webinar Kraxelbum", introduction="Online.")
     search_backend.refresh()
     client.get("/de/search/", {"q": "Kraxelbum"})
-    client.get("/de/search/", {"q": "kraxelbum"})
-    client.get("/de/search/", {"q": "nichtsdagewesen"})
+    client.get("/fr/search/", {"q": "  kraxelbum "})  # one query, whatever the case, spaces or language
     client.get("/de/search/", {"q": "kraxelbum", "page": "2"})  # paging is not a new search
-    assert Query.get("kraxelbum").hits == 2
-    stat = SearchQueryStat.objects.get(query_string="kraxelbum", language_code="de")
-    assert (stat.hits, stat.zero_result_hits) == (2, 0)
-    assert SearchQueryStat.objects.get(query_string="nichtsdagewesen").zero_result_hits == 1
-    report = html(admin_client.get("/admin/reports/search-queries/"))
-    assert "kraxelbum" in report and "nichtsdagewesen" in report
-    no_results = report.split('id="search-queries-no-results"')[1]
-    assert "nichtsdagewesen" in no_results and "kraxelbum" not in no_results
+    client.get("/de/search/", {"q": "kraxelbum", "type": "events"})
+    assert Query.get("kraxelbum").hits == 3
+    assert Query.get("nichtsdagewesen").hits == 0
 
 
-def test_searches_answered_by_the_page_cache_are_counted(client, home_pages, search_backend, settings):
-    from search.models import SearchQueryStat
+def test_searches_kept_in_memory_are_written_before_the_report_is_shown(
+    admin_client, client, home_pages, search_backend, settings
+):
+    from wagtail.contrib.search_promotions.models import Query
 
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.SEARCH_STATS_FLUSH_HITS = 1
+    settings.SEARCH_STATS_FLUSH_HITS = 3
+    client.get("/nl/search/", {"q": "Gloinkertje"})
+    client.get("/nl/search/", {"q": "gloinkertje"})
+    assert Query.get("gloinkertje").hits == 0  # not written yet: no write per search
+    assert "gloinkertje" in report_rows(admin_client.get("/admin/reports/search-queries/"))[1]
+    assert Query.get("gloinkertje").hits == 2
+    client.get("/nl/search/", {"q": "gloinkertje"})
+    client.get("/nl/search/", {"q": "gloinkertje"})
+    client.get("/nl/search/", {"q": "gloinkertje"})  # the third hit kept in memory writes all three
+    assert Query.get("gloinkertje").hits == 5
+
+
+def test_no_request_started_receiver_of_the_project_remains():
+    """Searches are counted by the search itself (and the edge), not by a hook on every request."""
+    import weakref
+
+    from django.core.signals import request_started
+
+    modules = []
+    for entry in request_started.receivers:
+        receiver = entry[1]() if isinstance(entry[1], weakref.ReferenceType) else entry[1]
+        modules.append(getattr(receiver, "__module__", "") or "")
+    assert modules, "Django's own receivers are connected"
+    project = [module for module in modules if (settings.BASE_DIR / module.split(".")[0]).is_dir()]
+    assert project == []
+
+
+def test_the_report_shows_in_which_languages_each_query_finds_nothing_now(
+    client, django_user_model, home_pages, search_backend
+):
+    """A French visitor's search that finds nothing shows up for a French-speaking editor, with the
+    languages where it finds nothing; a query that finds something in some languages lists only the others."""
+    from home.languages import language_codes
+
     make_page(home_pages, "fr", "Atelier Quibbelon", introduction="Quibbelon à Arlon.")
+    make_page(home_pages, "nl", "Workshop Quibbelon", introduction="Quibbelon in Gent.")
     search_backend.refresh()
-    first = client.get("/fr/search/", {"q": "quibbelon"})
-    second = client.get("/fr/search/", {"q": "quibbelon"})
-    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
-    assert "Quibbelon" in html(second)
-    client.get("/fr/search/", {"q": "quibbelon", "page": "2"})  # paging is not a new search
-    stat = SearchQueryStat.objects.get(query_string="quibbelon", language_code="fr")
-    assert (stat.hits, stat.zero_result_hits, stat.last_results_count) == (2, 0, 1)
+    client.get("/fr/search/", {"q": "quibbelon"})
+    client.get("/nl/search/", {"q": "Quibbelon"})
+    client.get("/fr/search/", {"q": "Plorbizette"})
+    client.force_login(editor(django_user_model, "fr"))
+
+    headings, rows = report_rows(client.get("/admin/reports/search-queries/"))
+    names = {"fr": "Français", "nl": "Néerlandais", "de": "Allemand", "en": "Anglais"}
+    language_headings = [f"Résultats : {names[code]}" for code in language_codes()]
+    assert headings[:2] == ["Requête", "Recherches"]
+    assert headings[2:] == [*language_headings, "Langues sans résultat"]
+    quibbelon = dict(zip(headings, rows["quibbelon"], strict=True))
+    assert quibbelon["Recherches"] == "2"
+    assert quibbelon["Résultats : Français"] == quibbelon["Résultats : Néerlandais"] == "1"
+    assert quibbelon["Résultats : Allemand"] == "0"
+    assert quibbelon["Langues sans résultat"] == ", ".join(
+        names[code] for code in language_codes() if code in "de en"
+    )
+    nothing = dict(zip(headings, rows["plorbizette"], strict=True))
+    assert nothing["Recherches"] == "1"
+    assert nothing["Langues sans résultat"] == ", ".join(names[code] for code in language_codes())
+    assert list(rows).index("quibbelon") < list(rows).index("plorbizette")  # most searched first
+
+    # what a query finds follows the content: once published in German, German drops out of the column
+    make_page(home_pages, "de", "Plorbizette für alle", introduction="Online.")
+    search_backend.refresh()
+    _headings, rows = report_rows(client.get("/admin/reports/search-queries/"))
+    assert "Allemand" not in rows["plorbizette"][-1] and "Néerlandais" in rows["plorbizette"][-1]
+
+
+def test_the_report_is_wagtails_with_its_export_and_date_filter(
+    admin_client, client, home_pages, search_backend
+):
+    import csv
+    import datetime
+    import io
+
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+    make_page(home_pages, "en", "Snorkel club", introduction="Under water.")
+    search_backend.refresh()
+    client.get("/en/search/", {"q": "snorkel"})
+    long_ago = datetime.date.today() - datetime.timedelta(days=60)
+    QueryDailyHits.objects.create(query=Query.get("ancient zwiebelquark"), date=long_ago, hits=7)
+
+    response = admin_client.get("/admin/reports/search-queries/", {"export": "csv"})
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv"
+    lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert lines[0][:2] == ["Query", "Searches"] and lines[0][-1] == "Languages without results"
+    by_query = {line[0]: line for line in lines[1:]}
+    assert by_query["snorkel"][1] == "1" and by_query["ancient zwiebelquark"][1] == "7"
+    assert "English" not in by_query["snorkel"][-1] and "English" in by_query["ancient zwiebelquark"][-1]
+    xlsx = admin_client.get("/admin/reports/search-queries/", {"export": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx["Content-Type"].endswith("spreadsheetml.sheet")
+
+    recent = {"hit_date_from": (datetime.date.today() - datetime.timedelta(days=7)).isoformat()}
+    _headings, rows = report_rows(admin_client.get("/admin/reports/search-queries/", recent))
+    assert "snorkel" in rows and "ancient zwiebelquark" not in rows
+    _headings, rows = report_rows(admin_client.get("/admin/reports/search-queries/results/", recent))
+    assert "snorkel" in rows
+
+
+def test_a_hostile_query_is_shown_escaped_in_the_report(admin_client, client, search_backend):
+    payload = "<script>alert(1)</script>"
+    client.get("/en/search/", {"q": payload})
+    report = html(admin_client.get("/admin/reports/search-queries/"))
+    assert payload not in report and "&lt;script&gt;alert(1)&lt;/script&gt;" in report
+
+
+def test_reports_menu_shows_one_search_report_to_editors(client, django_user_model):
+    client.force_login(editor(django_user_model, "nl"))
+    assert client.get("/admin/reports/search-queries/").status_code == 200
+    assert client.get("/admin/reports/search-terms/").status_code != 200  # Wagtail's own: superusers only
+
+
+def test_a_search_that_finds_nothing_suggests_popular_queries_that_find_something_in_its_language(
+    client, home_pages, search_backend
+):
+    make_page(home_pages, "fr", "Atelier Quibbelon", introduction="Quibbelon à Arlon.")
+    make_page(home_pages, "fr", "Formation Zorglaine", introduction="Zorglaine à Namur.")
+    make_page(home_pages, "nl", "Cursus Vrotsel", introduction="Vrotsel in Gent.")
+    search_backend.refresh()
+    for query, times in (("vrotsel", 3), ("zorglaine", 2), ("quibbelon", 1)):
+        for _ in range(times):
+            client.get("/fr/search/", {"q": query})
+
+    def suggestions(language, query):
+        from bs4 import BeautifulSoup
+
+        page = BeautifulSoup(html(client.get(f"/{language}/search/", {"q": query})), "html.parser")
+        return [link.get_text() for link in page.select(".search-suggestions a")]
+
+    assert suggestions("fr", "Plorbizette") == ["zorglaine", "quibbelon"]  # vrotsel finds nothing in French
+    assert suggestions("nl", "Plorbizette") == ["vrotsel"]
+    assert "Andere bezoekers zochten naar" in html(client.get("/nl/search/", {"q": "Plorbizette"}))
 
 
 # --- engine specifics -------------------------------------------------------------------------------------
