@@ -30,6 +30,7 @@ import hashlib
 import html
 import io
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -40,13 +41,16 @@ from django.apps import apps
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.module_loading import import_string
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import update_reference_index_on_save
+from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 TARGET_LANGUAGES = ["fr", "nl", "de"]
@@ -91,6 +95,35 @@ def read(app_label, name):
 def paragraphs(*texts):
     """Rich text made of plain paragraphs."""
     return "".join(f"<p>{escape(str(text))}</p>" for text in texts)
+
+
+@contextmanager
+def reference_index_updated_once():
+    """Within the block, saves do not update Wagtail's reference index (which it does on every save, a
+    third of the loading time: a page is saved again by each revision, publication and translation);
+    on leaving it, Wagtail's own task is enqueued once for every object saved."""
+    saved = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = sender
+
+    models = [
+        model
+        for model in ReferenceIndex.tracked_models
+        if post_save.disconnect(update_reference_index_on_save, sender=model)
+    ]
+    for model in models:
+        post_save.connect(remember, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.disconnect(remember, sender=model)
+            post_save.connect(update_reference_index_on_save, sender=model)
+    for (app_label, model_name, pk), model in saved.items():
+        if model.objects.filter(pk=pk).exists():
+            update_reference_index_task.enqueue(app_label, model_name, pk)
 
 
 class Tags(list):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.demo import DemoLoader, load_site
+from home.demo import DemoLoader, load_site, reference_index_updated_once
 
 
 class Command(BaseCommand):
@@ -14,13 +14,14 @@ class Command(BaseCommand):
         loader = DemoLoader(stdout=self.stdout)
         # No outer transaction: wagtail-localize publishes translated pages when their own transaction
         # commits, and each step below is atomic on its own; a re-run completes whatever is missing.
-        loader.load("home", "vocabularies")
-        loader.load("home", "organisations")
-        load_site(loader)
-        loader.load("testimonials", "role_models")
-        loader.load("trainings", "trainings")
-        loader.load("trainings", "initiatives")
-        loader.load("events", "events")
+        with reference_index_updated_once():
+            loader.load("home", "vocabularies")
+            loader.load("home", "organisations")
+            load_site(loader)
+            loader.load("testimonials", "role_models")
+            loader.load("trainings", "trainings")
+            loader.load("trainings", "initiatives")
+            loader.load("events", "events")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {loader.created} objects created, {loader.translated} translations made."
