@@ -3,8 +3,8 @@
 `trainings/demo/trainings.json` describes each course once (title, summary, description, level…) and each
 offering in a table (course, provider, city, format, languages, price, sessions…); `pages` combines them
 into the page specs of `home.demo.DemoLoader`. An offering's title is "<course> – <provider>, <city>" in each
-language and its slug the slugified title; its sessions start and end a number of days after the day the
-demo is loaded.
+language and its slug the slugified title; each session starts `starts_in_days` days after the day the demo
+is loaded (negative: before) and lasts `days` days.
 """
 
 from django.utils.text import slugify
@@ -59,11 +59,11 @@ def pages(spec):
                         "$rows": "trainings.TrainingPageSession",
                         "items": [
                             {
-                                "start_date": {"$date": start},
-                                "end_date": {"$date": start + length},
+                                "start_date": {"$date": session["starts_in_days"]},
+                                "end_date": {"$date": session["starts_in_days"] + session["days"]},
                                 "location": city["venue"] or "Online",
                             }
-                            for start, length in offering["sessions"]
+                            for session in offering["sessions"]
                         ],
                     },
                 },
