@@ -99,9 +99,10 @@ def paragraphs(*texts):
 
 @contextmanager
 def reference_index_updated_once():
-    """Within the block, saves do not update Wagtail's reference index (which it does on every save, a
-    third of the loading time: a page is saved again by each revision, publication and translation);
-    on leaving it, Wagtail's own task is enqueued once for every object saved."""
+    """Within the block, saves do not update Wagtail's reference index; on leaving it, Wagtail's own task
+    is enqueued once for every object saved, which leaves the same index. (Wagtail updates it on every
+    save, and the loader saves a page again with each revision, publication and translation: about a
+    seventh of the loading time.)"""
     saved = {}
 
     def remember(sender, instance, raw=False, **kwargs):
