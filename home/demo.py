@@ -1,27 +1,60 @@
-"""Building blocks for `manage.py load_demo_content`.
+"""The loader behind `manage.py load_demo_content`: reads each app's demo data files and builds the content.
 
-Demo content is written in English with its French, Dutch and German text alongside (`Text`). The loader
-creates the English objects, then translates them through wagtail-localize exactly as an editor would:
-it extracts the translation source, fills in the translated strings, and creates the translated pages
-and snippets. Every step looks for what already exists, so a second run changes nothing.
+Demo content lives in JSON files, `<app>/demo/<name>.json`. Every translatable text is written with its four
+languages together, `{"en": …, "fr": …, "nl": …, "de": …}` (read as a `Text`); a plain string is the same in
+every language (names, slugs, addresses). The loader creates the English objects, then translates them
+through wagtail-localize exactly as an editor would: it extracts the translation source, fills in the
+translated strings, and creates the translated pages and snippets. Every step looks for what already
+exists, so a second run changes nothing.
+
+A data file may hold, loaded in this order:
+
+- `"texts"`: named texts, used elsewhere in the file as `{"$text": name}`;
+- `"snippets"`: `[{"model": "app.Model", "items": [{"slug": …, <field>: <value>, …}, …]}, …]`;
+- `"pages"`: page specs created under the English home page, each `{"model": "app.Model", "slug": …,
+  "fields": {…}, "children": [page specs]}`; `{"$generate": "dotted.function", …}` in a list of pages
+  stands for the page specs that function returns for it;
+- `"after"`: `{"dotted.function": "app.Model"}`, the function called with every object of the model.
+
+Field values may be (besides texts, numbers, booleans, lists and plain objects, e.g. a block's value):
+`{"$snippet": "app.Model", "slug": s}` and `{"$snippets": "app.Model", "slugs": [...]}` (English snippets),
+`{"$page": "about"}` (an English page, path below the home page), `{"$image": title, "label": …, "size":
+[w, h]}` (a generated picture), `{"$paragraphs": [texts]}` (rich text), `{"$stream": [{"type": …, "value":
+…}]}`, `{"$rows": "app.Model", "items": [{…}]}` (inline child objects, numbered by `sort_order` unless
+given), `{"$tags": [...]}`, `{"$decimal": "12.50"}`, `{"$time": "09:30"}`, and dates relative to the day
+the demo is loaded: `{"$date": days}` and `{"$datetime": days, "time": "09:30"}` (Brussels time).
 """
 
 import colorsys
 import hashlib
 import html
 import io
+import json
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from django.apps import apps
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.html import escape
+from django.utils.module_loading import import_string
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import update_reference_index_on_save
+from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 TARGET_LANGUAGES = ["fr", "nl", "de"]
+LANGUAGES = ["en", *TARGET_LANGUAGES]
 
 
 @dataclass(frozen=True)
@@ -39,41 +72,190 @@ class Text:
     def get(self, language_code):
         return getattr(self, language_code)
 
+    @classmethod
+    def same(cls, value):
+        return cls(value, value, value, value)
+
 
 class MissingDemoTranslation(Exception):
     pass
 
 
+def _text_or_object(obj):
+    return Text(**obj) if sorted(obj) == sorted(LANGUAGES) else obj
+
+
+def read(app_label, name):
+    """The data file `<app>/demo/<name>.json`, its four-language objects read as `Text`s."""
+    path = Path(apps.get_app_config(app_label).path) / "demo" / f"{name}.json"
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle, object_hook=_text_or_object)
+
+
 def paragraphs(*texts):
-    """Rich text made of plain paragraphs (the `Text`s must also be registered with the loader)."""
+    """Rich text made of plain paragraphs."""
     return "".join(f"<p>{escape(str(text))}</p>" for text in texts)
+
+
+@contextmanager
+def reference_index_updated_once():
+    """Within the block, saves do not update Wagtail's reference index; on leaving it, Wagtail's own task
+    is enqueued once for every object saved, which leaves the same index. (Wagtail updates it on every
+    save, and the loader saves a page again with each revision, publication and translation: about a
+    seventh of the loading time.)"""
+    saved = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = sender
+
+    models = [
+        model
+        for model in ReferenceIndex.tracked_models
+        if post_save.disconnect(update_reference_index_on_save, sender=model)
+    ]
+    for model in models:
+        post_save.connect(remember, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.disconnect(remember, sender=model)
+            post_save.connect(update_reference_index_on_save, sender=model)
+    for (app_label, model_name, pk), model in saved.items():
+        if model.objects.filter(pk=pk).exists():
+            update_reference_index_task.enqueue(app_label, model_name, pk)
+
+
+class Tags(list):
+    """Tags of a page, added to its tag manager once the page exists (`{"$tags": [...]}`)."""
 
 
 class DemoLoader:
     def __init__(self, stdout=None):
         self.stdout = stdout
         self.catalog: dict[str, Text] = {}
+        self.texts: dict[str, Text] = {}
         self.created = 0
         self.translated = 0
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.english = self.locales["en"]
 
+    # -- data files -----------------------------------------------------------------------------------
+    def load(self, app_label, name):
+        """Load the data file `<app>/demo/<name>.json` (see the module docstring)."""
+        data = read(app_label, name)
+        for key, text in data.get("texts", {}).items():
+            self.texts[key] = text
+            self.register(text)
+        for group in data.get("snippets", []):
+            model = apps.get_model(group["model"])
+            for item in group["items"]:
+                fields = dict(item)
+                self.snippet(model, {"slug": fields.pop("slug")}, **fields)
+        if data.get("pages"):
+            self.pages(self.locale_root("en"), data["pages"])
+        for function, label in data.get("after", {}).items():
+            for instance in apps.get_model(label).objects.all():
+                import_string(function)(instance)
+        return data
+
+    def pages(self, parent, specs):
+        """Create (and translate, unless `"translate": false`) the pages `specs` and their children."""
+        created = []
+        for spec in specs:
+            if "$generate" in spec:
+                created += self.pages(parent, import_string(spec["$generate"])(spec))
+                continue
+            page = self.page(
+                parent,
+                apps.get_model(spec["model"]),
+                spec["slug"],
+                translate=spec.get("translate", True),
+                **spec.get("fields", {}),
+            )
+            created.append(page)
+            self.pages(page, spec.get("children", []))
+        return created
+
     # -- text -----------------------------------------------------------------------------------------
-    def register(self, *texts):
+    def register(self, *texts, override=True):
+        """Make the texts' translations known; `override=False` keeps a translation already known."""
         for text in texts:
-            if isinstance(text, Text):
-                for key in {text.en, html.unescape(text.en), escape(text.en)}:
+            for key in {text.en, html.unescape(text.en), escape(text.en)}:
+                if override or key not in self.catalog:
                     self.catalog[key] = text
 
-    def english_values(self, fields):
-        """English field values; registers every `Text` for translation."""
-        values = {}
-        for name, value in fields.items():
-            if isinstance(value, Text):
-                self.register(value)
-                value = value.en
-            values[name] = value
-        return values
+    def text(self, value):
+        """The `Text` of `value` (a `Text`, `{"$text": name}` or a plain string), registered."""
+        if isinstance(value, dict):
+            value = self.texts[value["$text"]]
+        if isinstance(value, Text):
+            self.register(value)
+            return value
+        self.register(Text.same(value), override=False)
+        return Text.same(value)
+
+    def register_all(self, value):
+        """Register every text in a field value, without building anything."""
+        if isinstance(value, Text | str) or (isinstance(value, dict) and "$text" in value):
+            self.text(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                self.register_all(item)
+        elif isinstance(value, list):
+            for item in value:
+                self.register_all(item)
+
+    def resolve(self, value):
+        """The Python value of a field value of a data file (texts in English, registered)."""
+        if isinstance(value, Text | str):
+            return self.text(value).en
+        if isinstance(value, list):
+            return [self.resolve(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        if "$text" in value:
+            return self.text(value).en
+        if "$snippet" in value:
+            return apps.get_model(value["$snippet"]).objects.get(locale=self.english, slug=value["slug"])
+        if "$snippets" in value:
+            found = apps.get_model(value["$snippets"]).objects.filter(
+                locale=self.english, slug__in=value["slugs"]
+            )
+            by_slug = {snippet.slug: snippet for snippet in found}
+            return [by_slug[slug] for slug in value["slugs"]]
+        if "$page" in value:
+            home = self.locale_root("en")
+            return Page.objects.get(url_path=f"{home.url_path}{value['$page'].strip('/')}/").specific
+        if "$image" in value:
+            return self.image(
+                value["$image"], label=value.get("label"), size=tuple(value.get("size", (1200, 800)))
+            )
+        if "$paragraphs" in value:
+            return paragraphs(*(self.text(text) for text in value["$paragraphs"]))
+        if "$stream" in value:
+            return [(block["type"], self.resolve(block["value"])) for block in value["$stream"]]
+        if "$rows" in value:
+            model = apps.get_model(value["$rows"])
+            return [
+                model(**{"sort_order": order, **self.resolve(item)})
+                for order, item in enumerate(value["items"])
+            ]
+        if "$tags" in value:
+            return Tags(value["$tags"])
+        if "$decimal" in value:
+            return Decimal(value["$decimal"])
+        if "$time" in value:
+            return time.fromisoformat(value["$time"])
+        if "$date" in value:
+            return timezone.localdate() + timedelta(days=value["$date"])
+        if "$datetime" in value:
+            day = timezone.localdate() + timedelta(days=value["$datetime"])
+            return datetime.combine(
+                day, time.fromisoformat(value["time"]), tzinfo=ZoneInfo(settings.TIME_ZONE)
+            )
+        return {name: self.resolve(item) for name, item in value.items()}
 
     def translate_string(self, data, language_code):
         if not data.strip():
@@ -114,28 +296,28 @@ class DemoLoader:
     # -- snippets and pages ---------------------------------------------------------------------------
     def snippet(self, model, lookup, **fields):
         """Create the English snippet identified by `lookup` (e.g. slug) unless it exists, then translate it."""
+        values = self.resolve(fields)
         instance = model.objects.filter(locale=self.english, **lookup).first()
         if instance is None:
-            instance = model(locale=self.english, **lookup, **self.english_values(fields))
+            instance = model(locale=self.english, **lookup, **values)
             instance.save()
             self.created += 1
-        else:
-            self.english_values(fields)
         self.translate(instance)
         return instance
 
     def page(self, parent, model, slug, translate=True, **fields):
         """Create and publish the English page `slug` under `parent` unless it exists, then translate it."""
-        slug_text = slug if isinstance(slug, Text) else None
-        if slug_text:
-            self.register(slug_text)
-        slug = str(slug)
+        slug = self.text(slug).en
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
-            self.english_values(fields)
+            self.register_all(fields)
             page = existing.specific
         else:
-            page = model(slug=slug, locale=self.english, **self.english_values(fields))
+            values = self.resolve(fields)
+            tags = {name: values.pop(name) for name, value in list(values.items()) if isinstance(value, Tags)}
+            page = model(slug=slug, locale=self.english, **values)
+            for name, names in tags.items():
+                getattr(page, name).add(*names)
             parent.add_child(instance=page)
             page.save_revision().publish()
             self.created += 1
@@ -176,3 +358,41 @@ class DemoLoader:
     @staticmethod
     def site_root():
         return Page.get_first_root_node()
+
+
+def load_site(loader: DemoLoader):
+    """The home app's own steps: the English home page becomes the site's root (replacing Wagtail's
+    placeholder), its pages are linked from the site settings, and the home page gets its body once the
+    page it links to exists; the home page and its pages are translated last."""
+    from home.models import HomePage, SiteLinks
+
+    data = read("home", "site")
+    spec = data["home"]
+    home = HomePage.objects.filter(locale=loader.english).first()
+    if home is None:
+        root = loader.site_root()
+        placeholder = root.get_children().filter(slug="home").first()
+        if placeholder is not None:
+            placeholder.slug = "welcome-placeholder"
+            placeholder.save()
+        home = loader.page(root, HomePage, spec["slug"], translate=False, **spec["fields"])
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname, site.port, site.root_page, site.site_name = ("localhost", 80, home, spec["site_name"])
+        site.save()
+        if placeholder is not None:
+            placeholder.delete()
+    loader.text(spec["slug"])
+    links = SiteLinks.for_site(Site.objects.get(root_page=home))
+    for page_spec, page in zip(data["pages"], loader.pages(home, data["pages"]), strict=True):
+        setting = page_spec.get("setting")
+        if setting and getattr(links, f"{setting}_id") is None:
+            setattr(links, setting, page)
+    links.save()
+    if home.body:
+        loader.register_all(spec["body"])
+    else:
+        home.body = loader.resolve(spec["body"])
+        home.save_revision().publish()
+    loader.translate(home)
+    for page in home.get_children().specific():
+        loader.translate(page)
