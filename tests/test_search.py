@@ -385,22 +385,6 @@ def test_queries_are_recorded_for_the_editors_report(client, admin_client, home_
     assert "nichtsdagewesen" in no_results and "kraxelbum" not in no_results
 
 
-def test_searches_answered_by_the_page_cache_are_counted(client, home_pages, search_backend, settings):
-    from search.models import SearchQueryStat
-
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.SEARCH_STATS_FLUSH_HITS = 1
-    make_page(home_pages, "fr", "Atelier Quibbelon", introduction="Quibbelon à Arlon.")
-    search_backend.refresh()
-    first = client.get("/fr/search/", {"q": "quibbelon"})
-    second = client.get("/fr/search/", {"q": "quibbelon"})
-    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
-    assert "Quibbelon" in html(second)
-    client.get("/fr/search/", {"q": "quibbelon", "page": "2"})  # paging is not a new search
-    stat = SearchQueryStat.objects.get(query_string="quibbelon", language_code="fr")
-    assert (stat.hits, stat.zero_result_hits, stat.last_results_count) == (2, 0, 1)
-
-
 # --- engine specifics -------------------------------------------------------------------------------------
 
 
