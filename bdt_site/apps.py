@@ -7,8 +7,8 @@ class SiteConfig(AppConfig):
     verbose_name = _("Be Digital Together site")
 
     def ready(self):
-        # Connect the page-cache invalidation and rendition signals in every process (web, commands,
-        # workers), not only once the middleware is first used.
+        # Connect the content-version and rendition signals in every process (web, commands, workers), not
+        # only once the middleware is first used.
         from bdt_site import content_version, middleware  # noqa: F401
 
         content_version.connect_signals()

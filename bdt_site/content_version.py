@@ -1,56 +1,24 @@
 """The version of the published content, bumped whenever anything visitors can see changes (a page is
 published, unpublished, moved or deleted; a snippet, setting, taxonomy or image is saved or deleted).
-Everything cached from content (whole anonymous pages, the menu and footer of each language, vocabularies,
-listing facet counts and result ids, search answers) puts this version in its cache key, so one bump makes
-all of it stale at once.
+Everything Django keeps from content (the menu and footer of each language, vocabularies, the Site of a
+host, listing facet counts and result ids, search answers) puts this version in its cache key through
+cached(), so one bump makes all of it stale at once. Whole pages are not kept here: the edge (nginx) holds
+them for at most a second (deploy/nginx.conf, bdt_site.middleware.EdgeCacheMiddleware).
 
-The version is a number in the cache and, with CONTENT_VERSION_FILE (the default without Redis), the
-modification time of that file as well: the local-memory cache belongs to one gunicorn worker, but the file
-is seen by every worker of the host, so a publish in the worker that served the editor reaches the others
-at once. A bump moves both forward."""
+The version is a number in the default cache, which every process that serves the site shares: Redis in
+production (required there), a directory of files on one host in development (settings/base.py). So a
+publish made through one gunicorn worker or app server is seen by all the others at their next lookup."""
 
-import contextlib
-import contextvars
 import hashlib
-import logging
-import os
-import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-logger = logging.getLogger(__name__)
-
-VERSION_KEY = "pagecache:version"
+VERSION_KEY = "content:version"
 DATA_SECONDS = 3600  # data computed from content is rebuilt at least this often
 _MISSING = object()
-
-
-def _version_file():
-    return getattr(settings, "CONTENT_VERSION_FILE", "") or None
-
-
-def _file_version(path):
-    try:
-        return os.stat(path).st_mtime_ns
-    except FileNotFoundError:
-        _touch_forward(path)
-        return os.stat(path).st_mtime_ns
-
-
-def _touch_forward(path):
-    """Move the file's modification time forward by at least one nanosecond (file times otherwise only
-    advance with the kernel's coarse clock, which two quick bumps could share)."""
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    try:
-        previous = os.stat(path).st_mtime_ns
-    except FileNotFoundError:
-        with open(path, "a", encoding="utf-8"):
-            pass
-        previous = 0
-    now = max(time.time_ns(), previous + 1)
-    os.utime(path, ns=(now, now))
 
 
 def current():
@@ -58,12 +26,6 @@ def current():
     if version is None:
         cache.add(VERSION_KEY, 1, None)
         version = cache.get(VERSION_KEY, 1)
-    path = _version_file()
-    if path:
-        try:
-            return f"{_file_version(path)}.{version}"
-        except OSError:
-            logger.exception("Cannot read CONTENT_VERSION_FILE %s; using the cache's version only", path)
     return version
 
 
@@ -82,25 +44,10 @@ def cached(key, build, timeout=DATA_SECONDS):
     return value
 
 
-_results_bypass = contextvars.ContextVar("bdt_results_cache_bypass", default=False)
-
-
 def cached_results(key, build):
     """cached() for what listings and the search find for visitors' parameters (facet counts, ids of
-    results), for RESULTS_CACHE_SECONDS."""
-    if _results_bypass.get():
-        return build()
+    results), for RESULTS_CACHE_SECONDS (0 in the test settings, so tests measure the real work)."""
     return cached(key, build, getattr(settings, "RESULTS_CACHE_SECONDS", DATA_SECONDS))
-
-
-@contextlib.contextmanager
-def results_uncached():
-    """Within this block, cached_results() computes everything afresh (benchmarks of the first visitor)."""
-    token = _results_bypass.set(True)
-    try:
-        yield
-    finally:
-        _results_bypass.reset(token)
 
 
 def digest(*parts):
@@ -109,22 +56,24 @@ def digest(*parts):
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def bump(**kwargs):
-    """Make every cached page stale at once (cheap and always safe: a publish can change menus, listings,
-    search results and translations' language switchers anywhere)."""
-    path = _version_file()
-    if path:
-        try:
-            _touch_forward(path)
-        except OSError:
-            logger.exception("Cannot touch CONTENT_VERSION_FILE %s: other workers keep their caches", path)
+def _increment():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, None)
 
 
-# Models whose rows change on every visit or hold no public content: their saves never invalidate pages.
+def bump(**kwargs):
+    """Make everything cached from content stale at once (cheap and always safe: a publish can change
+    menus, listings, search results and translations' language switchers anywhere).
+
+    Once now and once more when the transaction commits: another process that reads the version in between
+    still sees the rows from before the change, and what it caches then is dropped by the second bump."""
+    _increment()
+    transaction.on_commit(_increment)
+
+
+# Models whose rows change on every visit or hold no public content: their saves never bump the version.
 _IGNORED_APPS = {
     "admin",
     "auth",
@@ -177,7 +126,7 @@ def _content_changed(sender, created=False, update_fields=None, **kwargs):
 
 
 def connect_signals():
-    """Invalidate on publish, unpublish, move and delete of pages, and on any saved or deleted content row
+    """Bump on publish, unpublish, move and delete of pages, and on any saved or deleted content row
     (snippets, settings, taxonomies, images)."""
     from wagtail.signals import page_published, page_unpublished, post_page_move
 

@@ -8,8 +8,6 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from bdt_site import middleware as _page_cache  # noqa: F401 - connects page-cache invalidation with the URLs
-
 SEARCH_PING_TIMEOUT = 2  # seconds: a health check must answer fast even when the engine hangs
 
 

@@ -1,26 +1,23 @@
-"""Production middleware: the admins' Content-Security-Policy, a guard against hostile query strings and a
-full-page cache for anonymous visitors (logins and forms are throttled by django-axes and home.ratelimit, see
-bdt_site/throttling.py). The other security headers come from Django's SecurityMiddleware, django-csp and
-django-permissions-policy (settings in base.py).
+"""Production middleware: the admins' Content-Security-Policy, a guard against hostile query strings, the
+lifetime of anonymous pages at the edge and the cached Site of a host (logins and forms are throttled by
+django-axes and home.ratelimit, see bdt_site/throttling.py). The other security headers come from Django's
+SecurityMiddleware, django-csp and django-permissions-policy (settings in base.py).
 
 Order in settings.MIDDLEWARE (see base.py):
+  EdgeCacheMiddleware         outermost (after TrustedProxyMiddleware in production), so it sees the final
+                              response with every cookie and Cache-Control header the others added
   CSPMiddleware               outermost after Django's SecurityMiddleware, so every response gets the header
-  PageCacheMiddleware         after LocaleMiddleware (the language is known) and before Csrf/Auth/Messages,
-                              so it sees every cookie they add to the response and a hit skips them all
 """
 
-import hashlib
 import re
+import time
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 import csp.middleware
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponseBadRequest, JsonResponse
-from django.utils import translation
-from django.utils.cache import cc_delim_re
 
 from bdt_site import content_version
 
@@ -51,6 +48,9 @@ PROXY_HEADERS = (
     "HTTP_X_FORWARDED_PORT",
     "HTTP_X_FORWARDED_FOR",
     "HTTP_FORWARDED",
+    # nginx counts this search itself, and the address of the search it counts (search.views.count_edge_search)
+    "HTTP_X_EDGE_COUNTS_SEARCHES",
+    "HTTP_X_ORIGINAL_URI",
 )
 
 
@@ -124,15 +124,40 @@ class QueryGuardMiddleware:
         return HttpResponseBadRequest("Bad request", content_type="text/plain; charset=utf-8")
 
 
-# --- Full-page cache for anonymous visitors -------------------------------------------------------------
+# --- Lifetime of anonymous pages at the edge ------------------------------------------------------------
 
-CACHEABLE_URL_NAMES = {"wagtail_serve", "search"}
-# Response Vary headers the cache key already covers (the language is in the key, only cookie-less
-# visitors are served, and responses are never compressed by Django).
-HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Cookies that mean "this visitor may see something personal": a session (editors) or pending messages.
 PERSONAL_COOKIES = ("messages",)
-BYPASS_HEADER = "HTTP_X_BYPASS_PAGE_CACHE"
+
+
+class EdgeCacheMiddleware:
+    """nginx (deploy/nginx.conf) keeps anonymous pages for a second. Its own `proxy_cache_valid 1s` counts in
+    whole seconds from the second the page is stored, so a page could live almost 2 s; this middleware
+    tells it the exact end instead, `X-Accel-Expires: @<the current Unix second>` (nginx serves an entry
+    while its clock, in whole seconds, has not passed that value): a page is kept at most until the end of
+    the second it was made in, so every change is visible through nginx less than a second later. nginx
+    hides the header from visitors.
+
+    Only on what nginx would store anyway, since X-Accel-Expires outranks Cache-Control there: GET or HEAD,
+    status 200, no cookie set, no Cache-Control or Expires of the view's own (private pages, the search's
+    fallback answers, /healthz keep theirs), and a request without a session or messages cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+            and not response.has_header("Expires")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        ):
+            response["X-Accel-Expires"] = f"@{int(time.time())}"
+        return response
 
 
 class CachedSiteMiddleware:
@@ -158,74 +183,6 @@ class CachedSiteMiddleware:
         except Exception:  # noqa: BLE001 - only a shortcut: on failure (database down) Wagtail looks itself
             request.__dict__.pop("_wagtail_site", None)
         return self.get_response(request)
-
-
-class PageCacheMiddleware:
-    """Serves anonymous GET/HEAD requests for Wagtail pages (and search) from the cache.
-
-    Stored only when: status 200, no cookie set, no Cache-Control private/no-store, no Vary beyond
-    HARMLESS_VARY, and the request carried no session/messages cookie. Keyed by host, full path and query
-    string, and active language. A cache hit adds `X-Page-Cache: hit`, a store `X-Page-Cache: miss`.
-    Turned off with PAGE_CACHE_SECONDS = 0 or per request with the header `X-Bypass-Page-Cache: 1` when
-    PAGE_CACHE_ALLOW_BYPASS is on (benchmarks); `X-Bypass-Page-Cache: all` also recomputes what listings and
-    the search find (content_version.cached_results), as for the first visitor after a publish."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def _cacheable_request(self, request):
-        if request.method not in ("GET", "HEAD"):
-            return False
-        if getattr(settings, "PAGE_CACHE_SECONDS", 600) <= 0:
-            return False
-        if getattr(settings, "PAGE_CACHE_ALLOW_BYPASS", False) and request.META.get(BYPASS_HEADER):
-            return False
-        if request.path.startswith(settings.ADMIN_URL_PREFIXES):
-            return False
-        cookies = request.COOKIES
-        return not (
-            settings.SESSION_COOKIE_NAME in cookies or any(name in cookies for name in PERSONAL_COOKIES)
-        )
-
-    @staticmethod
-    def _key(request, version):
-        raw = f"{request.get_host()}|{request.get_full_path()}|{translation.get_language()}"
-        return f"pagecache:{version}:{hashlib.sha256(raw.encode('utf-8', 'surrogatepass')).hexdigest()}"
-
-    @staticmethod
-    def _cacheable_response(request, response):
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        match = getattr(request, "resolver_match", None)
-        if match is None or match.url_name not in CACHEABLE_URL_NAMES:
-            return False
-        cache_control = response.get("Cache-Control", "").lower()
-        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
-            return False
-        vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
-        if not vary <= HARMLESS_VARY:
-            return False
-        session = getattr(request, "session", None)
-        return not (session is not None and session.modified)
-
-    def __call__(self, request):
-        if getattr(settings, "PAGE_CACHE_ALLOW_BYPASS", False) and request.META.get(BYPASS_HEADER) == "all":
-            with content_version.results_uncached():
-                return self.get_response(request)
-        if not self._cacheable_request(request):
-            return self.get_response(request)
-        key = self._key(request, content_version.current())
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
-        response = self.get_response(request)
-        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-            response.render()
-        if self._cacheable_response(request, response):
-            response["X-Page-Cache"] = "miss"
-            cache.set(key, response, getattr(settings, "PAGE_CACHE_SECONDS", 600))
-        return response
 
 
 # --- Image renditions made at publish time --------------------------------------------------------------

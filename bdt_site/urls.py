@@ -12,6 +12,7 @@ from bdt_site.api import api_router
 from bdt_site.health import healthz
 from events import partner_privacy
 from home.sitemap import sitemap
+from search import urls as search_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    *search_urls.edge_urlpatterns,
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

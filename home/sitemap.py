@@ -1,10 +1,10 @@
-"""sitemap.xml: every live, public page in every locale, each with its hreflang alternates."""
+"""sitemap.xml: every live, public page in every locale, each with its hreflang alternates. Kept, like every
+anonymous page, by nginx for at most a second (deploy/nginx.conf), so a publish shows in it at once."""
 
 from collections import defaultdict
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.views.decorators.cache import cache_page
 from wagtail.models import Page, Site
 
 from home.visibility import public_pages
@@ -34,7 +34,6 @@ def sitemap_entries(request):
     ]
 
 
-@cache_page(60 * 15)
 def sitemap(request):
     xml = render_to_string("home/sitemap.xml", {"entries": sitemap_entries(request)})
     return HttpResponse(xml, content_type="application/xml")

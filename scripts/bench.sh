@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# `make bench` (not a test): the production profile on a throwaway PostgreSQL, measured with wrk on loopback.
-# Pages: home, catalogue (with/without filters), a training, an event, search; each uncached (page cache
-# bypassed), from the page cache, through the nginx proxy cache, and as a static file served by nginx (the
-# ceiling). "uncached" bypasses the page cache only (facet counts and result ids of listings and search stay
-# cached, as in production); "cold" recomputes those too, as for the first visitor after a publish. Search
-# is measured on each backend: the database and OpenSearch (a second gunicorn). Prints a table and writes
-# var/bench/latest.json. env: BENCH_DURATION (s, default 10), PG_PORT (54349), OPENSEARCH_PORT (9270),
-# BENCH_PORT (8349: gunicorn; +1 nginx proxy, +2 nginx static, +3 gunicorn with OpenSearch).
+# `make bench` (not a test): the production profile on a throwaway PostgreSQL and Redis, measured with wrk on
+# loopback. Pages: home, catalogue (with/without filters), a training, an event, search; each from gunicorn
+# ("uncached": Django keeps no pages, facet counts and result ids come from the results cache, as in
+# production), from a gunicorn with the results cache off ("cold", as for the first visitor after a publish),
+# through the shipped deploy/nginx.conf (scripts/nginx.sh: its one-second cache, and the counting of every
+# search), and as a static file served by nginx (the ceiling). Search is measured on each backend: the
+# database and OpenSearch (gunicorns of their own). Prints a table and writes var/bench/latest.json.
+# env: BENCH_DURATION (s, default 10), PG_PORT (54349), OPENSEARCH_PORT (9270), REDIS_PORT (6349),
+# BENCH_PORT (8349: gunicorn; +1 nginx (shipped configuration), +2 nginx static, +3 gunicorn with OpenSearch,
+# +4 and +5 the same two with the results cache off, +6 the shipped nginx's port-80 redirect).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
-export PG_PORT=${PG_PORT:-54349}
+export PG_PORT=${PG_PORT:-54349} REDIS_PORT=${REDIS_PORT:-6349}
 BENCH_PORT=${BENCH_PORT:-8349}
 OUT=var/bench
 mkdir -p "$OUT"
@@ -21,26 +23,32 @@ if ! need wrk || ! need nginx; then
   apt-get install -y wrk nginx-light >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk nginx-light >/dev/null; }
 fi
 
-GUNICORN_PID=""
+PIDS=()
 ENGINE_PID=""
 NGINX_CONF="$PWD/$OUT/nginx.conf"
 export OPENSEARCH_PORT=${OPENSEARCH_PORT:-9270}
+# The shipped nginx (scripts/nginx.sh), without its access log: as fast as production can be.
+export NGINX_PORT=$((BENCH_PORT + 1)) NGINX_REDIRECT_PORT=$((BENCH_PORT + 6)) NGINX_UPSTREAM=127.0.0.1:$BENCH_PORT
+export NGINX_DIR="$PWD/$OUT/shipped-nginx" NGINX_ACCESS_LOG=off
 cleanup() {
-  for pid in $GUNICORN_PID $ENGINE_PID; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   [ -f "$OUT/nginx.pid" ] && nginx -c "$NGINX_CONF" -p "$PWD/$OUT" -s stop 2>/dev/null || true
+  bash scripts/nginx.sh stop >/dev/null 2>&1 || true
   bash scripts/postgres.sh stop >/dev/null 2>&1 || true
   bash scripts/opensearch.sh stop >/dev/null 2>&1 || true
+  bash scripts/redis.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 DATABASE_URL=$(bash scripts/postgres.sh start | tail -n 1)
-export DATABASE_URL
+REDIS_URL=$(bash scripts/redis.sh start | tail -n 1)
+export DATABASE_URL REDIS_URL
 export DJANGO_SETTINGS_MODULE=bdt_site.settings.production
 SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
 export SECRET_KEY DEBUG=False ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=False
-export SECURE_HSTS_SECONDS=0 PAGE_CACHE_ALLOW_BYPASS=True CONN_MAX_AGE=60 LOG_LEVEL=WARNING
+export SECURE_HSTS_SECONDS=0 CONN_MAX_AGE=60 LOG_LEVEL=WARNING
 export STATIC_ROOT="$PWD/var/static" SERVE_MEDIA=True
-echo "PostgreSQL: $DATABASE_URL"
+echo "PostgreSQL: $DATABASE_URL  Redis: $REDIS_URL"
 SKIPPED=()
 ENGINE_URL=""
 if ENGINE_URL=$(bash scripts/opensearch.sh start | tail -n 1); then
@@ -66,15 +74,22 @@ else
   SKIPPED+=("seed_benchmark: command not available yet, measured on the demo content only")
 fi
 
-WEB_CONCURRENCY=2 GUNICORN_BIND=127.0.0.1:$BENCH_PORT SEARCH_BACKEND=database \
-  $PY -m gunicorn -c bdt_site/gunicorn.conf.py --access-logfile /dev/null >"$OUT/gunicorn.log" 2>&1 &
-GUNICORN_PID=$!
+# gunicorn PORT NAME [VAR=VALUE...]: a gunicorn with 2 workers on PORT, its log in $OUT/gunicorn-NAME.log.
+gunicorn() {
+  local port=$1 name=$2
+  shift 2
+  env WEB_CONCURRENCY=2 GUNICORN_BIND=127.0.0.1:$port "$@" \
+    $PY -m gunicorn -c bdt_site/gunicorn.conf.py --access-logfile /dev/null >"$OUT/gunicorn-$name.log" 2>&1 &
+  PIDS+=($!)
+}
+gunicorn "$BENCH_PORT" database SEARCH_BACKEND=database
+gunicorn $((BENCH_PORT + 4)) database-cold SEARCH_BACKEND=database RESULTS_CACHE_SECONDS=0
 if [ -n "$ENGINE_URL" ]; then
-  WEB_CONCURRENCY=2 GUNICORN_BIND=127.0.0.1:$((BENCH_PORT + 3)) \
-    $PY -m gunicorn -c bdt_site/gunicorn.conf.py --access-logfile /dev/null >"$OUT/gunicorn-engine.log" 2>&1 &
-  ENGINE_PID=$!
+  gunicorn $((BENCH_PORT + 3)) engine
+  gunicorn $((BENCH_PORT + 5)) engine-cold RESULTS_CACHE_SECONDS=0
+  ENGINE_PID=${PIDS[-1]}
 fi
-for port in $BENCH_PORT ${ENGINE_PID:+$((BENCH_PORT + 3))}; do
+for port in $BENCH_PORT $((BENCH_PORT + 4)) ${ENGINE_PID:+$((BENCH_PORT + 3)) $((BENCH_PORT + 5))}; do
   for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.2
@@ -82,13 +97,13 @@ for port in $BENCH_PORT ${ENGINE_PID:+$((BENCH_PORT + 3))}; do
 done
 
 mkdir -p "$OUT/static" "$OUT/cache"
-sed -e "s#@OUT@#$PWD/$OUT#g" -e "s#@UPSTREAM@#127.0.0.1:$BENCH_PORT#g" \
-  -e "s#@PROXY_PORT@#$((BENCH_PORT + 1))#g" -e "s#@STATIC_PORT@#$((BENCH_PORT + 2))#g" \
-  scripts/bench/nginx.conf.in >"$NGINX_CONF"
+sed -e "s#@OUT@#$PWD/$OUT#g" -e "s#@STATIC_PORT@#$((BENCH_PORT + 2))#g" scripts/bench/nginx.conf.in >"$NGINX_CONF"
 nginx -c "$NGINX_CONF" -p "$PWD/$OUT"
+bash scripts/nginx.sh start >/dev/null
 
 printf '%s\n' "${SKIPPED[@]}" >"$OUT/skipped.txt"
-$PY scripts/bench/run.py --gunicorn "http://127.0.0.1:$BENCH_PORT" \
+$PY scripts/bench/run.py --gunicorn "http://127.0.0.1:$BENCH_PORT" --cold "http://127.0.0.1:$((BENCH_PORT + 4))" \
   --proxy "http://127.0.0.1:$((BENCH_PORT + 1))" --static "http://127.0.0.1:$((BENCH_PORT + 2))" \
-  --static-dir "$OUT/static" ${ENGINE_PID:+--engine "http://127.0.0.1:$((BENCH_PORT + 3))"} --duration "${BENCH_DURATION:-10}" --skipped "$OUT/skipped.txt" \
+  ${ENGINE_PID:+--engine "http://127.0.0.1:$((BENCH_PORT + 3))" --engine-cold "http://127.0.0.1:$((BENCH_PORT + 5))"} \
+  --static-dir "$OUT/static" --duration "${BENCH_DURATION:-10}" --skipped "$OUT/skipped.txt" \
   --json "$OUT/latest.json"

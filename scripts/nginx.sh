@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the shipped deploy/nginx.conf (with deploy/bdt_proxy_params) in front of a local gunicorn, for tests.
+# Run the shipped deploy/nginx.conf (with deploy/bdt_proxy_params and deploy/bdt_page_cache) in front of a local
+# gunicorn, for the tests and `make bench`.
 # The configuration is the shipped file with only its deployment-specific values substituted: listen ports,
 # the gunicorn address, the /srv/bdt/ paths and the proxy cache path; the certificate lines are dropped (plain
 # HTTP on loopback). Every location block stays as shipped. nginx-light is installed with apt-get if missing.
@@ -10,19 +11,19 @@
 #   stop    stop the nginx started from NGINX_DIR and delete that directory
 #   config  write the configuration only; prints the path of its main file
 # env: NGINX_PORT (8390: the shipped HTTPS server), NGINX_REDIRECT_PORT (NGINX_PORT+1: the shipped port-80
-#      redirect), NGINX_PURGE_PORT (NGINX_PORT+2: the shipped purge listener, 8080 in production),
-#      NGINX_UPSTREAM (gunicorn, 127.0.0.1:8000), MEDIA_ROOT (<repo>/media), STATIC_ROOT (<repo>/var/static),
-#      NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated configuration, pid, logs, cache, temporary files).
+#      redirect), NGINX_UPSTREAM (gunicorn, 127.0.0.1:8000), MEDIA_ROOT (<repo>/media), STATIC_ROOT
+#      (<repo>/var/static), NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated configuration, pid, logs, cache,
+#      temporary files), NGINX_ACCESS_LOG (on: the access log in NGINX_DIR/logs; off for benchmarks).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 NGINX_PORT=${NGINX_PORT:-8390}
 NGINX_REDIRECT_PORT=${NGINX_REDIRECT_PORT:-$((NGINX_PORT + 1))}
-NGINX_PURGE_PORT=${NGINX_PURGE_PORT:-$((NGINX_PORT + 2))}
 NGINX_UPSTREAM=${NGINX_UPSTREAM:-127.0.0.1:8000}
 MEDIA_ROOT=${MEDIA_ROOT:-$REPO_ROOT/media}
 STATIC_ROOT=${STATIC_ROOT:-$REPO_ROOT/var/static}
 NGINX_DIR=${NGINX_DIR:-/tmp/bdt-nginx-$NGINX_PORT}
+NGINX_ACCESS_LOG=${NGINX_ACCESS_LOG:-on}
 CONF="$NGINX_DIR/nginx.conf"
 
 die() { echo "nginx.sh: ERROR: $*" >&2; exit 1; }
@@ -33,29 +34,21 @@ nginx_bin() {
 
 install_nginx() {
   nginx_bin >/dev/null && return
-  echo "nginx.sh: installing nginx-light (apt-get)..." >&2
-  command -v apt-get >/dev/null || die "nginx is not installed and there is no apt-get to install it"
-  # Only the binary is wanted: no system nginx started on port 80 by the package's scripts.
-  local policy=/usr/sbin/policy-rc.d created=""
-  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created=1; fi
-  { DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light >/dev/null 2>&1 \
-    || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light >/dev/null; }; } \
-    || { [ -n "$created" ] && rm -f "$policy"; die "apt-get install nginx-light failed"; }
-  [ -n "$created" ] && rm -f "$policy"
+  bash "$(dirname "${BASH_SOURCE[0]}")/install-package.sh" nginx-light || die "nginx-light could not be installed"
   nginx_bin >/dev/null || die "nginx-light was installed but no nginx binary was found"
 }
 
 write_config() {
   local shipped="$REPO_ROOT/deploy/nginx.conf"
   mkdir -p "$NGINX_DIR"/{cache,temp,logs}
-  cp "$REPO_ROOT/deploy/bdt_proxy_params" "$NGINX_DIR/bdt_proxy_params"
+  cp "$REPO_ROOT/deploy/bdt_proxy_params" "$REPO_ROOT/deploy/bdt_page_cache" "$NGINX_DIR/"
   sed -e "s#^\(\s*\)listen 80;#\1listen 127.0.0.1:$NGINX_REDIRECT_PORT;#" \
     -e "s#^\(\s*\)listen 443 ssl http2;#\1listen 127.0.0.1:$NGINX_PORT;#" \
-    -e "s#^\(\s*\)listen 127.0.0.1:8080;#\1listen 127.0.0.1:$NGINX_PURGE_PORT;#" \
     -e "/^\s*ssl_certificate/d" \
     -e "s#server 127.0.0.1:8000;#server $NGINX_UPSTREAM;#" \
     -e "s#/var/cache/nginx/bdt#$NGINX_DIR/cache/bdt#" \
     -e "s#/etc/nginx/bdt_proxy_params#$NGINX_DIR/bdt_proxy_params#" \
+    -e "s#/etc/nginx/bdt_page_cache#$NGINX_DIR/bdt_page_cache#" \
     -e "s#/srv/bdt/var/static/#${STATIC_ROOT%/}/#" \
     -e "s#/srv/bdt/media/#${MEDIA_ROOT%/}/#" \
     "$shipped" >"$NGINX_DIR/bdt.conf"
@@ -75,7 +68,7 @@ http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     sendfile on;
-    access_log $NGINX_DIR/logs/access.log;
+    access_log $( [ "$NGINX_ACCESS_LOG" = off ] && echo off || echo "$NGINX_DIR/logs/access.log" );
     client_body_temp_path $NGINX_DIR/temp/body;
     proxy_temp_path $NGINX_DIR/temp/proxy;
     fastcgi_temp_path $NGINX_DIR/temp/fastcgi;

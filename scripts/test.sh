@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# The full suite, as `make test` and CI run it: static checks, then the tests on SQLite (with the browser
-# and OpenSearch tests) and again on a throwaway PostgreSQL 15. Services are started here and stopped on exit;
+# The full suite, as `make test` and CI run it: static checks, then the tests on SQLite (with the browser,
+# OpenSearch, nginx and Redis tests) and again on a throwaway PostgreSQL 15. Services are started here and stopped on exit;
 # a service that cannot start fails the run with its own error message.
 # `--fast` (`make test-fast`, for development): the same static checks, then the tests on SQLite only, without
-# the tests that need a service (browser, OpenSearch, nginx); no service is started.
+# the tests that need a service (browser, OpenSearch, nginx, Redis); no service is started.
 set -euo pipefail
 FAST=0
 if [ "${1:-}" = "--fast" ]; then FAST=1; shift; fi
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=bdt_site.settings.test
-export PG_PORT=${PG_PORT:-54329} OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250}
+export PG_PORT=${PG_PORT:-54329} OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250} REDIS_PORT=${REDIS_PORT:-6329}
 
 step() { printf '\n== %s ==\n' "$*"; }
 
@@ -26,23 +26,29 @@ for po in locale/*/LC_MESSAGES/django.po */locale/*/LC_MESSAGES/django.po; do
 done
 
 if [ "$FAST" = 1 ]; then
-  step "Test suite on SQLite (no browser, OpenSearch or nginx)"
-  unset DATABASE_URL OPENSEARCH_URL
-  exec $PY -m pytest -m "not browser and not opensearch and not nginx" "$@"
+  step "Test suite on SQLite (no browser, OpenSearch, nginx or Redis)"
+  unset DATABASE_URL OPENSEARCH_URL REDIS_URL
+  exec $PY -m pytest -m "not browser and not opensearch and not nginx and not redis" "$@"
 fi
 
 step "Services"
-cleanup() { bash scripts/opensearch.sh stop >/dev/null 2>&1 || true; bash scripts/postgres.sh stop >/dev/null 2>&1 || true; }
+cleanup() {
+  bash scripts/opensearch.sh stop >/dev/null 2>&1 || true
+  bash scripts/postgres.sh stop >/dev/null 2>&1 || true
+  bash scripts/redis.sh stop >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 bash scripts/browser-setup.sh
 OPENSEARCH_URL=$(bash scripts/opensearch.sh start | tail -n 1)
 DATABASE_URL_POSTGRES=$(bash scripts/postgres.sh start | tail -n 1)
-export OPENSEARCH_URL
-echo "OpenSearch: $OPENSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES"
+# The Redis of the production-profile sites the nginx and Redis tests start (tests/servers.py: redis_url()).
+REDIS_URL=$(bash scripts/redis.sh start | tail -n 1)
+export OPENSEARCH_URL REDIS_URL
+echo "OpenSearch: $OPENSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
 
 step "Test suite on SQLite (with browser and OpenSearch tests)"
 $PY -m pytest "$@"
 
 step "Test suite on PostgreSQL"
-# The nginx tests run their site on its own SQLite file whatever the suite's database: once is enough.
-DATABASE_URL=$DATABASE_URL_POSTGRES $PY -m pytest -m "not browser and not nginx" "$@"
+# The nginx and Redis tests run their site on its own SQLite file whatever the suite's database: once is enough.
+DATABASE_URL=$DATABASE_URL_POSTGRES $PY -m pytest -m "not browser and not nginx and not redis" "$@"

@@ -1,3 +1,8 @@
-from .views import urlpatterns
+from django.urls import path
 
-__all__ = ["urlpatterns"]
+from .views import count_edge_search, urlpatterns
+
+# Outside the language prefix: where nginx counts every search (deploy/nginx.conf, `internal` there).
+edge_urlpatterns = [path("_edge/search-hit", count_edge_search, name="search_edge_hit")]
+
+__all__ = ["edge_urlpatterns", "urlpatterns"]

@@ -1,4 +1,5 @@
-"""The public search: /<lang>/search/ (HTML, works without JavaScript) and /<lang>/search/autocomplete/ (JSON)."""
+"""The public search: /<lang>/search/ (HTML, works without JavaScript) and /<lang>/search/autocomplete/ (JSON),
+and /_edge/search-hit, where nginx counts every search, also those it answers from its cache."""
 
 import datetime
 import logging
@@ -6,9 +7,9 @@ import logging
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import Resolver404, path, resolve
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -167,30 +168,55 @@ def _answer(query, language_code, types, type_key, page_number, backend):
     return counts, number, [(page.pk, page.content_type_id) for page in found]
 
 
-def _run(query, language_code, types, type_key, page_number, backend):
+def _cached_answer(query, language_code, types, type_key, page_number, backend):
     """The answer of a search, kept until published content changes (per backend, so that an answer of the
-    fallback during an engine outage is never served once the engine is back), and its pages."""
+    fallback during an engine outage is never served once the engine is back)."""
     key = f"search:answer:{backend}:{language_code}:{content_version.digest(query, type_key, page_number)}"
-    counts, number, rows = content_version.cached_results(
+    return content_version.cached_results(
         key, lambda: _answer(query, language_code, types, type_key, page_number, backend)
     )
+
+
+def _run(query, language_code, types, type_key, page_number, backend):
+    """The answer of a search and its pages."""
+    counts, number, rows = _cached_answer(query, language_code, types, type_key, page_number, backend)
     total = sum(item["count"] for item in counts)
     page_obj = Paginator(range(selected_count(counts, type_key)), RESULTS_PER_PAGE).page(number)
     return counts, total, page_obj, specific_by_id(rows, selected_models(types, type_key))
 
 
-def run_search(query, language_code, types, type_key, page_number):
-    """Search with the active language's engine; fall back to the database backend if the engine fails."""
+def _with_fallback(run, query, language_code, *args):
+    """(run(query, language_code, *args, backend), notice) with the active language's engine; with the
+    database backend and ENGINE_DOWN_NOTICE if the engine fails."""
     backend = backend_for_language(language_code)
     try:
-        return (*_run(query, language_code, types, type_key, page_number, backend), None)
+        return run(query, language_code, *args, backend), None
     except Exception:
         if backend == "default":
             raise
         logger.exception(
             "Search backend %r failed for %r; answering from the database backend", backend, query
         )
-        return (*_run(query, language_code, types, type_key, page_number, "default"), ENGINE_DOWN_NOTICE)
+        return run(query, language_code, *args, "default"), ENGINE_DOWN_NOTICE
+
+
+def run_search(query, language_code, types, type_key, page_number):
+    """(counts, total, page_obj, pages, notice) of a search (notice: the engine failed, see _with_fallback)."""
+    answer, notice = _with_fallback(_run, query, language_code, types, type_key, page_number)
+    return (*answer, notice)
+
+
+def search_total(query, language_code, types, type_key):
+    """The number of results the first page of this search shows (from the results cache when known)."""
+    (counts, _number, _rows), _notice = _with_fallback(
+        _cached_answer, query, language_code, types, type_key, 1
+    )
+    return sum(item["count"] for item in counts)
+
+
+def selected_type(raw, types):
+    """The result type asked for in the `type` parameter, None (all types) for anything unknown."""
+    return raw if raw in {key for key, _label, _models in types} else None
 
 
 def promoted_results(query, language_code, models=()):
@@ -258,9 +284,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     page_number = clean_page_number(request.GET.get("page", 1))
     types = available_types()
-    type_key = request.GET.get("type")
-    if type_key not in {key for key, _label, _models in types}:
-        type_key = None
+    type_key = selected_type(request.GET.get("type"), types)
     language_code = translation.get_language()
 
     context = {
@@ -295,7 +319,7 @@ def search(request):
                     "type_label": label,
                 }
             )
-        if page_number == 1:
+        if page_number == 1 and not counted_at_edge(request):
             record_query(query, language_code, total)
         context.update(
             type_counts=counts,
@@ -317,9 +341,48 @@ def search(request):
             context["suggestions"] = popular_queries(language_code, exclude=query)
     response = TemplateResponse(request, "search/search.html", context)
     if context["notice"]:
-        # A fallback answer (engine down) must not outlive the outage: not stored by the page cache.
+        # A fallback answer (engine down) must not outlive the outage: nginx does not keep it.
         response["Cache-Control"] = "private, max-age=0"
     return response
+
+
+# Set by nginx on search requests and on their counting subrequests (deploy/nginx.conf); believed only from
+# TRUSTED_PROXIES (bdt_site.middleware.TrustedProxyMiddleware drops it from anyone else).
+EDGE_COUNTS_HEADER = "HTTP_X_EDGE_COUNTS_SEARCHES"
+
+
+def counted_at_edge(request):
+    """True when nginx counts this search itself (through count_edge_search), so the view must not."""
+    return request.META.get(EDGE_COUNTS_HEADER) == "1"
+
+
+def count_edge_search(request):
+    """/_edge/search-hit: nginx's background copy (`mirror`) of every request of a search page, also of those
+    it answers from its cache, with the visitor's address in X-Original-URI. Counts the search as the view
+    does without nginx: its first result page, with the number of results it shows."""
+    if not counted_at_edge(request):
+        return HttpResponseForbidden()
+    path_info, _sep, query_string = request.headers.get("X-Original-URI", "").partition("?")
+    params = QueryDict(query_string)
+    query = clean_query(params.get("q", ""))
+    language_code = translation.get_language_from_path(path_info)
+    if (
+        request.method != "GET"
+        or not query
+        or not language_code
+        or clean_page_number(params.get("page", 1)) != 1
+    ):
+        return HttpResponse(status=204)
+    with translation.override(language_code):
+        try:
+            if resolve(path_info).func is not search:
+                return HttpResponse(status=204)
+        except Resolver404:
+            return HttpResponse(status=204)
+        types = available_types()
+        total = search_total(query, language_code, types, selected_type(params.get("type"), types))
+    record_query(query, language_code, total)
+    return HttpResponse(status=204)
 
 
 @require_GET

@@ -3,8 +3,10 @@ a server process (gunicorn, `manage.py runserver`) started in the repository, wa
 
 import asyncio
 import contextlib
+import http.client
 import json
 import os
+import secrets
 import socket
 import sqlite3
 import subprocess
@@ -14,6 +16,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -39,6 +42,7 @@ def production_settings(*names):
         "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
         "ALLOWED_HOSTS": "bedigitaltogether.example",
         "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # required; reading settings does not connect
         "PATH": "/usr/bin:/bin",
     }
     code = (
@@ -137,3 +141,123 @@ def running_server(command, *, port, env, log_path, ready_path="/healthz", name=
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+# --- The production profile: Redis, gunicorn and the shipped nginx ---------------------------------------
+
+
+@contextlib.contextmanager
+def redis_server(directory):
+    """The URL of a Redis for a production-profile site: the one scripts/test.sh started (REDIS_URL), emptied
+    first, or else one started here by scripts/redis.sh in `directory` and stopped after."""
+    import redis
+
+    shared = os.environ.get("REDIS_URL")
+    if shared:
+        redis.Redis.from_url(shared).flushdb()
+        yield shared
+        return
+    env = {**os.environ, "REDIS_PORT": str(free_port()), "REDIS_DIR": str(directory)}
+    started = subprocess.run(
+        ["bash", "scripts/redis.sh", "start"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    if started.returncode != 0:
+        pytest.fail("Redis did not start (scripts/redis.sh start):\n" + started.stdout + started.stderr)
+    try:
+        yield started.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run(["bash", "scripts/redis.sh", "stop"], cwd=ROOT, env=env, check=False, timeout=60)
+
+
+def production_environ(directory, *, database, redis_url, drop=()):
+    """The environment of a site with the production settings on the SQLite file `database` and `redis_url`,
+    its media and static files in `directory`, over plain HTTP on loopback (behind nginx, as in production)."""
+    env = server_environ(drop=("DOCUMENTS_ACCEL_REDIRECT_URL", "CACHE_URL", "SENTRY_DSN", *drop))
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "DEBUG": "False",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "False",
+            "SECURE_HSTS_SECONDS": "0",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "REDIS_URL": redis_url,
+            "MEDIA_ROOT": str(Path(directory) / "media"),
+            "STATIC_ROOT": str(Path(directory) / "static"),
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    return env
+
+
+@contextlib.contextmanager
+def nginx_in_front(directory, *, upstream_port, media, static):
+    """The shipped deploy/nginx.conf (scripts/nginx.sh) in front of gunicorn on `upstream_port`; yields
+    {"port", "base"} and stops nginx after."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "NGINX_DIR": str(directory),
+        "NGINX_PORT": str(port),
+        "NGINX_REDIRECT_PORT": str(free_port()),
+        "NGINX_UPSTREAM": f"127.0.0.1:{upstream_port}",
+        "MEDIA_ROOT": str(media),
+        "STATIC_ROOT": str(static),
+    }
+    started = subprocess.run(
+        ["bash", "scripts/nginx.sh", "start"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    if started.returncode != 0:
+        pytest.fail(
+            "nginx with the shipped deploy/nginx.conf did not start (scripts/nginx.sh start):\n"
+            + started.stdout[-2000:]
+            + started.stderr[-3000:]
+        )
+    try:
+        yield {"port": port, "base": f"http://127.0.0.1:{port}"}
+    finally:
+        subprocess.run(["bash", "scripts/nginx.sh", "stop"], cwd=ROOT, env=env, check=False, timeout=60)
+
+
+def http_request(port, path, *, method="GET", cookies=None, form=None, headers=None):
+    """One request to 127.0.0.1:`port`, no redirect followed: (status, headers, body bytes)."""
+    sent = {"Host": f"127.0.0.1:{port}", **(headers or {})}
+    if cookies:
+        sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    body = None
+    if form is not None:
+        body = urlencode(form)
+        sent["Content-Type"] = "application/x-www-form-urlencoded"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        conn.request(method, path, body=body, headers=sent)
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def set_cookies(headers):
+    """name -> value of the Set-Cookie headers of a response."""
+    found = {}
+    for header in headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        found[name.strip()] = rest.split(";", 1)[0]
+    return found
+
+
+def run_in_site(env, script, *args, timeout=300):
+    """Runs the Python `script` (after django.setup()) in a process of its own with the site's `env`; returns
+    the JSON its last line prints (the test fails with its error output otherwise)."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + script, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"A script in the site's environment failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])

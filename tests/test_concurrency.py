@@ -152,7 +152,8 @@ def server(request, db, django_db_blocker, tmp_path):
             "GUNICORN_TIMEOUT": "120",
             "EVENT_SUBMISSIONS_PER_HOUR": "1000",  # every request comes from 127.0.0.1
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "CONTENT_VERSION_FILE": str(tmp_path / "content-version"),
+            # Shared by the server's processes, apart from every other site (settings: CACHE_URL).
+            "CACHE_URL": f"filecache://{tmp_path / 'cache'}",
             "LOG_LEVEL": "WARNING",
             "MEDIA_ROOT": str(tmp_path / "media"),
         }

@@ -1,6 +1,7 @@
 """Events: the SQL queries of the event page and the listings do not grow with the amount of content.
 
-The page cache is off in test settings, so every request below does its real work. Each test renders a page
+Django keeps no pages and the results cache is off in test settings, so every request below does its real
+work. Each test renders a page
 with little content, then with much more (speakers, organisers, audiences, exhibitors, directory people,
 more events on the page), and asserts the same number of queries: a per-item query fails it.
 """

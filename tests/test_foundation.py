@@ -208,6 +208,7 @@ def test_production_settings_pass_the_deploy_check():
     env = {
         "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
         "ALLOWED_HOSTS": "bedigitaltogether.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # required by production; the check does not connect
     }
     result = _run_django("bdt_site.settings.production", env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr

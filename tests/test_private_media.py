@@ -6,19 +6,28 @@ on a copy of the test database: nginx refuses every document under /media/, Wagt
 private one to whoever may not see it, and hands it to an allowed user through nginx (X-Accel-Redirect)."""
 
 import datetime
-import http.client
 import io
 import json
-import os
 import re
-import secrets
 import subprocess
 import sys
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import pytest
 
-from tests.servers import GUNICORN, ROOT, copy_test_database, free_port, running_server, server_environ
+from tests.servers import (
+    GUNICORN,
+    ROOT,
+    copy_test_database,
+    free_port,
+    nginx_in_front,
+    production_environ,
+    redis_server,
+    run_in_site,
+    running_server,
+)
+from tests.servers import http_request as _http
+from tests.servers import set_cookies as _cookies
 
 # What the site's documents are: (key, title, file name, collection, content)
 DOCUMENTS = [
@@ -32,8 +41,6 @@ BOARD_PASSWORD = "board-secret-2026"
 # restrictions, the documents, an allowed user and an outsider with a session each. Prints JSON.
 SETUP_SCRIPT = r"""
 import json, sys
-import django
-django.setup()
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -70,117 +77,43 @@ print(json.dumps({"documents": documents, "sessions": sessions}))
 """
 
 
-def _http(port, path, *, method="GET", cookies=None, form=None):
-    """One request, no redirect followed: (status, headers, body)."""
-    headers = {"Host": f"127.0.0.1:{port}"}
-    if cookies:
-        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
-    body = None
-    if form is not None:
-        body = urlencode(form)
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        conn.close()
-
-
-def _cookies(headers):
-    """name -> value of the Set-Cookie headers of a response."""
-    found = {}
-    for header in headers.get_all("Set-Cookie") or []:
-        name, _, rest = header.partition("=")
-        found[name.strip()] = rest.split(";", 1)[0]
-    return found
-
-
 @pytest.fixture(scope="module")
 def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx-site")
     media, database = tmp / "media", tmp / "site.sqlite3"
-    env = server_environ(
-        drop=("DOCUMENTS_ACCEL_REDIRECT_URL", "REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "SENTRY_DSN")
-    )
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "DEBUG": "False",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "False",
-            "SECURE_HSTS_SECONDS": "0",
-            "DATABASE_URL": f"sqlite:///{database}",
-            "MEDIA_ROOT": str(media),
-            "STATIC_ROOT": str(tmp / "static"),
-            "CONTENT_VERSION_FILE": str(tmp / "content-version"),
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    # The session's test database (demo content); a fresh migrated SQLite file when the suite runs on PostgreSQL.
-    if not copy_test_database(database, django_db_blocker):
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-        )
-    spec = {
-        "password": BOARD_PASSWORD,
-        "documents": [(k, t, n, c, content.decode("latin-1")) for k, t, n, c, content in DOCUMENTS],
-    }
-    setup = subprocess.run(
-        [sys.executable, "-c", SETUP_SCRIPT, json.dumps(spec)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if setup.returncode != 0:
-        pytest.fail(f"Setting up the site's documents failed:\n{setup.stderr[-3000:]}")
-    data = json.loads(setup.stdout.strip().splitlines()[-1])
-    (media / "images").mkdir(parents=True, exist_ok=True)
-    (media / "images" / "visible.png").write_bytes(b"\x89PNG\r\n\x1a\n not really, but nginx does not care")
-
-    gunicorn_port = free_port()
-    nginx_env = {
-        **os.environ,
-        "NGINX_DIR": str(tmp / "nginx"),
-        "NGINX_PORT": str(free_port()),
-        "NGINX_REDIRECT_PORT": str(free_port()),
-        "NGINX_PURGE_PORT": str(free_port()),
-        "NGINX_UPSTREAM": f"127.0.0.1:{gunicorn_port}",
-        "MEDIA_ROOT": str(media),
-        "STATIC_ROOT": str(tmp / "static"),
-    }
-    gunicorn_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "WEB_CONCURRENCY": "2"}
-    with running_server(GUNICORN, port=gunicorn_port, env=gunicorn_env, log_path=tmp / "gunicorn.log"):
-        started = subprocess.run(
-            ["bash", "scripts/nginx.sh", "start"],
-            cwd=ROOT,
-            env=nginx_env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if started.returncode != 0:
-            pytest.fail(
-                "nginx with the shipped deploy/nginx.conf did not start (scripts/nginx.sh start):\n"
-                + started.stdout[-2000:]
-                + started.stderr[-3000:]
+    with redis_server(tmp / "redis") as redis_url:
+        env = production_environ(tmp, database=database, redis_url=redis_url)
+        # The session's test database (demo content); a fresh migrated SQLite file when the suite runs on
+        # PostgreSQL.
+        if not copy_test_database(database, django_db_blocker):
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
             )
-        try:
+        spec = {
+            "password": BOARD_PASSWORD,
+            "documents": [(k, t, n, c, content.decode("latin-1")) for k, t, n, c, content in DOCUMENTS],
+        }
+        data = run_in_site(env, SETUP_SCRIPT, json.dumps(spec))
+        (media / "images").mkdir(parents=True, exist_ok=True)
+        (media / "images" / "visible.png").write_bytes(
+            b"\x89PNG\r\n\x1a\n not really, but nginx does not care"
+        )
+
+        gunicorn_port = free_port()
+        gunicorn_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "WEB_CONCURRENCY": "2"}
+        with (
+            running_server(GUNICORN, port=gunicorn_port, env=gunicorn_env, log_path=tmp / "gunicorn.log"),
+            nginx_in_front(
+                tmp / "nginx", upstream_port=gunicorn_port, media=media, static=tmp / "static"
+            ) as nginx,
+        ):
             yield {
-                "port": int(nginx_env["NGINX_PORT"]),
+                "port": nginx["port"],
                 "gunicorn_port": gunicorn_port,
                 "media": media,
                 "documents": data["documents"],
                 "sessions": data["sessions"],
             }
-        finally:
-            subprocess.run(
-                ["bash", "scripts/nginx.sh", "stop"], cwd=ROOT, env=nginx_env, check=False, timeout=60
-            )
 
 
 def _content(key):

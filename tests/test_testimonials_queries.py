@@ -1,7 +1,8 @@
 """Role models: the SQL queries of the role-model page, the listing and the expert directory do not grow with
 the amount of content, and the consent rule guards every way of publishing.
 
-The page cache is off in test settings, so every request below does its real work.
+Django keeps no pages and the results cache is off in test settings, so every request below does its real
+work.
 """
 
 import datetime

@@ -1,6 +1,6 @@
 """Trainings and initiatives: SQL queries and facet counts.
 
-The page cache is off in test settings, so every request does its real work; the first request of a URL
+Django keeps no pages and the results cache is off in test settings, so every request does its real work; the first request of a URL
 warms the caches (site, vocabularies, locales) and the second one is counted. "Page-specific" queries are
 those beyond what a plain page at the same depth of the same language costs (site, locale, routing, view
 restrictions, menus): the catalogue and the repository may make at most 9, a training or an initiative at

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: how long nginx may keep an anonymous page (bdt_site.middleware.EdgeCacheMiddleware).
+    "bdt_site.middleware.EdgeCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bdt_site.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -67,7 +69,6 @@ MIDDLEWARE = [
     "bdt_site.middleware.QueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "bdt_site.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "bdt_site.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -200,6 +201,8 @@ WAGTAILSEARCH_BACKENDS = build_search_backends(
     timeout=SEARCH_TIMEOUT,
     languages=[code for code, _name in LANGUAGES],
 )
+# Counted searches are written to the database in batches of this many per worker (search/stats.py).
+SEARCH_STATS_FLUSH_HITS = env.int("SEARCH_STATS_FLUSH_HITS", default=50)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Be Digital Together"
@@ -221,26 +224,22 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "bdt",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
-# Full-page cache of anonymous pages (bdt_site.middleware.PageCacheMiddleware); 0 turns it off.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_ALLOW_BYPASS = env.bool("PAGE_CACHE_ALLOW_BYPASS", default=False)
-# Shared by every worker of the host: its modification time is part of the content version, so a publish
-# invalidates the local-memory caches of all workers (bdt_site.content_version). Empty with Redis.
-CONTENT_VERSION_FILE = env.str("CONTENT_VERSION_FILE", default=str(BASE_DIR / "var" / "content-version"))
+# The default cache holds the content version and what Django keeps from content (bdt_site.content_version);
+# whole pages are kept by nginx only (deploy/nginx.conf). It must be shared by every process that serves the
+# site, so that a publish made in one is seen by all: Redis in production (REDIS_URL, required there); here a
+# directory of files, shared by every process of this checkout (runserver, gunicorn workers, manage.py
+# commands) without any service to run, and costing no SQL query (a database cache would add queries to
+# every page). CACHE_URL (django-environ syntax, e.g. filecache:///path or redis://...) puts it elsewhere.
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 # What listings and the search find (facet counts, ids of result pages), kept until published content
 # changes (bdt_site.content_version.cached_results); 0 turns it off.
 RESULTS_CACHE_SECONDS = env.int("RESULTS_CACHE_SECONDS", default=3600)
 
 # --- Throttling (bdt_site/throttling.py, home/ratelimit.py) ----------------------------------------------------
 # Rate-limit counters have a cache of their own, a database table shared by every worker (also with REDIS_URL: a
-# Redis that holds the page cache evicts under memory pressure): no amount of page traffic can push them out. `migrate` creates the table
+# Redis that holds the cached content evicts under memory pressure): no amount of page traffic can push them out. `migrate` creates the table
 # (bdt_site/migrations/0001); MAX_ENTRIES is far above what the per-address limits let anyone fill.
 CACHES["ratelimit"] = {
     "BACKEND": "django.core.cache.backends.db.DatabaseCache",

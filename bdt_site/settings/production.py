@@ -21,12 +21,19 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 
-if env.str("REDIS_URL", default=""):
-    CACHES = {  # the rate-limit counters stay in their database table (base.py)
-        **CACHES,  # noqa: F405
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")},
-    }
-    CONTENT_VERSION_FILE = env.str("CONTENT_VERSION_FILE", default="")  # Redis is shared by every worker
+# The default cache (the content version and what Django keeps from content, bdt_site.content_version) is Redis,
+# shared by every worker and every app server, so a publish made through one is seen by all at once. The
+# rate-limit counters stay in their database table (base.py).
+REDIS_URL = env.str("REDIS_URL", default="")
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "Set the REDIS_URL environment variable (e.g. redis://127.0.0.1:6379/0): production keeps its cache "
+        "in Redis, shared by every worker."
+    )
+CACHES = {
+    **CACHES,  # noqa: F405
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+}
 
 LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")  # noqa: F405
 
@@ -39,19 +46,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Behind nginx (deploy/nginx.conf): the visitor's address comes from X-Real-IP set by these proxies.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 MIDDLEWARE = ["bdt_site.middleware.TrustedProxyMiddleware", *MIDDLEWARE]  # noqa: F405
-# Redis cache: needs the `redis` Python package (pip install redis) next to REDIS_URL.
-
-# nginx proxy cache in front (deploy/nginx.conf): Wagtail purges a page's URLs when it is published,
-# unpublished or moved. FRONTEND_CACHE_PURGE_URL is nginx's address as gunicorn sees it,
-# e.g. http://127.0.0.1:8080; the Host header of each purge is the page's site.
-if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
-    WAGTAILFRONTENDCACHE = {
-        "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
-        }
-    }
+# nginx keeps anonymous pages for at most a second (bdt_site.middleware.EdgeCacheMiddleware), so every change
+# shows through it within that second and nothing is ever purged.
 
 # Documents: always through Wagtail's document view, which checks the privacy of their collection (never from
 # /media/, see deploy/nginx.conf). The view hands the file to nginx with X-Accel-Redirect to

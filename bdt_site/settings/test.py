@@ -12,9 +12,10 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Query-count tests must measure the real work; tests of the page cache and of cached listing and search
-# results turn them on for themselves.
-PAGE_CACHE_SECONDS = 0
+# The test process is one process: its cache is its own memory, apart from other test sessions and
+# checkouts. Servers a test starts with several processes pass CACHE_URL (a directory of their own).
+CACHES = {**CACHES, "default": env.cache_url("CACHE_URL", default="locmemcache://bdt-tests")}  # noqa: F405
+# Query-count tests must measure the real work; tests of cached listing and search results turn it on.
 RESULTS_CACHE_SECONDS = 0
-# Every search is counted at once (search/stats.py keeps 50 in memory by default), so tests see their own.
+# Every counted search is written at once (search/stats.py), so tests read it back straight away.
 SEARCH_STATS_FLUSH_HITS = 1

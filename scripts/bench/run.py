@@ -74,24 +74,23 @@ def catalogue_filters(path):
 
 
 def count_queries(path, backend):
-    """(status, queries of a cold request, queries of an uncached one) of `path` with the page cache off:
-    cold recomputes the facet counts and result ids that the results cache otherwise keeps."""
+    """(status, queries of a cold request, queries of an uncached one) of `path`: cold recomputes the facet
+    counts and result ids that the results cache otherwise keeps (RESULTS_CACHE_SECONDS = 0)."""
     from django.conf import settings
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    from bdt_site import content_version
     from search.backend_settings import build_search_backends
 
     backends = build_search_backends(
         backend, url=settings.SEARCH_URL, index_prefix=settings.SEARCH_INDEX_PREFIX, timeout=30
     )
-    with override_settings(PAGE_CACHE_SECONDS=0, WAGTAILSEARCH_BACKENDS=backends):
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         client = Client(HTTP_HOST="127.0.0.1")
         client.get(path)  # warm: renditions, template and settings caches, as a running server has them
         reset_queries()
-        with content_version.results_uncached(), CaptureQueriesContext(connection) as cold:
+        with override_settings(RESULTS_CACHE_SECONDS=0), CaptureQueriesContext(connection) as cold:
             response = client.get(path)
         with CaptureQueriesContext(connection) as uncached:
             client.get(path)
@@ -125,8 +124,10 @@ def wrk(url, duration, headers=()):
 
 def main():
     parser = argparse.ArgumentParser()
-    for option in ("--gunicorn", "--proxy", "--static", "--static-dir", "--json", "--skipped", "--engine"):
-        parser.add_argument(option, required=option not in ("--skipped", "--engine"))
+    for option in ("--gunicorn", "--cold", "--proxy", "--static", "--static-dir", "--json", "--skipped"):
+        parser.add_argument(option, required=option != "--skipped")
+    parser.add_argument("--engine")  # gunicorn with SEARCH_BACKEND=opensearch2
+    parser.add_argument("--engine-cold")  # the same with RESULTS_CACHE_SECONDS=0
     parser.add_argument("--duration", type=int, default=10)
     args = parser.parse_args()
     notes = []
@@ -138,6 +139,7 @@ def main():
     for name, path in targets:
         on_engine = name.endswith("OpenSearch")
         server = args.engine if on_engine else args.gunicorn
+        cold_server = args.engine_cold if on_engine else args.cold
         status, cold_queries, queries = count_queries(path, "opensearch2" if on_engine else "database")
         if status != 200:
             notes.append(f"{name}: {path} answered {status}; skipped")
@@ -152,10 +154,11 @@ def main():
             "html_bytes": len(html),
         }
         print(f"measuring {name} ({path}) ...", flush=True)
-        row["cold"] = wrk(server + path, args.duration, ["X-Bypass-Page-Cache: all"])
-        row["uncached"] = wrk(server + path, args.duration, ["X-Bypass-Page-Cache: 1"])
-        row["page_cache"] = wrk(server + path, args.duration)
-        if not on_engine:  # nginx proxies the database-backed gunicorn
+        # cold: a gunicorn with RESULTS_CACHE_SECONDS=0 (the first visitor after a publish); uncached:
+        # gunicorn itself (Django keeps no pages; facet counts and result ids come from the results cache)
+        row["cold"] = wrk(cold_server + path, args.duration) if cold_server else None
+        row["uncached"] = wrk(server + path, args.duration)
+        if not on_engine:  # the shipped nginx (scripts/nginx.sh) proxies the database-backed gunicorn
             static_name = re.sub(r"[^\w]+", "_", path).strip("_") + ".html"
             (static_dir / static_name).write_bytes(html)
             row["nginx_cache"] = wrk(args.proxy + path, args.duration)
@@ -168,7 +171,7 @@ def main():
 
     header = (
         f"{'page':<20}{'SQL cold/uncached':>18}  {'cold r/s':>9}  {'uncached r/s p50/p99 ms':>26}  "
-        f"{'page cache':>11}  {'nginx cache':>12}  {'static':>8}"
+        f"{'nginx cache':>12}  {'static':>8}"
     )
     print("\n" + header + "\n" + "-" * len(header))
     for row in results:
@@ -176,7 +179,7 @@ def main():
         print(
             f"{row['page']:<20}{row['sql_queries_cold']:>12}/{row['sql_queries']:<5}  {rate(row, 'cold', 1):>9}  "
             f"{u['rps'] or 0:>9.1f} {u['p50_ms'] or 0:>7.1f}/{u['p99_ms'] or 0:<8.1f}  "
-            f"{rate(row, 'page_cache'):>11}  {rate(row, 'nginx_cache'):>12}  {rate(row, 'static_ceiling'):>8}"
+            f"{rate(row, 'nginx_cache'):>12}  {rate(row, 'static_ceiling'):>8}"
         )
     for note in notes:
         print(f"note: {note}")

@@ -22,6 +22,8 @@ def site_env(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "bdt_site.settings.test",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        # The server's two workers and these commands share one cache, apart from other sites.
+        "CACHE_URL": f"filecache://{workdir / 'cache'}",
     }
 
 
