@@ -1,8 +1,8 @@
 """The organisation section of the catalogue: /<lang>/<catalogue>/organisations/<organisation-slug>/.
 
 Sections are collected from `SECTIONS`, a list of functions `section(request, organisation)` returning
-either None or a dict {"title": ..., "template": ..., "items": [...]}, optionally with "page_obj" and
-"page_param" (the GET parameter of its page number) when the section is paginated. Other apps append
+either None or a dict {"title": ..., "template": ..., "items": [...]}, optionally with "page_obj" (from
+home.listing.paginate, with its own GET parameter for the page number) when the section is paginated. Other apps append
 theirs, e.g. the events app in its AppConfig.ready():
 
     from trainings.organisation_sections import register
@@ -12,11 +12,11 @@ The trainings and initiatives sections show PER_PAGE items each, with their own 
 stays small and its query count bounded whatever the organisation offers.
 """
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.listing import paginate
 from home.localization import active_language, active_locale_id
 from home.models import Organisation
 from home.visibility import public_pages
@@ -41,16 +41,10 @@ def _locale_pages(model):
 
 def paginated_section(request, title, template, queryset, page_param, decorate):
     """A section showing one page of `queryset` (ordered), decorated for its cards: two queries + decorate."""
-    paginator = Paginator(queryset, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get(page_param))
+    label = _("Pagination: %(section)s") % {"section": title}
+    page_obj = paginate(request, queryset, PER_PAGE, param=page_param, label=label)
     page_obj.object_list = decorate(list(page_obj.object_list))
-    return {
-        "title": title,
-        "template": template,
-        "items": page_obj.object_list,
-        "page_obj": page_obj,
-        "page_param": page_param,
-    }
+    return {"title": title, "template": template, "items": page_obj.object_list, "page_obj": page_obj}
 
 
 @register
