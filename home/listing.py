@@ -284,6 +284,8 @@ class Listing:
     submit_label = _("Show results")
     clear_label = _("Clear filters")  # "" when the page offers no "clear" link
     show_counts = True  # the number of results next to each option
+    page_param = "page"  # the GET parameter of the page number
+    page_label = ""  # the accessible name of the pagination ("Pagination" when empty)
     count_text = None  # ngettext_lazy("%(counter)s …", "%(counter)s …", "counter")
 
     def __init__(self, request, index_page, per_page=None):
@@ -325,6 +327,14 @@ class Listing:
     def moment(self):
         """declare (optional): the date or time the listing depends on, part of the cache keys."""
         return self.today
+
+    def key_parts(self):
+        """declare (optional): what else than the index page and the parameters tells the rows apart."""
+        return ()
+
+    def link_params(self):
+        """declare (optional): the parameters the page links keep (by default the validated ones)."""
+        return self.params()
 
     def prepare(self, queryset):
         """declare (optional): annotations and joins the result cards need."""
@@ -384,7 +394,12 @@ class Listing:
     def cache_key(self, *parts):
         """Key of data computed for this listing and its validated parameters (content_version.cached_results)."""
         state = content_version.digest(
-            self.query, *sorted(self.selected.items()), self.search_backend, self.moment().isoformat(), *parts
+            self.query,
+            *sorted(self.selected.items()),
+            self.search_backend,
+            self.moment().isoformat(),
+            *self.key_parts(),
+            *parts,
         )
         return f"listing:{self.model._meta.label_lower}:{self.index_page.pk}:{self.language}:{state}"
 
@@ -472,7 +487,9 @@ class Listing:
             ids = content_version.cached_results(self.cache_key("ranked"), self.ranked_ids)
         else:
             ids = SortedIds(self, self.counts["total"])
-        page_obj = paginate(self.request, ids, self.per_page, params=self.params())
+        page_obj = paginate(
+            self.request, ids, self.per_page, self.link_params(), self.page_param, self.page_label
+        )
         ids = list(page_obj.object_list)
         cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
         by_pk = {item.pk: item for item in self.decorate(cards)}
