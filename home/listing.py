@@ -19,8 +19,9 @@ for role models, the expert directory, trainings, initiatives and events:
   GROUP BY branch over it, restricted to the rows that match the *other* selected facets, and the branches
   are joined with UNION ALL. Many-to-many facets group by term id through their link table (a row linked to
   two language versions of one term, which editors should not do, would count twice there);
-- the result page: one query for the ids of the page (sorted on narrow rows; by relevance, the matching ids
-  of the search), one for its cards, then what `prepare` and `decorate` add (a fixed number per listing).
+- the result page: one query for its cards (by relevance, after the matching ids of the search; when the
+  ids of the page are cached, the cards are read by id), then what `prepare` and `decorate` add (a fixed
+  number per listing).
 
 The search ids, the facet counts and the ids of each result page are plain data kept in the cache until
 published content changes (`bdt_site.content_version.cached_results`, keyed by listing, language, moment
@@ -341,8 +342,8 @@ class Listing:
         return queryset
 
     def order(self, queryset):
-        """declare (optional): `queryset` in the order of self.sort."""
-        return self.prepare(queryset).order_by("title", "pk")
+        """declare (optional): `queryset` (prepared) in the order of self.sort."""
+        return queryset.order_by("title", "pk")
 
     def decorate(self, items):
         """declare (optional): attach what the cards show, in a fixed number of queries."""
@@ -447,6 +448,10 @@ class Listing:
     def filtered(self):
         return self.scope().filter(self.condition())
 
+    def ordered(self):
+        """The matching rows, prepared for their cards, in the order of self.sort."""
+        return self.order(self.prepare(self.filtered()))
+
     # -- counts ---------------------------------------------------------------------------------------
     @cached_property
     def counts(self):
@@ -482,16 +487,18 @@ class Listing:
     # -- results --------------------------------------------------------------------------------------
     @cached_property
     def page_obj(self):
-        """The requested page; its cards are read by id, so the sort runs on narrow rows."""
+        """The requested page and its cards (decorated), in a fixed number of queries."""
         if self.sort == "relevance":
-            ids = content_version.cached_results(self.cache_key("ranked"), self.ranked_ids)
+            sequence = content_version.cached_results(self.cache_key("ranked"), self.ranked_ids)
         else:
-            ids = SortedIds(self, self.counts["total"])
+            sequence = SortedIds(self, self.counts["total"])
         page_obj = paginate(
-            self.request, ids, self.per_page, self.link_params(), self.page_param, self.page_label
+            self.request, sequence, self.per_page, self.link_params(), self.page_param, self.page_label
         )
         ids = list(page_obj.object_list)
-        cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
+        cards = getattr(sequence, "cards", None)  # read with the ids when they were not cached
+        if cards is None:
+            cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
         by_pk = {item.pk: item for item in self.decorate(cards)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
         return page_obj
@@ -514,7 +521,8 @@ class Listing:
 
 class SortedIds:
     """The ids of a sorted listing as a sequence for Paginator: its length is the total counted with the
-    facets (no COUNT query) and a page of it is one query on narrow rows, kept until content changes."""
+    facets (no COUNT query) and a page of it is kept until content changes. Reading a page that is not
+    cached reads its cards too (`cards`): one query either way."""
 
     def __init__(self, listing, total):
         self.listing = listing
@@ -527,7 +535,8 @@ class SortedIds:
         listing = self.listing
 
         def build():
-            return list(listing.order(listing.filtered()).values_list("pk", flat=True)[window])
+            self.cards = list(listing.ordered()[window])
+            return [card.pk for card in self.cards]
 
         return content_version.cached_results(
             listing.cache_key("ids", listing.sort, window.start, window.stop), build

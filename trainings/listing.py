@@ -76,7 +76,6 @@ class TrainingListing(Listing):
         return queryset.select_related("provider").annotate(next_session=next_session(self.today))
 
     def order(self, queryset):
-        queryset = self.prepare(queryset)
         if self.sort == "newest":
             return queryset.order_by("-first_published_at", "-pk")
         return queryset.order_by(F("next_session").asc(nulls_last=True), "title", "pk")
