@@ -1,4 +1,5 @@
-"""Views served by the events index (wagtail.contrib.routable_page): listing and partner submissions."""
+"""Views served by the events index (wagtail.contrib.routable_page): listing (events.listing) and partner
+submissions."""
 
 import logging
 
@@ -7,11 +8,12 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from events.forms import EventSubmissionForm, SpeakerFormSet
+from events.listing import EventListing
 from events.models import (
     EventKind,
     EventPage,
@@ -21,8 +23,7 @@ from events.models import (
     compute_balance,
 )
 from events.moderation import submissions_user, workflow_for
-from home.languages import language_choices, language_codes
-from home.models import CompetenceArea, Region, TargetGroup, localized_terms
+from home.models import CompetenceArea, Region, TargetGroup
 from home.ratelimit import allow_all, client_address, form_message, normalized_email
 from home.text import one_line
 from testimonials import directory
@@ -31,74 +32,8 @@ logger = logging.getLogger(__name__)
 
 
 # -- listing ----------------------------------------------------------------------------------------------
-def listing_filters(request):
-    """The validated filters of the listing; unknown values are ignored (and reported back)."""
-    allowed = {
-        "when": {"upcoming", "past"},
-        "kind": set(EventKind.values),
-        "region": {term.slug for term in localized_terms(Region).values()},
-        "language": set(language_codes()),
-        "audience": {term.slug for term in localized_terms(TargetGroup).values()},
-    }
-    filters, ignored = {}, []
-    for name, values in allowed.items():
-        value = request.GET.get(name, "")
-        if value in values:
-            filters[name] = value
-        elif value:
-            ignored.append(name)
-    filters.setdefault("when", "upcoming")
-    return filters, ignored
-
-
-def filtered_events(index, filters, now):
-    events = index.events()
-    if filters["when"] == "past":
-        events = events.filter(end__lt=now).order_by("-start", "-pk")
-    else:
-        events = events.filter(end__gte=now).order_by("start", "pk")
-    if "kind" in filters:
-        events = events.filter(kind=filters["kind"])
-    if "region" in filters:
-        events = events.filter(region__slug=filters["region"])
-    if "language" in filters:
-        events = events.filter(languages__overlap=[filters["language"]])
-    if "audience" in filters:
-        events = events.filter(audiences__slug=filters["audience"]).distinct()
-    return events
-
-
 def listing(request, index):
-    now = timezone.now()  # per request, never at import time
-    filters, ignored = listing_filters(request)
-    page_obj = index.paginate(request, filtered_events(index, filters, now))
-    minimum = EventSettings.minimum_share(request)
-    regions = localized_terms(Region)  # once per page, not once per card
-    cards = []
-    for event in page_obj.object_list:
-        balance = event.balance(minimum)
-        region = event.region if event.region_id else None  # selected with the event
-        cards.append(
-            {
-                "event": event,
-                "balance": balance,
-                "badge": event.kind == EventKind.PANEL and balance.passes,
-                "region": region and regions.get(region.translation_key, region),
-            }
-        )
-    context = {
-        "filters": filters,
-        "ignored_filters": ignored,
-        "page_obj": page_obj,
-        "cards": cards,
-        "filter_groups": [
-            ("kind", _("Kind of event"), EventKind.choices),
-            ("region", _("Region"), [(t.slug, t.name) for t in localized_terms(Region).values()]),
-            ("language", _("Language"), language_choices()),
-            ("audience", _("For whom"), [(t.slug, t.name) for t in localized_terms(TargetGroup).values()]),
-        ],
-    }
-    return index.render(request, context_overrides=context)
+    return EventListing(request, index).response()
 
 
 # -- partner submissions --------------------------------------------------------------------------------

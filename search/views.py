@@ -17,6 +17,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.models import Locale, Page
 
 from bdt_site import content_version
+from home.listing import link_pages
 from home.visibility import public_pages, public_q
 
 from . import stats
@@ -334,7 +335,7 @@ def search(request):
                 for p in promotions
             ],
             results=results,
-            page_obj=page_obj,
+            page_obj=link_pages(page_obj, request.GET),
             notice=notice,
         )
         if not results and not promotions:

@@ -1,4 +1,5 @@
-"""The directory of women experts and speakers, and its public API for other apps.
+"""The public API of the directory of women experts and speakers for other apps (the directory page itself
+is testimonials.listing.ExpertDirectory).
 
 `suggest_speakers()` is the contract the events app relies on to suggest women speakers for a panel.
 """
@@ -7,45 +8,9 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from wagtail.models import Locale
 
 from home.languages import language_codes as site_language_codes
-from home.models.taxonomies import CompetenceArea, localized_terms
 from home.visibility import public_pages
 
 from .models import TestimonialPage
-
-
-def search_experts(queryset, query="", expertise="", language="", region=""):
-    """Narrow a queryset of role models by text and by validated expertise/language/region values.
-
-    Text search is a plain, case-insensitive match on name, job, introduction, pull quote, expertise tags
-    and the *active-language* names of her competence areas, so it behaves the same on SQLite and
-    PostgreSQL, whatever search backend is configured.
-    """
-    if expertise:
-        queryset = queryset.filter(
-            Q(pk__in=TestimonialPage.objects.filter(competence_areas__slug=expertise).values("pk"))
-            | Q(pk__in=TestimonialPage.objects.filter(tagged_items__tag__slug=expertise).values("pk"))
-        )
-    if language in site_language_codes():
-        queryset = queryset.filter(languages__overlap=[language])
-    if region:
-        queryset = queryset.filter(region__slug=region)
-    if query:
-        term_slugs = [
-            term.slug
-            for term in localized_terms(CompetenceArea).values()
-            if query.casefold() in term.name.casefold()
-        ]
-        text = (
-            Q(title__icontains=query)
-            | Q(job_title__icontains=query)
-            | Q(introduction__icontains=query)
-            | Q(pull_quote__icontains=query)
-        )
-        matching = TestimonialPage.objects.filter(
-            Q(tagged_items__tag__name__icontains=query) | Q(competence_areas__slug__in=term_slugs)
-        ).values("pk")
-        queryset = queryset.filter(text | Q(pk__in=matching))
-    return queryset
 
 
 def suggest_speakers(

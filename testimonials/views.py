@@ -1,47 +1,22 @@
-"""Views served by the role-model index (wagtail.contrib.routable_page): the experts directory and the
-contact form. The page's routes call them by dotted path (models never import views or forms)."""
+"""Views served by the role-model index (wagtail.contrib.routable_page): the listing, the experts
+directory and the contact form. The page's routes call them by dotted path (models never import views or forms)."""
 
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from home.languages import language_choices, language_codes
-from home.models.taxonomies import CompetenceArea, Region
 from home.ratelimit import allow_all, client_address, form_message, normalized_email, too_many_requests
 
-from .directory import search_experts
 from .forms import ContactExpertForm
+from .listing import ExpertDirectory, RoleModelListing
 
 
-def directory_context(request, index):
-    expertise_options = [(term.slug, term.name) for term in CompetenceArea.for_active_locale()]
-    region_options = [(term.slug, term.name) for term in Region.for_active_locale()]
-    query = request.GET.get("q", "").strip()[:100]
-    expertise = request.GET.get("expertise", "")
-    expertise = expertise if expertise in dict(expertise_options) else ""
-    language = request.GET.get("language", "")
-    language = language if language in language_codes() else ""
-    region = request.GET.get("region", "")
-    region = region if region in dict(region_options) else ""
-    results = search_experts(
-        index.experts(), query=query, expertise=expertise, language=language, region=region
-    )
-    page_obj = index.paginate(request, index.with_card_data(results).order_by("title", "pk"))
-    return {
-        "query": query,
-        "expertise_options": expertise_options,
-        "language_options": language_choices(),
-        "region_options": region_options,
-        "selected": {"expertise": expertise, "language": language, "region": region},
-        "page_obj": page_obj,
-        "experts": page_obj.object_list,
-        "result_count": page_obj.paginator.count,
-    }
+def listing(request, index):
+    return RoleModelListing(request, index).response()
 
 
 def directory(request, index):
-    context = {"page": index, **directory_context(request, index)}
-    return TemplateResponse(request, "testimonials/directory.html", context)
+    return ExpertDirectory(request, index).response(template="testimonials/directory.html")
 
 
 def contact(request, index, expert_id):

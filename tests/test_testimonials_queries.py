@@ -9,10 +9,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
+from django.utils import translation
 from taggit.models import Tag
 
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 from testimonials.factories import TestimonialPageFactory as RoleModelFactory
+from testimonials.listing import RoleModelListing
 from testimonials.models import TestimonialIndexPage as RoleModelIndex
 from testimonials.models import TestimonialPage as RoleModel
 from testimonials.models import TestimonialPageCareerStep as CareerStep
@@ -104,12 +107,14 @@ def test_expert_directory_queries_do_not_grow_with_the_number_of_experts(client)
 def test_facet_counts_count_each_value(client):
     index = index_for("en")
     make_role_models(index, 3, "Aa Counted", areas=1)
+    with translation.override("en"):
+        counts = RoleModelListing(RequestFactory().get("/"), index).counts
     base = index.role_models()
-    counts = index.facet_counts(base, {}, index.listing_facets())
     assert counts["region"]["brussels"] == base.filter(region__slug="brussels").count() >= 3
     assert (
         counts["competence"]["cybersecurity"] == base.filter(competence_areas__slug="cybersecurity").count()
     )
+    assert counts["sector"]["software"] == base.filter(sector="software").count() > 0
 
 
 # -- consent on every publishing path -------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Trainings and initiatives: SQL queries and facet counts.
+"""Trainings and initiatives: SQL queries (their facet counts are checked with every listing's in
+test_listing.py).
 
 Django keeps no pages and the results cache is off in test settings, so every request does its real work; the first request of a URL
 warms the caches (site, vocabularies, locales) and the second one is counted. "Page-specific" queries are
@@ -11,14 +12,11 @@ queries: a query per training, card, organisation, term or session fails these t
 from datetime import date
 
 import pytest
-from django.test import RequestFactory
-from django.utils import translation
 
 from home.models import CompetenceArea, Organisation, StandardPage, TargetGroup
 from tests import html
 from tests.html import cards, result_count
 from trainings.benchmark import seed
-from trainings.listing import initiative_listing, training_listing
 from trainings.models import (
     InitiativeIndexPage,
     InitiativePage,
@@ -127,48 +125,6 @@ def test_initiatives_repository_queries_stay_within_budget(localhost_client):
             )
     many, html = count_queries(localhost_client, index.url)
     assert many == few
-
-
-def _listing(factory_params, page, listing_factory, language):
-    request = RequestFactory().get("/", factory_params)
-    with translation.override(language):
-        listing = listing_factory(page, request)
-        listing.facet_states  # noqa: B018 - computed in the active language
-        return listing
-
-
-@pytest.mark.parametrize(
-    ("language", "selected"),
-    [
-        ("nl", {}),
-        ("en", {"free": "1", "audience": "women-jobseekers"}),
-        ("fr", {"q": "web", "region": "flanders"}),
-    ],
-)
-def test_every_announced_facet_count_is_what_choosing_it_gives(language, selected):
-    """The one-statement facet counts agree with the ORM filters for every value of every facet."""
-    catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
-    listing = _listing(selected, catalogue, training_listing, language)
-    assert listing.counts["total"] == listing.filtered().count() > 0
-    checked = 0
-    for state in listing.facet_states:
-        for value, _label, announced, is_selected in state.options:
-            if is_selected:
-                continue
-            narrowed = _listing({**selected, state.name: value}, catalogue, training_listing, language)
-            assert announced == narrowed.filtered().count(), (state.name, value)
-            checked += announced > 0
-    assert checked >= 10
-
-
-def test_every_announced_initiative_facet_count_is_what_choosing_it_gives():
-    index = InitiativeIndexPage.objects.get(locale__language_code="de")
-    listing = _listing({"kind": "programme"}, index, initiative_listing, "de")
-    for state in listing.facet_states:
-        for value, _label, announced, is_selected in state.options:
-            if not is_selected:
-                narrowed = _listing({"kind": "programme", state.name: value}, index, initiative_listing, "de")
-                assert announced == narrowed.filtered().count(), (state.name, value)
 
 
 # -- detail pages -------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
+from home import listing as listing_module
 from search.backend_settings import build_search_backends, engine_alias
-from trainings import listing as listing_module
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_an_engine_that_is_down_falls_back_to_the_database(localhost_client, set
     settings.WAGTAILSEARCH_BACKENDS = build_search_backends(
         "opensearch2", url="http://127.0.0.1:9", index_prefix="closed", timeout=2
     )
-    with caplog.at_level(logging.ERROR, logger="trainings.listing"):
+    with caplog.at_level(logging.ERROR, logger="home.listing"):
         response = localhost_client.get("/fr/formations/", {"q": "cybersécurité"})
     assert response.status_code == 200
     assert backends_used == [("fr", engine_alias("fr"))]

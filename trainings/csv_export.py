@@ -55,7 +55,7 @@ def _linked_terms(relation, model, results):
 def export_response(catalogue, request):
     """Every training of the filtered catalogue, in a fixed number of queries."""
     listing = training_listing(catalogue, request)
-    queryset = listing.order(listing.filtered())
+    queryset = listing.ordered()
     if listing.sort == "relevance":
         queryset = queryset.order_by("title", "pk")
     items = decorate_trainings(queryset)

@@ -1,25 +1,27 @@
 """The organisation section of the catalogue: /<lang>/<catalogue>/organisations/<organisation-slug>/.
 
-Sections are collected from `SECTIONS`, a list of functions `section(request, organisation)` returning
-either None or a dict {"title": ..., "template": ..., "items": [...]}, optionally with "page_obj" and
-"page_param" (the GET parameter of its page number) when the section is paginated. Other apps append
-theirs, e.g. the events app in its AppConfig.ready():
+The page shows the `SECTIONS` in turn: `Section` subclasses, listings (home.listing) without facets of the
+active language's public pages that involve the organisation, by title, PER_PAGE a page with their own page
+parameter, so the page stays small and its query count bounded whatever the organisation offers. Other
+apps append theirs, e.g. in their AppConfig.ready():
 
     from trainings.organisation_sections import register
-    register(events_section)
-
-The trainings and initiatives sections show PER_PAGE items each, with their own page parameter, so the page
-stays small and its query count bounded whatever the organisation offers.
+    register(EventsSection)
 """
 
-from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from home.listing import Listing
 from home.localization import active_language, active_locale_id
 from home.models import Organisation
 from home.visibility import public_pages
+
+from .listing import decorate_initiatives, decorate_trainings
+from .models import InitiativePage, InitiativePageOrganisation, TrainingPage
 
 SECTIONS = []
 PER_PAGE = 24
@@ -31,64 +33,70 @@ def register(section):
     return section
 
 
-def _locale_pages(model):
-    locale_id = active_locale_id()
-    queryset = public_pages(model.objects.all())
-    if locale_id is None:
-        return queryset.filter(locale__language_code=active_language())
-    return queryset.filter(locale_id=locale_id)
+class Section(Listing):
+    """declare: model, title, template (of the cards, given `items`), page_param, involves()."""
 
+    def __init__(self, request, catalogue, organisation):
+        self.organisation = organisation
+        super().__init__(request, catalogue, PER_PAGE)
+        self.page_label = gettext("Pagination: %(section)s") % {"section": self.title}
 
-def paginated_section(request, title, template, queryset, page_param, decorate):
-    """A section showing one page of `queryset` (ordered), decorated for its cards: two queries + decorate."""
-    paginator = Paginator(queryset, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get(page_param))
-    page_obj.object_list = decorate(list(page_obj.object_list))
-    return {
-        "title": title,
-        "template": template,
-        "items": page_obj.object_list,
-        "page_obj": page_obj,
-        "page_param": page_param,
-    }
+    def involves(self):
+        """The Q of the pages that involve self.organisation."""
+        raise NotImplementedError
 
+    def base_queryset(self):
+        locale_id = active_locale_id()
+        queryset = public_pages(self.model.objects.filter(self.involves()))
+        if locale_id is None:
+            return queryset.filter(locale__language_code=active_language())
+        return queryset.filter(locale_id=locale_id)
 
-@register
-def trainings_section(request, organisation):
-    from .listing import decorate_trainings
-    from .models import TrainingPage
+    def key_parts(self):
+        return ("organisation", self.organisation.slug)
 
-    queryset = (
-        _locale_pages(TrainingPage)
-        .filter(provider__slug=organisation.slug)
-        .select_related("provider")
-        .order_by("title", "pk")
-    )
-    return paginated_section(
-        request,
-        _("Trainings"),
-        "trainings/includes/training_cards.html",
-        queryset,
-        "trainings-page",
-        decorate_trainings,
-    )
+    def link_params(self):
+        return self.request.GET  # the other sections keep their page
+
+    def context(self):
+        return {
+            "title": self.title,
+            "template": self.template,
+            "items": self.items,
+            "page_obj": self.page_obj,
+        }
 
 
 @register
-def initiatives_section(request, organisation):
-    from .listing import decorate_initiatives
-    from .models import InitiativePage, InitiativePageOrganisation
+class TrainingsSection(Section):
+    model = TrainingPage
+    title = _("Trainings")
+    template = "trainings/includes/training_cards.html"
+    page_param = "trainings-page"
 
-    involved = InitiativePageOrganisation.objects.filter(organisation__slug=organisation.slug)
-    queryset = _locale_pages(InitiativePage).filter(pk__in=involved.values("page_id")).order_by("title", "pk")
-    return paginated_section(
-        request,
-        _("Initiatives"),
-        "trainings/includes/initiative_cards.html",
-        queryset,
-        "initiatives-page",
-        decorate_initiatives,
-    )
+    def involves(self):
+        return Q(provider__slug=self.organisation.slug)
+
+    def prepare(self, queryset):
+        return queryset.select_related("provider")
+
+    def decorate(self, items):
+        return decorate_trainings(items)
+
+
+@register
+class InitiativesSection(Section):
+    model = InitiativePage
+    title = _("Initiatives")
+    template = "trainings/includes/initiative_cards.html"
+    page_param = "initiatives-page"
+
+    def involves(self):
+        involved = InitiativePageOrganisation.objects.filter(organisation__slug=self.organisation.slug)
+        return Q(pk__in=involved.values("page_id"))
+
+    def decorate(self, items):
+        return decorate_initiatives(items)
 
 
 def organisation_view(catalogue, request, organisation_slug):
@@ -98,8 +106,8 @@ def organisation_view(catalogue, request, organisation_slug):
         iter(candidates), None
     )
     if organisation is None:
-        raise Http404(_("No such organisation."))
-    sections = [section for func in SECTIONS if (section := func(request, organisation))]
+        raise Http404(gettext("No such organisation."))
+    sections = [section(request, catalogue, organisation).context() for section in SECTIONS]
     return TemplateResponse(
         request,
         "trainings/organisation_page.html",

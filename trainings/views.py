@@ -7,7 +7,7 @@ from .organisation_sections import organisation_view
 
 
 def catalogue(request, page):
-    return page.render(request, context_overrides={"listing": training_listing(page, request)})
+    return training_listing(page, request).response()
 
 
 def export_csv(request, page):
@@ -19,4 +19,4 @@ def organisation(request, page, organisation_slug):
 
 
 def repository(request, page):
-    return page.render(request, context_overrides={"listing": initiative_listing(page, request)})
+    return initiative_listing(page, request).response()

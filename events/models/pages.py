@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
@@ -157,13 +156,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("submit/", name="submit")
     def submit(self, request):
         return import_string("events.views.submit")(request, self)  # models never import views
-
-    def paginate(self, request, queryset):
-        paginator = Paginator(queryset, self.page_size)
-        try:
-            return paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage):
-            return paginator.page(1)
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -2,9 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, Prefetch, Q, Value, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,16 +12,13 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from bdt_site import content_version
 from home.fields import LanguagesField
 from home.localization import localized
 from home.models.pages import BasePage, FormClassPath
-from home.models.taxonomies import CompetenceArea, Region, TargetGroup
 from home.structured_data import json_ld
 from home.visibility import public_pages
 
@@ -84,105 +80,9 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
         """Every live role model of this index (this index belongs to one locale)."""
         return public_pages(TestimonialPage.objects.child_of(self))
 
-    @staticmethod
-    def with_card_data(queryset):
-        Image = get_image_model()
-        return queryset.select_related("employer", "region").prefetch_related(
-            Prefetch("portrait", queryset=Image.objects.prefetch_renditions(CARD_PORTRAIT))
-        )
-
-    def paginate(self, request, queryset):
-        paginator = Paginator(queryset, self.per_page)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            return paginator.page(paginator.num_pages)
-
-    # -- listing --------------------------------------------------------------------------------------
-    def listing_facets(self):
-        """(parameter, label, lookup for the slug, vocabulary model or None for sector)."""
-        return [
-            ("sector", _("Sector"), "sector", None),
-            ("competence", _("Competence area"), "competence_areas__slug", CompetenceArea),
-            ("region", _("Region"), "region__slug", Region),
-            ("target", _("Target group"), "target_groups__slug", TargetGroup),
-        ]
-
-    @staticmethod
-    def facet_options(model):
-        if model is None:
-            return [(value, label) for value, label in Sector.choices]
-        return [(term.slug, term.name) for term in model.for_active_locale()]
-
-    def filtered(self, base, selected, facets, skip=None):
-        queryset = base
-        for param, _label, lookup, _model in facets:
-            if param != skip and selected.get(param):
-                queryset = queryset.filter(pk__in=base.filter(**{lookup: selected[param]}).values("pk"))
-        return queryset
-
-    def facet_counts(self, base, selected, facets):
-        """{param: {value: count}} for every facet, each counted with the other facets' filters applied,
-        in a single query (a UNION of one GROUP BY per facet), cached until published content changes."""
-        filters = ",".join(f"{param}={value}" for param, value in sorted(selected.items()))  # validated slugs
-        return content_version.cached_results(
-            f"testimonials:facets:{self.pk}:{content_version.digest(filters)}",
-            lambda: self._facet_counts(base, selected, facets),
-        )
-
-    def _facet_counts(self, base, selected, facets):
-        queries = [
-            self.filtered(base, selected, facets, skip=param)
-            .order_by()
-            .values(lookup)
-            .annotate(n=Count("pk", distinct=True), facet=Value(param))
-            .values_list("facet", lookup, "n")
-            for param, _label, lookup, _model in facets
-        ]
-        counts = {}
-        for param, value, number in queries[0].union(*queries[1:], all=True):
-            counts.setdefault(param, {})[value] = number
-        return counts
-
-    def get_listing_context(self, request):
-        base = self.role_models()
-        facets = self.listing_facets()
-        selected, groups = {}, []
-        options_by_param = {param: self.facet_options(model) for param, _l, _k, model in facets}
-        for param, *_rest in facets:
-            value = request.GET.get(param, "")
-            if value and value in dict(options_by_param[param]):
-                selected[param] = value
-        all_counts = self.facet_counts(base, selected, facets)
-        for param, label, _lookup, _model in facets:
-            counts = all_counts.get(param, {})
-            options = [
-                {
-                    "value": value,
-                    "label": name,
-                    "count": counts.get(value, 0),
-                    "selected": selected.get(param) == value,
-                }
-                for value, name in options_by_param[param]
-            ]
-            groups.append(
-                {"param": param, "label": label, "options": options, "selected": selected.get(param, "")}
-            )
-        results = self.with_card_data(self.filtered(base, selected, facets)).order_by("title", "pk")
-        page_obj = self.paginate(request, results)
-        return {
-            "filter_groups": groups,
-            "selected": selected,
-            "page_obj": page_obj,
-            "role_models": page_obj.object_list,
-            "result_count": page_obj.paginator.count,
-        }
-
     @path("")
     def listing(self, request):
-        return self.render(request, context_overrides=self.get_listing_context(request))
+        return import_string("testimonials.views.listing")(request, self)  # models never import views
 
     # -- directory ------------------------------------------------------------------------------------
     def experts(self):

@@ -1,0 +1,70 @@
+"""The events listing, declared for the listing engine (home.listing): upcoming or past, its facets and
+its cards."""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from home.languages import language_choices
+from home.listing import CaseFacet, ChoiceFacet, ListFacet, Listing, TermFacet, TermsFacet
+from home.localization import localized
+from home.models import Region, TargetGroup
+
+from .models import EventKind, EventPage, EventSettings
+
+
+def when_cases(listing):
+    """Upcoming: not ended at the listing's moment; past: ended before it."""
+    return [
+        ("upcoming", _("Upcoming events"), Q(end__gte=listing.now)),
+        ("past", _("Past events"), Q(end__lt=listing.now)),
+    ]
+
+
+class EventListing(Listing):
+    model = EventPage
+    sorts = [("start", _("start"))]  # by start: soonest first when upcoming, latest first when past
+    submit_label = _("Show events")
+    clear_label = ""
+    show_counts = False
+    count_text = ngettext_lazy("%(counter)s event", "%(counter)s events", "counter")
+
+    def __init__(self, request, index_page, per_page=None):
+        # to the minute, so that the counts and result ids are shared by the requests of that minute
+        self.now = timezone.now().replace(second=0, microsecond=0)
+        super().__init__(request, index_page, per_page or index_page.page_size)
+
+    facets = [
+        CaseFacet("when", _("When"), when_cases, widget="radio", default="upcoming"),
+        ChoiceFacet("kind", _("Kind of event"), "kind", EventKind.choices, widget="radio"),
+        TermFacet("region", _("Region"), "region", Region, widget="radio"),
+        ListFacet("language", _("Language"), "languages", language_choices, widget="radio"),
+        TermsFacet("audience", _("For whom"), "audiences", TargetGroup, widget="radio"),
+    ]
+
+    def moment(self):
+        return self.now
+
+    @property
+    def past(self):
+        return self.selected["when"] == "past"
+
+    def prepare(self, queryset):
+        return queryset.select_related("region", "locale").prefetch_related("speakers")
+
+    def order(self, queryset):
+        return queryset.order_by("-start", "-pk") if self.past else queryset.order_by("start", "pk")
+
+    def decorate(self, items):
+        """Attach `card` to each event: its panel balance, badge and active-language region (no query)."""
+        minimum = EventSettings.minimum_share(self.request)
+        for event in items:
+            balance = event.balance(minimum)
+            event.card = {
+                "event": event,
+                "balance": balance,
+                "badge": event.kind == EventKind.PANEL and balance.passes,
+                "region": localized(event, "region"),
+            }
+        return items

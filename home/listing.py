@@ -1,0 +1,630 @@
+"""Faceted listings: the one engine behind every listing of the site, and the one way of paginating.
+
+An app declares each of its listings as a subclass of `Listing` in its `listing.py`: the page model (the
+rows are the public children of the index page, through `home.visibility.public_pages`), its facets (the
+`Facet` subclasses below), its sort orders, how its cards are loaded (`prepare`) and decorated
+(`decorate`), and the texts of its filter form and result count. Everything else happens here, the same way
+for role models, the expert directory, trainings, initiatives and events:
+
+- parameters: a facet keeps a GET value only if it is one of its options; an unknown value is ignored (the
+  other parameters are kept) and the parameter's name reported in `Listing.ignored`; a bad page number
+  shows the nearest page. Each facet holds one value today; the conditions are built per value
+  (`Facet.q`), so accepting several values of one facet means OR-ing them in `Listing.condition`;
+- the text search (`search = "index"`: the visitor's language search backend, best SEARCH_LIMIT ids, kept
+  apart when the engine fails and the database backend answers; `search = "text"`: the listing's own
+  `text_condition`);
+- facet counts and the total: ONE statement (`FacetCounter`). A common table expression reads the listed
+  pages once, with one column per facet stored on the row (`Facet.column`) and one 0/1 column per selected
+  facet and per flag (`Facet.q` compiled by the ORM: "matches it"); each facet is then counted by one
+  GROUP BY branch over it, restricted to the rows that match the *other* selected facets, and the branches
+  are joined with UNION ALL. Many-to-many facets group by term id through their link table (a row linked to
+  two language versions of one term, which editors should not do, would count twice there);
+- the result page: one query for its cards (by relevance, after the matching ids of the search; when the
+  ids of the page are cached, the cards are read by id), then what `prepare` and `decorate` add (a fixed
+  number per listing).
+
+The search ids, the facet counts and the ids of each result page are plain data kept in the cache until
+published content changes (`bdt_site.content_version.cached_results`, keyed by listing, language, moment
+and the validated parameters): a repeated view of the same filters reads them back and only fetches its
+cards.
+
+`paginate()` and `link_pages()` are the one pagination idiom (listings, organisation sections, the search):
+the page carries its previous/next query strings and its label for `home/includes/pagination.html`.
+"""
+
+import logging
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bdt_site import content_version
+from home.localization import active_language, term_ids_by_slug
+from home.models.taxonomies import localized_terms
+from home.visibility import public_pages
+from search.query import backend_for_language, clean_query, engine_query
+
+logger = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 1000
+NOTHING = Q(pk__isnull=True)  # matches no row
+
+
+# -- pagination -------------------------------------------------------------------------------------------
+def link_pages(page_obj, params, param="page", label=""):
+    """Give a Django Page the query strings of its previous and next pages (`params` kept, `param` set) and
+    the label of its navigation (home/includes/pagination.html reads them)."""
+    params = params.copy()
+    params.pop(param, None)
+
+    def querystring(number):
+        linked = params.copy()
+        linked[param] = number
+        return linked.urlencode()
+
+    page_obj.previous_querystring = (
+        querystring(page_obj.previous_page_number()) if page_obj.has_previous() else ""
+    )
+    page_obj.next_querystring = querystring(page_obj.next_page_number()) if page_obj.has_next() else ""
+    page_obj.label = label
+    return page_obj
+
+
+def paginate(request, object_list, per_page, params=None, param="page", label=""):
+    """The requested page of `object_list` (a bad number gives the nearest page), linked to its neighbours
+    with `params` (by default the request's own parameters)."""
+    page_obj = Paginator(object_list, per_page).get_page(request.GET.get(param))
+    return link_pages(page_obj, request.GET if params is None else params, param, label)
+
+
+# -- facets -----------------------------------------------------------------------------------------------
+def _pairs(choices):
+    return list(choices() if callable(choices) else choices)
+
+
+class Facet:
+    """A GET parameter narrowing a listing to the rows with one of its values.
+
+    Subclasses say what the values are (`options`), what "has this value" means (`q`), and how the counter
+    reads the values of a row: `column` (an expression grouped by; None: `links` or, for flags, the 0/1
+    column of `q`) and `decoder` (from a grouped key to the option values it stands for). A facet holds no
+    state: listings declare theirs once, as a class attribute."""
+
+    widget = "select"  # in the filter form: "select", "radio" or "checkbox" (a flag)
+
+    def __init__(self, name, label, field="", *, widget=None, default=""):
+        self.name = name  # the GET parameter
+        self.label = label
+        self.field = field
+        self.widget = widget or self.widget
+        self.default = default  # the value when the parameter is absent or ignored
+
+    @property
+    def is_flag(self):
+        return self.widget == "checkbox"
+
+    def options(self, listing):
+        """[(value, label)] in the active language."""
+        raise NotImplementedError
+
+    def q(self, value, listing):
+        raise NotImplementedError
+
+    def column(self, listing):
+        return F(self.field)
+
+    def links(self, listing):
+        return None
+
+    def decoder(self, listing):
+        return lambda key: [key]
+
+
+class ChoiceFacet(Facet):
+    """A field holding one of `choices` ((value, label) pairs, or a callable returning them)."""
+
+    def __init__(self, name, label, field, choices, **kwargs):
+        super().__init__(name, label, field, **kwargs)
+        self.choices = choices
+
+    def options(self, listing):
+        return _pairs(self.choices)
+
+    def q(self, value, listing):
+        return Q(**{self.field: value})
+
+
+class ListFacet(ChoiceFacet):
+    """A home.fields.ChoiceListField holding several of `choices` (e.g. languages), matched with the field's
+    `__overlap` lookup; the stored list is decoded by the field itself."""
+
+    def q(self, value, listing):
+        return Q(**{f"{self.field}__overlap": [value]})
+
+    def decoder(self, listing):
+        stored = listing.model._meta.get_field(self.field)
+        if not hasattr(stored, "from_db_value"):
+            return lambda key: list(key or [])
+        return lambda key: list(stored.from_db_value(key, None, connection) or []) if key is not None else []
+
+
+class TermFacet(Facet):
+    """A vocabulary foreign key (home.models.taxonomies), chosen by term slug in any language version."""
+
+    def __init__(self, name, label, field, model, **kwargs):
+        super().__init__(name, label, field, **kwargs)
+        self.model = model
+
+    def options(self, listing):
+        return [(term.slug, term.name) for term in localized_terms(self.model).values()]
+
+    def term_ids(self, value):
+        return term_ids_by_slug(self.model).get(value) or []
+
+    def q(self, value, listing):
+        ids = self.term_ids(value)
+        return Q(**{f"{self.field}_id__in": ids}) if ids else NOTHING
+
+    def column(self, listing):
+        return F(f"{self.field}_id")
+
+    def decoder(self, listing):
+        slugs = {str(pk): slug for slug, ids in term_ids_by_slug(self.model).items() for pk in ids}
+        return lambda key: [slugs.get(str(key))]
+
+
+class TermsFacet(TermFacet):
+    """A vocabulary many-to-many relation. `also(value)`, when given, is a Q for rows that match the value
+    another way (the directory's expertise tags); the counts then count the terms' links only."""
+
+    def __init__(self, name, label, field, model, also=None, **kwargs):
+        super().__init__(name, label, field, model, **kwargs)
+        self.also = also
+
+    def relation(self, listing):
+        relation = listing.model._meta.get_field(self.field)
+        return relation.remote_field.through, relation.m2m_field_name(), relation.m2m_reverse_field_name()
+
+    def q(self, value, listing):
+        ids = self.term_ids(value)
+        through, row, term = self.relation(listing)
+        condition = NOTHING
+        if ids:
+            links = through.objects.filter(**{f"{term}_id__in": ids})
+            condition = Q(pk__in=links.values(f"{row}_id"))
+        return condition | self.also(value) if self.also else condition
+
+    def column(self, listing):
+        return None
+
+    def links(self, listing):
+        """(link table, row column, term column), quoted."""
+        qn = connection.ops.quote_name
+        through, row, term = self.relation(listing)
+        meta = through._meta
+        return qn(meta.db_table), qn(meta.get_field(row).column), qn(meta.get_field(term).column)
+
+
+class FlagFacet(Facet):
+    """A checkbox: a boolean `field`, or `condition(listing)` (a Q) for a computed flag."""
+
+    widget = "checkbox"
+
+    def __init__(self, name, label, field="", condition=None, **kwargs):
+        super().__init__(name, label, field, **kwargs)
+        self.condition = condition
+
+    def options(self, listing):
+        return [("1", self.label)]
+
+    def q(self, value, listing):
+        return self.condition(listing) if self.condition else Q(**{self.field: True})
+
+    def column(self, listing):
+        return None
+
+
+class CaseFacet(Facet):
+    """Values computed from each row: `cases(listing)` returns [(value, label, Q)] (e.g. upcoming/past)."""
+
+    def __init__(self, name, label, cases, **kwargs):
+        super().__init__(name, label, **kwargs)
+        self.cases = cases
+
+    def options(self, listing):
+        return [(value, label) for value, label, _condition in self.cases(listing)]
+
+    def q(self, value, listing):
+        return next((condition for key, _l, condition in self.cases(listing) if key == value), NOTHING)
+
+    def column(self, listing):
+        whens = [When(condition, then=Value(key)) for key, _l, condition in self.cases(listing)]
+        return Case(*whens, default=Value(None), output_field=CharField())
+
+
+class FacetState:
+    """A facet as the filter form shows it: [(value, label, count, is_selected)]."""
+
+    def __init__(self, facet, selected, options):
+        self.facet = facet
+        self.selected = selected
+        self.options = options
+
+    name = property(lambda self: self.facet.name)
+    label = property(lambda self: self.facet.label)
+    widget = property(lambda self: self.facet.widget)
+    is_flag = property(lambda self: self.facet.is_flag)
+
+    @property
+    def count(self):
+        return self.options[0][2] if self.options else 0
+
+
+# -- listings ---------------------------------------------------------------------------------------------
+class Listing:
+    """Parse the request, filter, count, sort and paginate (lazily: a CSV export only filters).
+
+    Declarations of a listing: the class attributes and the methods marked "declare"."""
+
+    model = None
+    facets = []  # in the order of the form
+    per_page = 12
+    sorts = [("title", _("Title"))]  # [(key, label)]; the first is the default, "relevance" needs a search
+    search = None  # None, "index" (the search backend, ranked) or "text" (text_condition())
+    search_label = _("Words to look for")
+    query_max_length = 200
+    form_label = _("Filter")  # the accessible name of the filter form
+    submit_label = _("Show results")
+    clear_label = _("Clear filters")  # "" when the page offers no "clear" link
+    show_counts = True  # the number of results next to each option
+    page_param = "page"  # the GET parameter of the page number
+    page_label = ""  # the accessible name of the pagination ("Pagination" when empty)
+    count_text = None  # ngettext_lazy("%(counter)s …", "%(counter)s …", "counter")
+
+    def __init__(self, request, index_page, per_page=None):
+        self.request = request
+        self.index_page = index_page
+        self.per_page = per_page or getattr(index_page, "per_page", None) or self.per_page
+        self.today = timezone.localdate()
+        self.language = active_language()
+        self.search_backend = ""  # set by the index search
+        params = request.GET
+        self.ignored = []
+        self.query = clean_query(params.get("q", ""))[: self.query_max_length].strip() if self.search else ""
+        self.selected = {}
+        for facet in self.facets:
+            value = params.get(facet.name, "")
+            if value and value in self.allowed(facet):
+                self.selected[facet.name] = value
+                continue
+            if value:
+                self.ignored.append(facet.name)
+            if facet.default:
+                self.selected[facet.name] = facet.default
+        sort = params.get("sort", "")
+        if sort not in {key for key, _label in self.available_sorts()}:
+            if sort:
+                self.ignored.append("sort")
+            sort = self.default_sort
+        self.sort = sort
+
+    # -- declarations ---------------------------------------------------------------------------------
+    def base_queryset(self):
+        """declare (optional): every public row of this listing."""
+        return public_pages(self.model.objects.child_of(self.index_page))
+
+    def text_condition(self):
+        """declare for search = "text": a Q for the rows matching self.query."""
+        return Q(pk__in=self.search_ids)
+
+    def moment(self):
+        """declare (optional): the date or time the listing depends on, part of the cache keys."""
+        return self.today
+
+    def key_parts(self):
+        """declare (optional): what else than the index page and the parameters tells the rows apart."""
+        return ()
+
+    def link_params(self):
+        """declare (optional): the parameters the page links keep (by default the validated ones)."""
+        return self.params()
+
+    def prepare(self, queryset):
+        """declare (optional): annotations and joins the result cards need."""
+        return queryset
+
+    def order(self, queryset):
+        """declare (optional): `queryset` (prepared) in the order of self.sort."""
+        return queryset.order_by("title", "pk")
+
+    def decorate(self, items):
+        """declare (optional): attach what the cards show, in a fixed number of queries."""
+        return items
+
+    # -- parameters -----------------------------------------------------------------------------------
+    def facet_options(self, facet):
+        if "_options" not in self.__dict__:
+            self._options = {}
+        if facet.name not in self._options:
+            self._options[facet.name] = facet.options(self)
+        return self._options[facet.name]
+
+    def allowed(self, facet):
+        return {value for value, _label in self.facet_options(facet)}
+
+    def available_sorts(self):
+        return [(key, label) for key, label in self.sorts if key != "relevance" or self.query]
+
+    @property
+    def default_sort(self):
+        return "relevance" if self.query and "relevance" in dict(self.sorts) else self.sorts[0][0]
+
+    @property
+    def is_filtered(self):
+        defaults = {facet.name: facet.default for facet in self.facets}
+        return bool(self.query) or any(value != defaults[name] for name, value in self.selected.items())
+
+    def params(self, **changes):
+        """The validated parameters (without defaults) as a QueryDict, with `changes` applied."""
+        params = QueryDict(mutable=True)
+        if self.query:
+            params["q"] = self.query
+        for facet in self.facets:
+            value = self.selected.get(facet.name)
+            if value and value != facet.default:
+                params[facet.name] = value
+        if self.sort != self.default_sort:
+            params["sort"] = self.sort
+        for key, value in changes.items():
+            params.pop(key, None)
+            if value:
+                params[key] = value
+        return params
+
+    def querystring(self, **changes):
+        return self.params(**changes).urlencode()
+
+    def cache_key(self, *parts):
+        """Key of data computed for this listing and its validated parameters (content_version.cached_results)."""
+        state = content_version.digest(
+            self.query,
+            *sorted(self.selected.items()),
+            self.search_backend,
+            self.moment().isoformat(),
+            *self.key_parts(),
+            *parts,
+        )
+        return f"listing:{self.model._meta.label_lower}:{self.index_page.pk}:{self.language}:{state}"
+
+    # -- querysets ------------------------------------------------------------------------------------
+    @cached_property
+    def search_ids(self):
+        """Ids of the rows matching the text query, best first, from the visitor's language backend (the
+        database backend when the engine fails; that answer is kept apart, so it ends with the outage)."""
+        words = engine_query(self.query) if self.query and self.search == "index" else ""
+        if not words:
+            return []
+        backend = backend_for_language(self.language)
+        try:
+            return self._search(words, backend)
+        except Exception:
+            if backend == "default":
+                raise
+            logger.exception("Search backend %r failed for %r; using the database backend", backend, words)
+            return self._search(words, "default")
+
+    def _search(self, words, backend):
+        self.search_backend = backend
+
+        def build():
+            results = self.base_queryset().only("pk").search(words, backend=backend, operator="and")
+            return [result.pk for result in results[:SEARCH_LIMIT]]
+
+        return content_version.cached_results(self.cache_key("search"), build)
+
+    def scope(self):
+        """What the facets count: the rows of this listing, narrowed by the text query."""
+        queryset = self.base_queryset()
+        if self.query:
+            queryset = queryset.filter(self.text_condition())
+        return queryset
+
+    def condition(self, exclude=None):
+        """The selected facets (but `exclude`) as one Q."""
+        combined = Q()
+        for facet in self.facets:
+            if facet.name != exclude and facet.name in self.selected:
+                combined &= facet.q(self.selected[facet.name], self)
+        return combined
+
+    def filtered(self):
+        return self.scope().filter(self.condition())
+
+    def ordered(self):
+        """The matching rows, prepared for their cards, in the order of self.sort."""
+        return self.order(self.prepare(self.filtered()))
+
+    # -- counts ---------------------------------------------------------------------------------------
+    @cached_property
+    def counts(self):
+        """{"total": n, facet name: {value: n}}, in one statement."""
+        self.search_ids  # noqa: B018 - the search decides the backend, which is part of the key
+        return content_version.cached_results(self.cache_key("counts"), FacetCounter(self).run)
+
+    @cached_property
+    def facet_states(self):
+        states = []
+        for facet in self.facets:
+            selected = self.selected.get(facet.name, "")
+            counts = self.counts[facet.name]
+            options = [
+                (value, label, counts.get(value, 0), value == selected)
+                for value, label in self.facet_options(facet)
+            ]
+            states.append(FacetState(facet, selected, options))
+        return states
+
+    @property
+    def flag_states(self):
+        return [state for state in self.facet_states if state.is_flag]
+
+    @property
+    def count(self):
+        return self.page_obj.paginator.count
+
+    @property
+    def count_sentence(self):
+        return self.count_text % {"counter": self.count} if self.count_text else ""
+
+    # -- results --------------------------------------------------------------------------------------
+    @cached_property
+    def page_obj(self):
+        """The requested page and its cards (decorated), in a fixed number of queries."""
+        if self.sort == "relevance":
+            sequence = content_version.cached_results(self.cache_key("ranked"), self.ranked_ids)
+        else:
+            sequence = SortedIds(self, self.counts["total"])
+        page_obj = paginate(
+            self.request, sequence, self.per_page, self.link_params(), self.page_param, self.page_label
+        )
+        ids = list(page_obj.object_list)
+        cards = getattr(sequence, "cards", None)  # read with the ids when they were not cached
+        if cards is None:
+            cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
+        by_pk = {item.pk: item for item in self.decorate(cards)}
+        page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        return page_obj
+
+    def ranked_ids(self):
+        """The search's ids, best first, that match the selected facets."""
+        matching = set(self.filtered().values_list("pk", flat=True)) if self.search_ids else set()
+        return [pk for pk in self.search_ids if pk in matching]
+
+    @property
+    def items(self):
+        return self.page_obj.object_list
+
+    def response(self, template=None):
+        """The index page rendered with this listing (by its own template or `template`, which include the
+        listing's form, count and pagination: home/includes/listing_form.html, result_count.html,
+        pagination.html)."""
+        return self.index_page.render(self.request, template=template, context_overrides={"listing": self})
+
+
+class SortedIds:
+    """The ids of a sorted listing as a sequence for Paginator: its length is the total counted with the
+    facets (no COUNT query) and a page of it is kept until content changes. Reading a page that is not
+    cached reads its cards too (`cards`): one query either way."""
+
+    def __init__(self, listing, total):
+        self.listing = listing
+        self.total = total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window):
+        listing = self.listing
+
+        def build():
+            self.cards = list(listing.ordered()[window])
+            return [card.pk for card in self.cards]
+
+        return content_version.cached_results(
+            listing.cache_key("ids", listing.sort, window.start, window.stop), build
+        )
+
+
+class FacetCounter:
+    """Counts the total and every facet value of a listing in one SQL statement (see the module docstring).
+
+    The rows and their 0/1 "matches" columns come from the ORM (the facets' own conditions); the grouping
+    around them is written here, since the ORM cannot express one GROUP BY per facet in one statement."""
+
+    def __init__(self, listing):
+        self.listing = listing
+        self.facets = listing.facets
+        self.selected = [facet for facet in self.facets if facet.name in listing.selected]
+        self.position = {facet.name: position for position, facet in enumerate(self.facets)}
+
+    def column(self, facet):
+        return f"c{self.position[facet.name]}"
+
+    def matched(self, facet):
+        """The 0/1 column telling whether a row has the selected value of `facet` (or the flag)."""
+        return f"m{self.position[facet.name]}"
+
+    def inner(self):
+        """The listed rows, one each: c_pk, the column of every facet stored on the row, and the 0/1 columns."""
+        listing = self.listing
+        columns = {"c_pk": F("pk")}
+        for facet in self.facets:
+            expression = facet.column(listing)
+            if expression is not None:
+                columns[self.column(facet)] = expression
+        for facet in self.facets:
+            if facet.is_flag or facet in self.selected:
+                condition = facet.q(listing.selected.get(facet.name, "1"), listing)
+                columns[self.matched(facet)] = Case(
+                    When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
+                )
+        queryset = listing.scope().order_by().annotate(**columns).values_list(*columns)
+        return queryset.query.sql_with_params()
+
+    def statement(self):
+        inner_sql, params = self.inner()
+        rows = f"SELECT * FROM ({inner_sql}) s"
+        if len(self.selected) >= 2:
+            # a row that misses two selected facets counts nowhere
+            missed = " + ".join(f"(1 - s.{self.matched(facet)})" for facet in self.selected)
+            rows += f" WHERE {missed} <= 1"
+
+        def others(facet):
+            conditions = [f"r.{self.matched(other)} = 1" for other in self.selected if other is not facet]
+            return " AND ".join(conditions) or "1 = 1"
+
+        branches = [f"SELECT -1, '', COUNT(*) FROM r WHERE {others(None)}"]
+        for facet in self.facets:
+            position, where = self.position[facet.name], others(facet)
+            links = facet.links(self.listing)
+            if facet.is_flag:
+                branches.append(
+                    f"SELECT {position}, '1', COUNT(*) FROM r WHERE {where} AND r.{self.matched(facet)} = 1"
+                )
+            elif links:
+                link_table, row_column, term_column = links
+                branches.append(
+                    f"SELECT {position}, CAST(l.{term_column} AS TEXT), COUNT(*) FROM r"
+                    f" INNER JOIN {link_table} l ON l.{row_column} = r.c_pk WHERE {where} GROUP BY l.{term_column}"
+                )
+            else:
+                column = f"r.{self.column(facet)}"
+                branches.append(
+                    f"SELECT {position}, CAST({column} AS TEXT), COUNT(*) FROM r WHERE {where} GROUP BY {column}"
+                )
+        return f"WITH r AS ({rows}) " + " UNION ALL ".join(branches), params
+
+    def run(self):
+        counts = {"total": 0, **{facet.name: {} for facet in self.facets}}
+        if self.listing.search == "index" and self.listing.query and not self.listing.search_ids:
+            return counts
+        sql, params = self.statement()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        decoders = {}
+        for position, key, number in rows:
+            if position == -1:
+                counts["total"] = number
+                continue
+            facet = self.facets[position]
+            if position not in decoders:
+                decoders[position] = facet.decoder(self.listing)
+            for value in decoders[position](key):
+                if value is not None:
+                    counts[facet.name][value] = counts[facet.name].get(value, 0) + number
+        return counts

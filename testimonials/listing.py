@@ -1,0 +1,89 @@
+"""The role-model listing and the directory of women experts and speakers, declared for the listing engine
+(home.listing): their facets, text search and cards."""
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from wagtail.images import get_image_model
+
+from home.languages import language_choices
+from home.listing import ChoiceFacet, ListFacet, Listing, TermFacet, TermsFacet
+from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localized_terms
+
+from .models import CARD_PORTRAIT, Sector, TestimonialPage
+
+
+class RoleModelCards(Listing):
+    """Role-model cards: employer, region and portrait rendition loaded with the page of results."""
+
+    model = TestimonialPage
+
+    def prepare(self, queryset):
+        Image = get_image_model()
+        return queryset.select_related("employer", "region").prefetch_related(
+            Prefetch("portrait", queryset=Image.objects.prefetch_renditions(CARD_PORTRAIT))
+        )
+
+    def decorate(self, items):
+        return TestimonialPage.attach_localized_regions(items)
+
+
+class RoleModelListing(RoleModelCards):
+    form_label = _("Filter the role models")
+    submit_label = _("Apply filters")
+    clear_label = _("Clear all filters")
+    count_text = ngettext_lazy("%(counter)s role model", "%(counter)s role models", "counter")
+
+    facets = [
+        ChoiceFacet("sector", _("Sector"), "sector", Sector.choices),
+        TermsFacet("competence", _("Competence area"), "competence_areas", CompetenceArea),
+        TermFacet("region", _("Region"), "region", Region),
+        TermsFacet("target", _("Target group"), "target_groups", TargetGroup),
+    ]
+
+
+def has_expertise_tag(slug):
+    return Q(pk__in=TestimonialPage.objects.filter(tagged_items__tag__slug=slug).values("pk"))
+
+
+class ExpertDirectory(RoleModelCards):
+    """Role models open to speaking or media, found by words, expertise (area or tag), language, region."""
+
+    search = "text"
+    search_label = _("Search by name, job or expertise")
+    query_max_length = 100
+    form_label = _("Search the directory")
+    submit_label = _("Search")
+    clear_label = ""
+    show_counts = False
+    count_text = ngettext_lazy("%(counter)s expert", "%(counter)s experts", "counter")
+
+    facets = [
+        TermsFacet("expertise", _("Expertise"), "competence_areas", CompetenceArea, also=has_expertise_tag),
+        ListFacet("language", _("Language spoken"), "languages", language_choices),
+        TermFacet("region", _("Region"), "region", Region),
+    ]
+
+    def base_queryset(self):
+        return self.index_page.experts()
+
+    def text_condition(self):
+        """A plain, case-insensitive match on name, job, introduction, pull quote, expertise tags and the
+        *active-language* names of her competence areas: the same on SQLite and PostgreSQL, whatever search
+        backend is configured."""
+        query = self.query
+        term_slugs = [
+            term.slug
+            for term in localized_terms(CompetenceArea).values()
+            if query.casefold() in term.name.casefold()
+        ]
+        text = (
+            Q(title__icontains=query)
+            | Q(job_title__icontains=query)
+            | Q(introduction__icontains=query)
+            | Q(pull_quote__icontains=query)
+        )
+        matching = TestimonialPage.objects.filter(
+            Q(tagged_items__tag__name__icontains=query) | Q(competence_areas__slug__in=term_slugs)
+        ).values("pk")
+        return text | Q(pk__in=matching)
