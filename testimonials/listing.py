@@ -10,7 +10,7 @@ from home.languages import language_choices
 from home.listing import ChoiceFacet, ListFacet, Listing, TermFacet, TermsFacet
 from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localized_terms
 
-from .models import CARD_PORTRAIT, Sector, TestimonialPage
+from .models.pages import CARD_PORTRAIT, Sector, TestimonialPage
 
 
 class RoleModelCards(Listing):
@@ -23,9 +23,6 @@ class RoleModelCards(Listing):
         return queryset.select_related("employer", "region").prefetch_related(
             Prefetch("portrait", queryset=Image.objects.prefetch_renditions(CARD_PORTRAIT))
         )
-
-    def decorate(self, items):
-        return TestimonialPage.attach_localized_regions(items)
 
 
 class RoleModelListing(RoleModelCards):
