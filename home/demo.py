@@ -53,8 +53,11 @@ from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-TARGET_LANGUAGES = ["fr", "nl", "de"]
-LANGUAGES = ["en", *TARGET_LANGUAGES]
+from home.languages import language_codes
+
+LANGUAGES = language_codes()
+SOURCE_LANGUAGE = "en"  # the demo pages are created in English, then translated with wagtail-localize
+TARGET_LANGUAGES = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ class DemoLoader:
         self.created = 0
         self.translated = 0
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        self.english = self.locales["en"]
+        self.english = self.locales[SOURCE_LANGUAGE]
 
     # -- data files -----------------------------------------------------------------------------------
     def load(self, app_label, name):
@@ -154,7 +157,7 @@ class DemoLoader:
                 fields = dict(item)
                 self.snippet(model, {"slug": fields.pop("slug")}, **fields)
         if data.get("pages"):
-            self.pages(self.locale_root("en"), data["pages"])
+            self.pages(self.locale_root(SOURCE_LANGUAGE), data["pages"])
         for function, label in data.get("after", {}).items():
             for instance in apps.get_model(label).objects.all():
                 import_string(function)(instance)
@@ -226,7 +229,7 @@ class DemoLoader:
             by_slug = {snippet.slug: snippet for snippet in found}
             return [by_slug[slug] for slug in value["slugs"]]
         if "$page" in value:
-            home = self.locale_root("en")
+            home = self.locale_root(SOURCE_LANGUAGE)
             return Page.objects.get(url_path=f"{home.url_path}{value['$page'].strip('/')}/").specific
         if "$image" in value:
             return self.image(
@@ -350,7 +353,7 @@ class DemoLoader:
             self.translated += 1
 
     @staticmethod
-    def locale_root(code="en"):
+    def locale_root(code=SOURCE_LANGUAGE):
         from home.models import HomePage
 
         return HomePage.objects.get(locale__language_code=code)
