@@ -216,6 +216,7 @@ def _submit(base, number, ready):
     return _open(opener, request)
 
 
+@pytest.mark.demo
 def test_twenty_simultaneous_event_submissions_are_all_stored_with_distinct_references(server):
     base, database = server["base"], server["database"]
     ready = threading.Barrier(SUBMISSIONS)

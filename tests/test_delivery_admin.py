@@ -61,6 +61,7 @@ def resend_url(contact_request):
     return reverse("wagtailsnippets_testimonials_contactrequest:resend", args=[contact_request.pk])
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_moderator_sees_the_failed_request_and_resends_it(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Moderators"))
     listing = client.get(LISTING, {"delivery_status": "failed"})
@@ -102,6 +103,7 @@ def test_a_moderator_sees_the_failed_request_and_resends_it(client, django_user_
     assert len(mail.outbox) == 2
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_failed_resend_records_the_new_attempt_with_a_translated_message(
     client, django_user_model, failed_request
 ):
@@ -118,6 +120,7 @@ def test_a_failed_resend_records_the_new_attempt_with_a_translated_message(
     assert not mail.outbox
 
 
+@pytest.mark.usefixtures("experts")
 def test_editors_see_them_too_as_the_readme_says(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Editors"))
     listing = client.get(LISTING, {"delivery_status": "failed"})
@@ -125,6 +128,7 @@ def test_editors_see_them_too_as_the_readme_says(client, django_user_model, fail
     assert resend_url(failed_request) in listing.content.decode()
 
 
+@pytest.mark.usefixtures("experts")
 def test_nobody_edits_what_was_sent(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Moderators"))
     edit_url = reverse("wagtailsnippets_testimonials_contactrequest:edit", args=[failed_request.pk])
@@ -134,6 +138,7 @@ def test_nobody_edits_what_was_sent(client, django_user_model, failed_request):
     assert failed_request.email == "anne@example.com"
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_partner_can_neither_see_nor_resend_them(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Partners"))
     assert client.get(LISTING).status_code != 200

@@ -68,6 +68,7 @@ def test_ics_opens_at_the_right_local_time(client):
     assert "BEGIN:VTIMEZONE" in response.content.decode()
 
 
+@pytest.mark.demo
 def test_ics_feed_per_locale_lists_only_upcoming_events_of_that_language(client):
     index = events_index("fr")
     response = client.get(index.url + "ics/")
@@ -80,6 +81,7 @@ def test_ics_feed_per_locale_lists_only_upcoming_events_of_that_language(client)
     assert len({str(event["UID"]) for event in calendar.walk("VEVENT")}) == len(summaries)
 
 
+@pytest.mark.demo
 def test_pages_link_their_calendar_and_feed_with_rel_alternate(client):
     index = events_index("nl")
     page = soup(client.get(index.url))
@@ -90,6 +92,7 @@ def test_pages_link_their_calendar_and_feed_with_rel_alternate(client):
     assert event_page.select_one('link[rel=alternate][type="text/calendar"]')["href"] == event.url + "ics/"
 
 
+@pytest.mark.demo
 def test_atom_feed_in_german(client):
     index = events_index("de")
     response = client.get(index.url + "feed/")
@@ -103,6 +106,7 @@ def test_atom_feed_in_german(client):
     assert "Veranstaltungen" in feed.find(f"{atom}title").text
 
 
+@pytest.mark.demo
 def test_schema_org_event_data(client):
     event = EventPage.objects.get(
         locale__language_code="fr", slug="femmes-et-ia-qui-construit-les-algorithmes"
@@ -131,6 +135,7 @@ def test_four_men_and_a_woman_moderator_earn_no_badge(client):
     assert page.select_one(".panel-balance").text.strip() == "1 of 5 speakers is a woman"
 
 
+@pytest.mark.demo
 def test_balanced_panel_earns_the_badge_and_shows_the_balance_in_french(client):
     event = EventPage.objects.get(
         locale__language_code="fr", slug="femmes-et-ia-qui-construit-les-algorithmes"
@@ -168,6 +173,7 @@ def test_minimum_share_setting_raises_the_bar(client):
     assert "No Women No Panel" not in soup(client.get(event.url)).select_one(".page-header").text
 
 
+@pytest.mark.demo
 def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_model):
     worst = make_event(
         title="Worst panel of all",
@@ -188,6 +194,7 @@ def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_mo
     assert failing < balanced
 
 
+@pytest.mark.demo
 def test_demo_failing_panel_tops_the_report_among_demo_events(client, django_user_model):
     from events.wagtail_hooks import panel_balance_rows
 
@@ -208,6 +215,7 @@ def titles(response):
     return [a.text for a in soup(response).select(".event-card h3 a")]
 
 
+@pytest.mark.demo
 def test_listing_shows_upcoming_events_of_the_active_locale_by_default(client):
     index = events_index("nl")
     shown = titles(client.get(index.url))
@@ -217,12 +225,14 @@ def test_listing_shows_upcoming_events_of_the_active_locale_by_default(client):
     assert shown == list(index.upcoming_events().values_list("title", flat=True))[: len(shown)]
 
 
+@pytest.mark.demo
 def test_past_listing_in_german(client):
     shown = titles(client.get(events_index("de").url, {"when": "past"}))
     assert "Digitaler Jobtag in Lüttich" in shown
     assert "Frauen und KI: Wer baut die Algorithmen?" not in shown
 
 
+@pytest.mark.demo
 def test_filters_by_kind_region_language_and_audience_in_french(client):
     url = events_index("fr").url
     assert titles(client.get(url, {"kind": "workshop"})) == [
@@ -254,6 +264,7 @@ def test_invalid_filters_are_ignored_not_errors(client):
     assert titles(response) == titles(client.get(url))
 
 
+@pytest.mark.demo
 def test_listing_query_count_does_not_grow_with_the_number_of_events(client):
     index = events_index("en")
     url = index.url + "?kind=webinar"
@@ -279,6 +290,7 @@ def test_listing_query_count_does_not_grow_with_the_number_of_events(client):
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
+@pytest.mark.demo
 def test_listing_is_paginated(client):
     index = events_index("en")
     for number in range(11):
@@ -298,6 +310,7 @@ def test_listing_is_paginated(client):
     )
 
 
+@pytest.mark.demo
 def test_event_page_shows_job_day_programme_and_exhibitors_in_dutch(client):
     event = EventPage.objects.get(locale__language_code="nl", slug="jobdag-meisjes-en-vrouwen-in-digitaal")
     page = soup(client.get(event.url))
@@ -310,6 +323,7 @@ def test_event_page_shows_job_day_programme_and_exhibitors_in_dutch(client):
     assert "Voor wie" in page.text
 
 
+@pytest.mark.demo
 def test_demo_content_has_events_in_four_languages():
     for code in ["en", "fr", "nl", "de"]:
         events = EventPage.objects.live().filter(locale__language_code=code)

@@ -58,6 +58,7 @@ def test_the_search_runs_on_the_backend_of_the_visitors_language(localhost_clien
     assert len(backends_used) == 3  # no text query, no search
 
 
+@pytest.mark.demo
 def test_an_engine_that_is_down_falls_back_to_the_database(localhost_client, settings, backends_used, caplog):
     settings.WAGTAILSEARCH_BACKENDS = build_search_backends(
         "opensearch2", url="http://127.0.0.1:9", index_prefix="closed", timeout=2
