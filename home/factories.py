@@ -8,6 +8,7 @@ Translatable snippets are created in English unless given a `locale`; pages take
 import factory
 import wagtail_factories
 from django.db import transaction
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -102,60 +103,71 @@ class TranslatableFactory(DjangoModelFactory):
         abstract = True
 
 
-class TargetGroupFactory(TranslatableFactory):
-    name = factory.Sequence(lambda n: f"Target group {n:04d}")
-    slug = factory.Sequence(lambda n: f"target-group-{n:04d}")
+class TaxonomyTermFactory(TranslatableFactory):
+    """A term named "<label> <n>", its slug made from the name; an existing term of that slug and locale is
+    reused."""
+
+    name = factory.LazyAttributeSequence(lambda term, n: f"{term.label} {n:04d}")
+    slug = factory.LazyAttribute(lambda term: slugify(term.name))
+
+    class Params:
+        label = "Term"
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ("slug", "locale")
+
+
+class TargetGroupFactory(TaxonomyTermFactory):
+    class Params:
+        label = "Target group"
 
     class Meta:
         model = TargetGroup
-        django_get_or_create = ("slug", "locale")
 
 
-class CompetenceAreaFactory(TranslatableFactory):
-    name = factory.Sequence(lambda n: f"Competence area {n:04d}")
-    slug = factory.Sequence(lambda n: f"competence-area-{n:04d}")
+class CompetenceAreaFactory(TaxonomyTermFactory):
     kind = CompetenceArea.Kind.DIGCOMP
+
+    class Params:
+        label = "Competence area"
 
     class Meta:
         model = CompetenceArea
-        django_get_or_create = ("slug", "locale")
 
 
-class LevelFactory(TranslatableFactory):
-    name = factory.Sequence(lambda n: f"Level {n:04d}")
-    slug = factory.Sequence(lambda n: f"level-{n:04d}")
+class LevelFactory(TaxonomyTermFactory):
+    class Params:
+        label = "Level"
 
     class Meta:
         model = Level
-        django_get_or_create = ("slug", "locale")
 
 
-class FormatFactory(TranslatableFactory):
-    name = factory.Sequence(lambda n: f"Format {n:04d}")
-    slug = factory.Sequence(lambda n: f"format-{n:04d}")
+class FormatFactory(TaxonomyTermFactory):
+    class Params:
+        label = "Format"
 
     class Meta:
         model = Format
-        django_get_or_create = ("slug", "locale")
 
 
-class RegionFactory(TranslatableFactory):
-    name = factory.Sequence(lambda n: f"Region {n:04d}")
-    slug = factory.Sequence(lambda n: f"region-{n:04d}")
+class RegionFactory(TaxonomyTermFactory):
+    class Params:
+        label = "Region"
 
     class Meta:
         model = Region
-        django_get_or_create = ("slug", "locale")
 
 
-class StrategicObjectiveFactory(TranslatableFactory):
-    name = factory.Sequence(lambda n: f"Strategic objective {n:04d}")
-    slug = factory.Sequence(lambda n: f"objective-{n:04d}")
+class StrategicObjectiveFactory(TaxonomyTermFactory):
     number = factory.Sequence(lambda n: n % 5 + 1)
+
+    class Params:
+        label = "Strategic objective"
 
     class Meta:
         model = StrategicObjective
-        django_get_or_create = ("slug", "locale")
 
 
 class OrganisationFactory(TranslatableFactory):

@@ -1,27 +1,20 @@
 """Failed contact e-mails: editors and moderators see them in the admin and can send them again; partners cannot."""
 
-import smtplib
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from testimonials.models import ContactRequest
 from testimonials.models import TestimonialPage as RoleModel
+from tests.mail import FAILING_EMAIL_BACKEND
 
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/snippets/testimonials/contactrequest/"
-FAILING = "tests.test_delivery_admin.FailingEmailBackend"
-
-
-class FailingEmailBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise smtplib.SMTPServerDisconnected("relay down")
+FAILING = FAILING_EMAIL_BACKEND
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ class PageRulesTests(WagtailPageTestCase):
             self.assertPageIsRenderable(page)
 
 
-@pytest.mark.demo
+@pytest.mark.usefixtures("general_pages")
 def test_call_to_action_needs_exactly_one_destination(db):
     block = CallToActionBlock()
     about = StandardPage.objects.get(slug="about")
@@ -42,7 +42,7 @@ def test_call_to_action_needs_exactly_one_destination(db):
     assert value.url() == "/en/about/"
 
 
-@pytest.mark.demo
+@pytest.mark.usefixtures("general_pages")
 def test_call_to_action_links_to_the_page_in_the_active_language(db):
     from django.utils import translation
 
@@ -53,7 +53,7 @@ def test_call_to_action_links_to_the_page_in_the_active_language(db):
         assert value.url() == "/fr/a-propos/"
 
 
-@pytest.mark.demo
+@pytest.mark.usefixtures("vocabularies")
 def test_terms_are_shown_in_the_active_language_whatever_locale_a_page_points_to(db):
     from django.utils import translation
 
@@ -110,16 +110,15 @@ def test_one_query_routing_finds_what_wagtail_finds_level_by_level(db):
         assert _route(HomePage.route, home, components) == expected, components
 
 
-@pytest.mark.demo
 def test_a_restriction_on_a_parent_page_closes_its_children_at_once(client, db):
     """View restrictions are looked up only for pages under a restricted one (a cached list of paths): adding
     or removing a restriction must still take effect on the next visit."""
     from wagtail.models import PageViewRestriction
 
-    from events.models import EventIndexPage
+    from events.factories import events_index, make_event
 
-    index = EventIndexPage.objects.get(locale__language_code="de")
-    event = index.get_children().live().first()
+    index = events_index("de")
+    event = make_event(index, title="Infoabend Programmieren")
     assert client.get(event.url).status_code == 200
     restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(event.url)

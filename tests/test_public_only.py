@@ -152,7 +152,7 @@ def test_private_events_stay_out_of_listings_feeds_and_calendars(localhost_clien
 
 
 # -- role models and the expert directory ----------------------------------------------------------------
-@pytest.mark.demo
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_private_role_models_stay_out_of_the_listing_directory_contact_form_and_suggestions(localhost_client):
     index = RoleModelIndexPage.objects.get(locale__language_code="fr")
     source = (
@@ -246,7 +246,7 @@ def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(localhos
         assert localhost_client.get(f"/api/v2/pages/{page_id}/", follow=True).status_code == 404
 
 
-@pytest.mark.demo
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_a_signed_in_editor_gets_the_same_public_api_answer(localhost_client, django_user_model):
     page = StandardPage.objects.live().filter(locale__language_code="en").first()
     copy = private_copies(page)["login"]

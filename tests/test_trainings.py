@@ -324,7 +324,7 @@ def test_price_must_not_be_negative_and_free_has_no_price():
         training.full_clean()
 
 
-@pytest.mark.demo
+@pytest.mark.usefixtures("vocabularies")
 @pytest.mark.django_db
 def test_seed_benchmark_creates_live_searchable_trainings():
     before = TrainingPage.objects.live().count()

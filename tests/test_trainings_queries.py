@@ -88,7 +88,7 @@ def test_catalogue_queries_do_not_grow_with_the_number_of_trainings(localhost_cl
     assert result_count(html) >= 200 and cards(html) == catalogue.per_page
 
 
-@pytest.mark.demo
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 @pytest.mark.parametrize("language", ["en", "fr", "nl", "de"])
 def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localhost_client, language):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
