@@ -1,13 +1,18 @@
-"""Helpers for tests: build event pages under an events index."""
+"""Factories for tests and the benchmark seeder: the events index, events (with speakers) and event
+submissions. Pages take the locale of their `parent`: `EventPageFactory(parent=index, title="Job day")`;
+`make_event()` creates one through the editor's path (a published revision) with its speakers."""
 
 import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import factory
+import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
+from factory.django import DjangoModelFactory
 
-from events.models import EventIndexPage, EventPage, EventPageSpeaker
+from events.models import EventIndexPage, EventKind, EventPage, EventPageSpeaker, EventSubmission
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -20,19 +25,52 @@ def events_index(language_code="en"):
     return EventIndexPage.objects.get(locale__language_code=language_code)
 
 
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+    introduction = "Job days, debates, workshops and webinars across Belgium."
+    submission_introduction = "Organising an event for women and girls in digital? Tell us about it."
+    show_in_menus = True
+    live = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event in three days, two hours long."""
+
+    title = factory.Sequence(lambda n: f"Event {n:04d}")
+    slug = factory.LazyAttribute(lambda event: f"{slugify(event.title) or 'event'}-{uuid.uuid4().hex[:6]}")
+    kind = EventKind.PANEL
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+    end = factory.LazyAttribute(lambda event: event.start + timedelta(hours=2))
+    live = True
+
+    class Meta:
+        model = EventPage
+
+
+class EventSubmissionFactory(DjangoModelFactory):
+    language = "en"
+    organisation = "Interface3"
+    contact_name = "Nadia Benali"
+    contact_email = "nadia@example.org"
+    event_title = factory.Sequence(lambda n: f"Submitted event {n:04d}")
+
+    class Meta:
+        model = EventSubmission
+
+
 def make_event(index=None, *, title="Test event", speakers=(), publish=True, owner=None, **fields):
-    """Create (and publish) an event page; `speakers` are (name, role, gender) tuples."""
+    """Create an event page under `index` (the English events index by default) as an editor does: saved with a
+    revision, published unless `publish` is false; `speakers` are (name, role, gender) tuples."""
     index = index or events_index()
-    start = fields.pop("start", timezone.now() + timedelta(days=3))
-    end = fields.pop("end", start + timedelta(hours=2))
-    slug = fields.pop("slug", f"{slugify(title) or 'event'}-{uuid.uuid4().hex[:6]}")
-    page = EventPage(title=title, slug=slug, start=start, end=end, locale=index.locale, owner=owner, **fields)
+    page = EventPageFactory.build(title=title, locale=index.locale, owner=owner, live=publish, **fields)
     page.speakers = [
         EventPageSpeaker(name=name, role=role, gender=gender, sort_order=order)
         for order, (name, role, gender) in enumerate(speakers)
     ]
-    if not publish:
-        page.live = False
     index.add_child(instance=page)
     revision = page.save_revision(user=owner)
     if publish:

@@ -1,9 +1,16 @@
-"""Shared by the apps' benchmark seeders (`manage.py seed_benchmark`): published English page rows built for
-`Page.objects.bulk_create`, placed after the last child of `parent` in Wagtail's tree, and what follows the
-bulk inserts (child count, content version, search index)."""
+"""The one shape of the apps' benchmark seeders (`manage.py seed_benchmark`): `seed_pages()` creates many
+published English pages under an index quickly, built by the app's factory and inserted in bulk.
+
+Tree paths are computed the way treebeard does, the Page rows are created with bulk_create, the specific rows
+(built by the page's factory) and the rows that point at each page (orderable children, many-to-many links)
+follow in bulk, and the index's child count is updated once. Bulk inserts send no signals: the content
+version is bumped and the search index updated in one bulk pass at the end (optional)."""
 
 import uuid
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page
 
 from bdt_site import content_version
@@ -17,18 +24,19 @@ def last_child_step(parent):
     return Page._str2int(last.path[-Page.steplen :]) if last else 0
 
 
-def page_row(parent, step, *, title, slug, content_type, locale, published_at):
-    """An unsaved, live `Page` row for position `step` under `parent` (the specific row follows it)."""
+def page_row(parent, step, page, content_type, published_at):
+    """An unsaved, live `Page` row for position `step` under `parent`, with the title and slug of the built
+    specific `page` (whose own row follows it)."""
     return Page(
-        title=title,
-        draft_title=title,
-        slug=slug,
+        title=page.title,
+        draft_title=page.title,
+        slug=page.slug,
         content_type=content_type,
-        locale=locale,
+        locale=parent.locale,
         path=Page._get_path(parent.path, parent.depth + 1, step),
         depth=parent.depth + 1,
         numchild=0,
-        url_path=f"{parent.url_path}{slug}/",
+        url_path=f"{parent.url_path}{page.slug}/",
         live=True,
         has_unpublished_changes=False,
         first_published_at=published_at,
@@ -38,15 +46,44 @@ def page_row(parent, step, *, title, slug, content_type, locale, published_at):
     )
 
 
-def finish(parent, created, index_queryset, index=True):
-    """After bulk-inserting the pages `created` (ids) under `parent`, within the seeder's transaction: its
-    child count, the content version (bulk inserts send no signals, so cached listings and facet counts
-    would be stale) and, with `index`, the search index, in batches of `index_queryset` (the new pages'
-    model with the joins its index reads)."""
-    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(created))
-    content_version.bump()
-    if index and created:
-        index_pages(index_queryset, created)
+def seed_pages(factory, parent, n, describe, *, index=True, index_queryset=None):
+    """Create `n` published pages of `factory`'s model under `parent`, in its locale; returns their ids.
+
+    `describe(number, run)` gives, for the number-th new page of this run (`run`: a short random id that keeps
+    slugs unique across runs), `(fields, related)`: the keyword arguments of `factory.build()` (title and slug
+    included) and a function of the new page's id that returns the unsaved rows pointing at it."""
+    model = factory._meta.model
+    content_type = ContentType.objects.get_for_model(model)
+    now = timezone.now()
+    created = []
+    with transaction.atomic():
+        parent = Page.objects.select_for_update().get(pk=parent.pk)
+        step = last_child_step(parent)
+        run = uuid.uuid4().hex[:6]
+        for batch_start in range(0, n, BATCH):
+            pages, rows, relations = [], [], []
+            for number in range(batch_start + 1, min(n, batch_start + BATCH) + 1):
+                step += 1
+                fields, related = describe(number, run)
+                page = factory.build(locale=parent.locale, **fields)
+                pages.append(page)
+                rows.append(page_row(parent, step, page, content_type, now))
+                relations.append(related)
+            rows = Page.objects.bulk_create(rows)
+            for page, row in zip(pages, rows, strict=True):
+                page.page_ptr_id = row.pk
+            model._base_manager._insert(pages, fields=list(model._meta.local_concrete_fields))
+            linked = {}
+            for row, related in zip(rows, relations, strict=True):
+                for obj in related(row.pk):
+                    linked.setdefault(type(obj), []).append(obj)
+            for linked_model, objects in linked.items():
+                linked_model.objects.bulk_create(objects)
+            created += [row.pk for row in rows]
+        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(created))
+        content_version.bump()
+        if index and created:
+            index_pages(index_queryset if index_queryset is not None else model.objects.all(), created)
     return created
 
 
@@ -58,3 +95,9 @@ def index_pages(queryset, pks):
         objects = list(queryset.filter(pk__in=pks[start : start + BATCH]))
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(queryset.model, objects)
+
+
+def terms(model, factory, locale):
+    """The terms of vocabulary `model` in `locale`, or one made by `factory` when there are none (a site
+    without the demo content, as in tests)."""
+    return list(model.objects.filter(locale=locale)) or [factory(locale=locale)]

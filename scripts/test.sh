@@ -4,6 +4,10 @@
 # a service that cannot start fails the run with its own error message.
 # `--fast` (`make test-fast`, for development): the same static checks, then the tests on SQLite only, without
 # the tests that need a service (browser, OpenSearch, nginx, Redis); no service is started.
+# Each suite is two pytest sessions (tests/conftest.py): the tests marked `demo` in one that loads the full
+# demo content, all others in one on the minimal four-language site built by the factories. `--fast` runs
+# the two side by side (one per core, each with its own media folder); the full
+# run, whose sessions share the OpenSearch node and the PostgreSQL server, runs them one after the other.
 set -euo pipefail
 FAST=0
 if [ "${1:-}" = "--fast" ]; then FAST=1; shift; fi
@@ -13,6 +17,40 @@ export DJANGO_SETTINGS_MODULE=bdt_site.settings.test
 export PG_PORT=${PG_PORT:-54329} OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250} REDIS_PORT=${REDIS_PORT:-6329}
 
 step() { printf '\n== %s ==\n' "$*"; }
+
+# pytest's exit status, with "no test selected" (5) counted as success.
+pytest_status() { local status=0; "$PY" -m pytest "$@" || status=$?; [ "$status" = 5 ] && status=0; return "$status"; }
+
+# with_demo yes|no MARKERS: the marker expression of one of the two sessions ("" for every marker).
+with_demo() { local own; own=$([ "$1" = yes ] && echo demo || echo "not demo"); echo "$own${2:+ and ($2)}"; }
+
+# suite MARKERS [pytest arguments]: the tests selected by MARKERS, in the two sessions, one after the other.
+suite() {
+  local markers=$1; shift
+  local status=0
+  pytest_status -m "$(with_demo no "$markers")" "$@" || status=1
+  pytest_status -m "$(with_demo yes "$markers")" "$@" || status=1
+  return "$status"
+}
+
+# parallel_suite MARKERS [pytest arguments]: the same two sessions side by side; the demo session's output
+# follows the other's.
+parallel_suite() {
+  local markers=$1; shift
+  local work status=0 demo_pid
+  work=$(mktemp -d)
+  (
+    export MEDIA_ROOT="$work/media"
+    pytest_status -m "$(with_demo yes "$markers")" -p no:cacheprovider "$@"
+  ) >"$work/demo.log" 2>&1 &
+  demo_pid=$!
+  pytest_status -m "$(with_demo no "$markers")" "$@" || status=1
+  wait "$demo_pid" || status=1
+  printf '\n== Tests that need the demo content ==\n'
+  cat "$work/demo.log"
+  rm -rf "$work"
+  return "$status"
+}
 
 step "Static checks"
 .venv/bin/ruff check .
@@ -28,7 +66,8 @@ done
 if [ "$FAST" = 1 ]; then
   step "Test suite on SQLite (no browser, OpenSearch, nginx or Redis)"
   unset DATABASE_URL OPENSEARCH_URL REDIS_URL
-  exec $PY -m pytest -m "not browser and not opensearch and not nginx and not redis" "$@"
+  parallel_suite "not browser and not opensearch and not nginx and not redis" "$@"
+  exit
 fi
 
 step "Services"
@@ -47,8 +86,8 @@ export OPENSEARCH_URL REDIS_URL
 echo "OpenSearch: $OPENSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
 
 step "Test suite on SQLite (with browser and OpenSearch tests)"
-$PY -m pytest "$@"
+suite "" "$@"
 
 step "Test suite on PostgreSQL"
 # The nginx and Redis tests run their site on its own SQLite file whatever the suite's database: once is enough.
-DATABASE_URL=$DATABASE_URL_POSTGRES $PY -m pytest -m "not browser and not nginx and not redis" "$@"
+DATABASE_URL=$DATABASE_URL_POSTGRES suite "not browser and not nginx and not redis" "$@"

@@ -1,11 +1,24 @@
-"""Factories for tests: role models created quickly under an existing index page."""
+"""Factories for tests and the benchmark seeder: the role-model index, role models and contact requests.
+Pages take the locale of their `parent`: `TestimonialPageFactory(parent=index, title="Amina")`."""
 
 import datetime
 
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 
-from .models import Sector, TestimonialPage
+from .models import ContactPurpose, ContactRequest, Sector, TestimonialIndexPage, TestimonialPage
+
+
+class TestimonialIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Role models"
+    slug = "role-models"
+    introduction = "Women in digital jobs tell how they got there."
+    show_in_menus = True
+    live = True
+
+    class Meta:
+        model = TestimonialIndexPage
 
 
 class TestimonialPageFactory(wagtail_factories.PageFactory):
@@ -21,3 +34,20 @@ class TestimonialPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = TestimonialPage
+
+
+class ContactRequestFactory(DjangoModelFactory):
+    """A visitor's request to a role model (`expert`)."""
+
+    expert = None
+    expert_name = factory.LazyAttribute(
+        lambda request: request.expert.title if request.expert else "An expert"
+    )
+    name = "Sarah Martin"
+    email = "sarah@example.org"
+    purpose = ContactPurpose.SPEAKING
+    message = "Would you speak at our school's careers day?"
+    language = "en"
+
+    class Meta:
+        model = ContactRequest

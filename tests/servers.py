@@ -100,12 +100,20 @@ def copy_test_database(target, django_db_blocker):
         return pool.submit(copy_in_its_own_thread).result()
 
 
-def _answers(url):
+def fetch(url, *, opener=None, data=None, timeout=10):
+    """(status, body) of the answer to `url` (an address or a urllib Request, sent through `opener`); status 0
+    and the error as body when no HTTP answer came at all."""
     try:
-        with urllib.request.urlopen(url, timeout=3) as response:
-            return response.status == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
+        with (opener or urllib.request.build_opener()).open(url, data=data, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as error:
+        return 0, repr(error).encode()
+
+
+def _answers(url):
+    return fetch(url, timeout=3)[0] == 200
 
 
 class Server:

@@ -6,18 +6,20 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from home.factories import OrganisationFactory, translate
 from home.models import HomePage, Organisation, Region, StandardPage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_editor_can_open_the_page_editors(editor_client):
-    for page in (HomePage.objects.get(locale__language_code="en"), StandardPage.objects.get(slug="about")):
+def test_editor_can_open_the_page_editors(editor_client, general_pages):
+    for page in (HomePage.objects.get(locale__language_code="en"), general_pages["about"]["en"]):
         response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
 
 
-def test_editor_can_list_and_edit_vocabularies_and_organisations(editor_client):
+def test_editor_can_list_and_edit_vocabularies_and_organisations(editor_client, vocabularies):
+    translate(OrganisationFactory(name="BeCode", slug="becode"))
     for model in (Region, Organisation):
         list_url = reverse(f"wagtailsnippets_home_{model._meta.model_name}:list")
         assert editor_client.get(list_url).status_code == 200

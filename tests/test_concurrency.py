@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
@@ -24,7 +23,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from tests.servers import GUNICORN, copy_test_database, free_port, running_server, server_environ
+from tests.servers import GUNICORN, copy_test_database, fetch, free_port, running_server, server_environ
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +32,9 @@ SUBMIT_PATH = "/en/events/submit/"
 REFERENCE = re.compile(r"EV-[A-Z0-9]{8}")
 
 
-def _open(opener, request, timeout=90):
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as error:
-        return 0, repr(error)
+def _open(opener, request):
+    status, body = fetch(request, opener=opener, timeout=90)
+    return status, body.decode("utf-8", "replace")
 
 
 # -- a copy of the test database the server can write to ------------------------------------------------
@@ -217,6 +211,7 @@ def _submit(base, number, ready):
     return _open(opener, request)
 
 
+@pytest.mark.usefixtures("vocabularies")
 def test_twenty_simultaneous_event_submissions_are_all_stored_with_distinct_references(server):
     base, database = server["base"], server["database"]
     ready = threading.Barrier(SUBMISSIONS)

@@ -1,27 +1,20 @@
 """Failed contact e-mails: editors and moderators see them in the admin and can send them again; partners cannot."""
 
-import smtplib
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from testimonials.models import ContactRequest
 from testimonials.models import TestimonialPage as RoleModel
+from tests.mail import FAILING_EMAIL_BACKEND
 
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/snippets/testimonials/contactrequest/"
-FAILING = "tests.test_delivery_admin.FailingEmailBackend"
-
-
-class FailingEmailBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise smtplib.SMTPServerDisconnected("relay down")
+FAILING = FAILING_EMAIL_BACKEND
 
 
 @pytest.fixture
@@ -61,6 +54,7 @@ def resend_url(contact_request):
     return reverse("wagtailsnippets_testimonials_contactrequest:resend", args=[contact_request.pk])
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_moderator_sees_the_failed_request_and_resends_it(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Moderators"))
     listing = client.get(LISTING, {"delivery_status": "failed"})
@@ -102,6 +96,7 @@ def test_a_moderator_sees_the_failed_request_and_resends_it(client, django_user_
     assert len(mail.outbox) == 2
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_failed_resend_records_the_new_attempt_with_a_translated_message(
     client, django_user_model, failed_request
 ):
@@ -118,6 +113,7 @@ def test_a_failed_resend_records_the_new_attempt_with_a_translated_message(
     assert not mail.outbox
 
 
+@pytest.mark.usefixtures("experts")
 def test_editors_see_them_too_as_the_readme_says(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Editors"))
     listing = client.get(LISTING, {"delivery_status": "failed"})
@@ -125,6 +121,7 @@ def test_editors_see_them_too_as_the_readme_says(client, django_user_model, fail
     assert resend_url(failed_request) in listing.content.decode()
 
 
+@pytest.mark.usefixtures("experts")
 def test_nobody_edits_what_was_sent(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Moderators"))
     edit_url = reverse("wagtailsnippets_testimonials_contactrequest:edit", args=[failed_request.pk])
@@ -134,6 +131,7 @@ def test_nobody_edits_what_was_sent(client, django_user_model, failed_request):
     assert failed_request.email == "anne@example.com"
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_partner_can_neither_see_nor_resend_them(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Partners"))
     assert client.get(LISTING).status_code != 200

@@ -45,6 +45,7 @@ def enrich(event, *, speakers, organisers, audiences, exhibitors, people=()):
     return event
 
 
+@pytest.mark.demo
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_event_page_queries_do_not_grow_with_speakers_organisers_audiences_and_exhibitors(client, language):
     index = events_index(language)
@@ -75,6 +76,7 @@ def test_event_page_queries_do_not_grow_with_speakers_organisers_audiences_and_e
         {"when": "upcoming", "language": "nl", "audience": "parents"},
     ],
 )
+@pytest.mark.demo
 def test_listing_queries_do_not_grow_with_the_number_of_events(client, params):
     index = events_index("en")
     past = params.get("when") == "past"

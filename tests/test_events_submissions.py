@@ -89,6 +89,7 @@ def test_form_is_translated_in_all_four_languages(client):
             assert page.select_one(f'label[for="{control["id"]}"]') or control.find_parent("label"), control
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_german_submission_lands_as_a_draft_in_moderation_and_is_acknowledged(client):
     response = client.post(
         submit_url("de"), with_speakers(form_data(), [("Julia Weber", "keynote", "woman")])
@@ -124,6 +125,7 @@ def test_german_submission_lands_as_a_draft_in_moderation_and_is_acknowledged(cl
     assert client.get(events_index("de").url).content.decode().count("Programmieren für Einsteigerinnen") == 0
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_moderator_approves_and_publishes_but_a_partner_cannot(client, django_user_model):
     client.post(submit_url("de"), form_data(title="Zu moderieren"))
     page = EventPage.objects.get(title="Zu moderieren")
@@ -152,6 +154,7 @@ def test_moderator_approves_and_publishes_but_a_partner_cannot(client, django_us
     assert client.get(page.url).status_code == 200
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_smtp_outage_keeps_the_submission_and_shows_it_to_editors(client, monkeypatch, django_user_model):
     def broken_send(self, fail_silently=False):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
@@ -213,6 +216,7 @@ def test_end_before_start_and_past_dates_are_refused_in_french(client):
     assert "L'événement doit commencer dans le futur." in text
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_unbalanced_panel_is_flagged_with_suggestions_before_anything_is_stored(client, monkeypatch):
     from testimonials import directory
 
@@ -259,6 +263,7 @@ def test_unbalanced_panel_is_flagged_with_suggestions_before_anything_is_stored(
     assert "No Women No Panel" in mail.outbox[0].body
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_adding_a_woman_panellist_passes_the_rule(client):
     speakers = [*UNBALANCED[:4], ("Frau Fünf", "panellist", "woman")]
     response = client.post(
@@ -323,6 +328,7 @@ def test_anonymous_visitors_cannot_reach_the_admin(client):
 def test_partner_can_add_under_the_events_index_and_edit_only_her_own_drafts(client, partners):
     one, two = partners
     index = events_index("en")
+    make_event(index, title="Published by the editors")
     client.force_login(one)
     assert (
         client.get(reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])).status_code
@@ -346,6 +352,7 @@ def test_partner_can_add_under_the_events_index_and_edit_only_her_own_drafts(cli
     assert not other.permissions_for_user(one).can_edit()
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_partners_cannot_see_submissions_but_editors_and_moderators_can(client, partners, django_user_model):
     client.post(submit_url("en"), form_data(title="Secret submission", region="brussels"))
     client.force_login(partners[0])

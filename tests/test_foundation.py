@@ -60,7 +60,7 @@ def test_root_redirects_to_the_preferred_language(client, accept_language, expec
     assert response["Location"] == expected
 
 
-def test_switcher_links_to_the_same_page_in_every_language(client):
+def test_switcher_links_to_the_same_page_in_every_language(client, general_pages):
     page = soup(client.get("/fr/a-propos/"))
     links = {a["lang"]: a["href"] for a in page.select(".language-switcher a")}
     assert links == {"en": "/en/about/", "fr": "/fr/a-propos/", "nl": "/nl/over-ons/", "de": "/de/ueber-uns/"}
@@ -94,7 +94,7 @@ def test_unknown_page_gives_a_translated_404(client):
     assert page.h1.get_text() == "Seite nicht gefunden"
 
 
-def test_header_navigation_is_built_from_the_active_locale_tree(client):
+def test_header_navigation_is_built_from_the_active_locale_tree(client, general_pages):
     menu = [(a.get_text(), a["href"]) for a in soup(client.get("/nl/")).select(".main-menu a")]
     assert ("Over Be Digital Together", "/nl/over-ons/") in menu
     assert all(href.startswith("/nl/") for _text, href in menu)
@@ -108,7 +108,9 @@ def test_header_navigation_is_built_from_the_active_locale_tree(client):
         ("de", ["Barrierefreiheit", "Datenschutz", "Kontakt"]),
     ],
 )
-def test_footer_links_to_statement_privacy_and_contact_in_the_visitors_language(client, lang, expected):
+def test_footer_links_to_statement_privacy_and_contact_in_the_visitors_language(
+    client, lang, expected, general_pages
+):
     links = soup(client.get(f"/{lang}/")).select(".site-footer a")
     assert [a.get_text() for a in links] == expected
     for a in links:
@@ -116,7 +118,7 @@ def test_footer_links_to_statement_privacy_and_contact_in_the_visitors_language(
         assert client.get(a["href"]).status_code == 200
 
 
-def test_dates_are_localised(client):
+def test_dates_are_localised(client, general_pages):
     page = soup(client.get("/de/ueber-uns/"))
     shown = page.select_one("p.meta time").get_text()
     assert re.fullmatch(r"\d{1,2}\. \w+ \d{4}", shown), shown
@@ -130,6 +132,7 @@ def test_skip_link_targets_main(client):
     assert page.find("header") and page.find("footer") and page.find("nav")
 
 
+@pytest.mark.demo
 def test_demo_content_command_is_idempotent():
     def counts():
         return (
@@ -146,6 +149,7 @@ def test_demo_content_command_is_idempotent():
     assert counts() == before
 
 
+@pytest.mark.demo
 def test_demo_content_exists_in_four_languages():
     assert HomePage.objects.filter(live=True).count() == 4
     for model in (Region, TargetGroup, Organisation):
@@ -154,7 +158,7 @@ def test_demo_content_exists_in_four_languages():
     assert Region.objects.get(slug="wallonia", locale__language_code="nl").name == "Wallonië"
 
 
-def test_sitemap_lists_every_live_page_with_alternates(client):
+def test_sitemap_lists_every_live_page_with_alternates(client, general_pages):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
@@ -170,7 +174,7 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
-def test_api_lists_pages_by_type_and_locale(client):
+def test_api_lists_pages_by_type_and_locale(client, general_pages):
     response = client.get("/api/v2/pages/", {"type": "home.StandardPage", "locale": "de"})
     assert response.status_code == 200
     items = response.json()["items"]
@@ -183,7 +187,7 @@ def test_api_is_read_only(client):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
 
 
-def test_search_page_answers_in_the_active_language(client):
+def test_search_page_answers_in_the_active_language(client, general_pages):
     response = client.get("/nl/search/", {"q": "iedereen"})
     assert response.status_code == 200
     assert "Toegankelijkheidsverklaring" in response.content.decode()
@@ -215,7 +219,9 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
-def test_pages_make_few_queries_once_the_chrome_is_cached(client, django_assert_max_num_queries):
+def test_pages_make_few_queries_once_the_chrome_is_cached(
+    client, django_assert_max_num_queries, general_pages
+):
     client.get("/fr/a-propos/")  # fills the menu, footer and language-link caches
     with django_assert_max_num_queries(9):
         response = client.get("/fr/a-propos/")

@@ -1,18 +1,13 @@
 """/healthz, as a load balancer or an on-call operator uses it."""
 
-import socket
 from unittest import mock
 
 import pytest
 from django.test import override_settings
 
+from tests.servers import free_port
+
 pytestmark = pytest.mark.django_db
-
-
-def _closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_healthy_site_reports_ok_with_the_database_search(client):
@@ -42,7 +37,7 @@ def test_database_down_answers_503(client):
 
 @override_settings(SEARCH_BACKEND="opensearch2")
 def test_a_stopped_search_engine_is_reported_but_the_site_stays_up(client, settings):
-    settings.SEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
+    settings.SEARCH_URL = f"http://127.0.0.1:{free_port()}"
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["search"] == "error"

@@ -24,6 +24,7 @@ class PageRulesTests(WagtailPageTestCase):
             self.assertPageIsRenderable(page)
 
 
+@pytest.mark.usefixtures("general_pages")
 def test_call_to_action_needs_exactly_one_destination(db):
     block = CallToActionBlock()
     about = StandardPage.objects.get(slug="about")
@@ -41,6 +42,7 @@ def test_call_to_action_needs_exactly_one_destination(db):
     assert value.url() == "/en/about/"
 
 
+@pytest.mark.usefixtures("general_pages")
 def test_call_to_action_links_to_the_page_in_the_active_language(db):
     from django.utils import translation
 
@@ -51,6 +53,7 @@ def test_call_to_action_links_to_the_page_in_the_active_language(db):
         assert value.url() == "/fr/a-propos/"
 
 
+@pytest.mark.usefixtures("vocabularies")
 def test_terms_are_shown_in_the_active_language_whatever_locale_a_page_points_to(db):
     from django.utils import translation
 
@@ -77,6 +80,7 @@ def _route(route, home, components):
     return type(page), page.pk, args, kwargs
 
 
+@pytest.mark.demo
 def test_one_query_routing_finds_what_wagtail_finds_level_by_level(db):
     """HomePage.route finds a page with one query for the whole path; for every page of the demo content in
     every language, for routes of routable pages, drafts and unknown paths, it must give exactly what
@@ -111,10 +115,10 @@ def test_a_restriction_on_a_parent_page_closes_its_children_at_once(client, db):
     or removing a restriction must still take effect on the next visit."""
     from wagtail.models import PageViewRestriction
 
-    from events.models import EventIndexPage
+    from events.factories import events_index, make_event
 
-    index = EventIndexPage.objects.get(locale__language_code="de")
-    event = index.get_children().live().first()
+    index = events_index("de")
+    event = make_event(index, title="Infoabend Programmieren")
     assert client.get(event.url).status_code == 200
     restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(event.url)

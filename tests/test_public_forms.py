@@ -61,6 +61,7 @@ def test_line_breaks_are_refused_on_a_single_line_and_kept_in_a_textarea():
         clean_plain_text("a\x00b\nc", multiline=True)
 
 
+@pytest.mark.usefixtures("experts")
 @pytest.mark.parametrize("form_class", [ContactExpertForm, EventSubmissionForm, SpeakerForm])
 def test_every_text_field_of_the_public_forms_is_cleaned(form_class, locales):
     from testimonials.models import TestimonialPage
@@ -83,6 +84,7 @@ def purposes_offered(response):
     return [option["value"] for option in soup(response).select("#id_purpose option")]
 
 
+@pytest.mark.usefixtures("experts")
 def test_an_expert_is_offered_only_the_purposes_she_agreed_to(client):
     # Hanna Claes: mentoring and media, not speaking; Claire Dubois: speaking and media, not mentoring.
     assert purposes_offered(client.get(contact_url("en", "hanna-claes"))) == ["media", "mentoring"]
@@ -104,6 +106,7 @@ def test_an_expert_is_offered_only_the_purposes_she_agreed_to(client):
         ("de", "hanna-claes", "speaking", "Hanna Claes hat nicht zugestimmt, zu diesem Zweck kontaktiert"),
     ],
 )
+@pytest.mark.usefixtures("experts")
 def test_a_request_for_another_purpose_is_refused_and_keeps_what_was_typed(
     client, code, slug, purpose, message
 ):
@@ -118,12 +121,14 @@ def test_a_request_for_another_purpose_is_refused_and_keeps_what_was_typed(
     assert not mail.outbox
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_request_for_one_of_her_purposes_is_sent(client):
     response = client.post(contact_url("en", "hanna-claes"), {**VALID, "purpose": "mentoring"})
     assert response.status_code == 302
     assert ContactRequest.objects.get().purpose == "mentoring"
 
 
+@pytest.mark.usefixtures("experts")
 def test_a_name_that_would_add_an_e_mail_header_is_refused(client):
     for field in ["name", "organisation"]:
         response = client.post(contact_url("nl", "julia-weber"), {**VALID, field: HEADER_INJECTION})
@@ -137,6 +142,7 @@ def test_a_name_that_would_add_an_e_mail_header_is_refused(client):
     assert not mail.outbox
 
 
+@pytest.mark.usefixtures("experts")
 def test_the_subject_is_plain_text_and_invisible_characters_are_not_stored(client):
     data = {
         **VALID,
@@ -180,6 +186,7 @@ def test_a_speaker_name_that_would_add_a_header_is_refused(client):
     assert not EventSubmission.objects.exists()
 
 
+@pytest.mark.usefixtures("vocabularies")
 def test_event_subjects_are_plain_text_and_invisible_characters_are_not_stored(client):
     data = with_speakers(
         form_data(

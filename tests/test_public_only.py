@@ -87,6 +87,7 @@ def first_word(title):
 
 
 # -- trainings and initiatives ---------------------------------------------------------------------------
+@pytest.mark.demo
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_private_trainings_stay_out_of_the_catalogue_counts_export_and_organisation_pages(
     localhost_client, language
@@ -115,6 +116,7 @@ def test_private_trainings_stay_out_of_the_catalogue_counts_export_and_organisat
     assert localhost_client.get(f"{catalogue.url}{copies['draft'].slug}/").status_code == 404
 
 
+@pytest.mark.demo
 def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(localhost_client):
     index = InitiativeIndexPage.objects.get(locale__language_code="nl")
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="nl")
@@ -131,6 +133,7 @@ def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(l
 
 
 # -- events ----------------------------------------------------------------------------------------------
+@pytest.mark.demo
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_private_events_stay_out_of_listings_feeds_and_calendars(localhost_client, language):
     index = EventIndexPage.objects.get(locale__language_code=language)
@@ -149,6 +152,7 @@ def test_private_events_stay_out_of_listings_feeds_and_calendars(localhost_clien
 
 
 # -- role models and the expert directory ----------------------------------------------------------------
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_private_role_models_stay_out_of_the_listing_directory_contact_form_and_suggestions(localhost_client):
     index = RoleModelIndexPage.objects.get(locale__language_code="fr")
     source = (
@@ -183,6 +187,7 @@ def test_private_role_models_stay_out_of_the_listing_directory_contact_form_and_
         assert response.status_code == 404
 
 
+@pytest.mark.demo
 def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchable(localhost_client):
     index = RoleModelIndexPage.objects.get(locale__language_code="en")
     source = RoleModelPage.objects.live().child_of(index).filter(open_to_speaking=True).first()
@@ -201,6 +206,7 @@ def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchab
 
 
 # -- site-wide outputs: search, suggestions, sitemap, API, menus, call-to-action blocks -------------------
+@pytest.mark.demo
 def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(localhost_client):
     home = HomePage.objects.get(locale__language_code="en")
     sources = [
@@ -240,6 +246,7 @@ def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(localhos
         assert localhost_client.get(f"/api/v2/pages/{page_id}/", follow=True).status_code == 404
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 def test_a_signed_in_editor_gets_the_same_public_api_answer(localhost_client, django_user_model):
     page = StandardPage.objects.live().filter(locale__language_code="en").first()
     copy = private_copies(page)["login"]

@@ -10,14 +10,13 @@ import re
 import shutil
 import subprocess
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 from django.db import connection
 
-from tests.servers import GUNICORN, copy_test_database, free_port, running_server, server_environ
+from tests.servers import GUNICORN, copy_test_database, fetch, free_port, running_server, server_environ
 
 LOAD_PATHS = [
     "/en/",
@@ -33,16 +32,6 @@ LOAD_PATHS = [
 ]
 REQUESTS = 400
 CONCURRENCY = 16
-
-
-def _get(url, timeout=10, opener=None, data=None):
-    try:
-        with (opener or urllib.request.build_opener()).open(url, data=data, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return 0, b""
 
 
 def _wait_until(predicate, attempts=150, pause=0.2):
@@ -90,7 +79,7 @@ def site(db, django_db_blocker, tmp_path_factory):
 def _load(base, requests=REQUESTS):
     urls = [base + LOAD_PATHS[i % len(LOAD_PATHS)] for i in range(requests)]
     with concurrent.futures.ThreadPoolExecutor(CONCURRENCY) as pool:
-        return [status for status, _ in pool.map(_get, urls)]
+        return [status for status, _ in pool.map(fetch, urls)]
 
 
 def test_bounded_concurrent_load_gives_no_server_error(site):
@@ -103,7 +92,7 @@ def test_bounded_concurrent_load_gives_no_server_error(site):
 def _login_attempt(base, password):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    status, body = _get(base + "/admin/login/", opener=opener)
+    status, body = fetch(base + "/admin/login/", opener=opener)
     assert status == 200
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
     data = urllib.parse.urlencode(
@@ -114,7 +103,7 @@ def _login_attempt(base, password):
         data=data,
         headers={"Referer": base + "/admin/login/", "Accept-Language": "nl"},
     )
-    return _get(request, opener=opener)
+    return fetch(request, opener=opener)
 
 
 def test_filling_the_login_rate_limit_gives_translated_429s_not_500s(site):
@@ -153,7 +142,7 @@ def _take_database_down(fault):
 
 def test_the_site_recovers_by_itself_after_a_database_outage(site):
     base = site["base"]
-    assert _get(base + "/healthz")[0] == 200
+    assert fetch(base + "/healthz")[0] == 200
     assert not [s for s in _load(base, 40) if s >= 500]
     bring_back = _take_database_down(site["fault"])
     try:
@@ -162,6 +151,6 @@ def test_the_site_recovers_by_itself_after_a_database_outage(site):
     finally:
         bring_back()
     # Back on its own: no restart of gunicorn, no manual step.
-    assert _wait_until(lambda: _get(base + "/healthz", timeout=3)[0] == 200, attempts=100)
+    assert _wait_until(lambda: fetch(base + "/healthz", timeout=3)[0] == 200, attempts=100)
     statuses = _load(base, 80)
     assert not [s for s in statuses if s >= 500 or s == 0], sorted(set(statuses))

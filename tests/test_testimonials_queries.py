@@ -64,6 +64,7 @@ def make_role_models(index, count, prefix, *, areas=1, groups=1, tags=1, steps=1
     return pages
 
 
+@pytest.mark.demo
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_role_model_page_queries_do_not_grow_with_her_competences_tags_and_career(client, language):
     index = index_for(language)
@@ -79,6 +80,7 @@ def test_role_model_page_queries_do_not_grow_with_her_competences_tags_and_caree
     assert many == few
 
 
+@pytest.mark.demo
 def test_role_model_listing_queries_do_not_grow_with_the_number_of_role_models(client):
     index = index_for("en")
     params = {"competence": "cybersecurity", "region": "brussels"}
@@ -91,6 +93,7 @@ def test_role_model_listing_queries_do_not_grow_with_the_number_of_role_models(c
     assert many == few
 
 
+@pytest.mark.demo
 def test_expert_directory_queries_do_not_grow_with_the_number_of_experts(client):
     index = index_for("en")
     url = index.url + "experts/"
@@ -104,6 +107,7 @@ def test_expert_directory_queries_do_not_grow_with_the_number_of_experts(client)
     assert many == few
 
 
+@pytest.mark.demo
 def test_facet_counts_count_each_value(client):
     index = index_for("en")
     make_role_models(index, 3, "Aa Counted", areas=1)

@@ -251,6 +251,7 @@ def acknowledgements_to(address):
     return [message for message in mail.outbox if message.to == [address]]
 
 
+@pytest.mark.usefixtures("vocabularies")
 def test_event_acknowledgements_are_limited_per_contact_address_from_many_addresses(client, settings):
     settings.EVENT_SUBMISSIONS_PER_HOUR = 2
     url = submit_url("de")
@@ -285,6 +286,7 @@ def test_event_submissions_are_limited_per_client_address(client, settings):
     assert soup(blocked).find("input", attrs={"name": "title"})["value"] == "Mijn evenement"
 
 
+@pytest.mark.usefixtures("experts")
 def test_contact_requests_are_limited_per_email_address_from_many_addresses(client):
     url = contact_url("fr", "sofie-vermeulen")
     for number in range(5):
@@ -299,6 +301,7 @@ def test_contact_requests_are_limited_per_email_address_from_many_addresses(clie
     assert page.find("textarea", attrs={"name": "message"}).get_text().strip() == VALID["message"]
 
 
+@pytest.mark.usefixtures("experts")
 def test_contact_requests_are_limited_per_client_address(client):
     url = contact_url("en", "sofie-vermeulen")
     for number in range(5):

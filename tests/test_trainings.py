@@ -27,6 +27,7 @@ def flag_count(response, name):
     return int(re.search(rf'name="{name}" value="1"[^>]*>[^<]*\((\d+)\)', html).group(1))
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_demo_content_has_trainings_and_initiatives_in_four_languages():
     for code in ("en", "fr", "nl", "de"):
@@ -34,6 +35,7 @@ def test_demo_content_has_trainings_and_initiatives_in_four_languages():
         assert InitiativePage.objects.live().filter(locale__language_code=code).count() >= 10
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_dutch_visitor_narrows_step_by_step_and_shares_the_url(localhost_client):
     url = "/nl/opleidingen/"
@@ -95,6 +97,7 @@ def test_invalid_parameters_never_break_the_catalogue(localhost_client, query):
     assert response.status_code in ((200, 400) if "%00" in query else (200,))
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_text_search_combines_with_facets_in_french(localhost_client):
     response = localhost_client.get("/fr/formations/", {"q": "cybersécurité"})
@@ -107,6 +110,7 @@ def test_text_search_combines_with_facets_in_french(localhost_client):
     assert "Pertinence" in localhost_client.get("/fr/formations/", {"q": "web"}).content.decode()
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_upcoming_only_hides_trainings_without_future_sessions(localhost_client):
     all_count = result_count(localhost_client.get("/de/schulungen/"))
@@ -125,6 +129,7 @@ def _cards(html):
     return html.count('class="card training-card"')
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_query_count_does_not_grow_with_the_number_of_trainings(localhost_client):
     """44 English trainings, then 220: same queries, on pages that show trainings (partly filled pages
@@ -157,6 +162,7 @@ def test_query_count_does_not_grow_with_the_number_of_trainings(localhost_client
     assert result_count(localhost_client.get("/en/trainings/")) >= 200
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_cached_catalogue_results_follow_unpublish_and_publish_in_french(localhost_client, settings):
     """With the results cache on (as in production), a repeated view reads its counts and ids back, and
@@ -184,6 +190,7 @@ def test_cached_catalogue_results_follow_unpublish_and_publish_in_french(localho
     assert result_count(localhost_client.get(url)) == total
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_training_page_has_course_structured_data(localhost_client):
     training = TrainingPage.objects.live().filter(locale__language_code="de", sessions__isnull=False).first()
@@ -198,6 +205,7 @@ def test_training_page_has_course_structured_data(localhost_client):
     assert html.count("<h1") == 1
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_csv_export_follows_filters_and_neutralises_formulas(localhost_client):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
@@ -215,6 +223,7 @@ def test_csv_export_follows_filters_and_neutralises_formulas(localhost_client):
     assert any(row[2] == "'=HYPERLINK(1)" for row in english)
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_organisation_section_lists_its_trainings_and_initiatives(localhost_client):
     response = localhost_client.get("/nl/opleidingen/organisations/becode/")
@@ -224,6 +233,7 @@ def test_organisation_section_lists_its_trainings_and_initiatives(localhost_clie
     assert localhost_client.get("/nl/opleidingen/organisations/nobody/").status_code == 404
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_initiatives_repository_facets_and_identifier(localhost_client):
     response = localhost_client.get("/fr/initiatives/", {"objective": "new-images"})
@@ -251,6 +261,7 @@ def _write(tmp_path, body):
     return str(path)
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_import_valid_file_then_rerun_updates_without_duplicates(tmp_path):
     path = _write(
@@ -268,6 +279,7 @@ def test_import_valid_file_then_rerun_updates_without_duplicates(tmp_path):
     assert TrainingPage.objects.get(external_reference="imp-1").title == "Python for everyone"
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_import_refuses_a_file_with_one_bad_row_and_names_row_and_column(tmp_path):
     path = _write(
@@ -298,6 +310,7 @@ def test_import_refuses_a_file_with_one_bad_row_and_names_row_and_column(tmp_pat
     ) == ["bad-1"]
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_price_must_not_be_negative_and_free_has_no_price():
     from django.core.exceptions import ValidationError
@@ -311,6 +324,7 @@ def test_price_must_not_be_negative_and_free_has_no_price():
         training.full_clean()
 
 
+@pytest.mark.usefixtures("vocabularies")
 @pytest.mark.django_db
 def test_seed_benchmark_creates_live_searchable_trainings():
     before = TrainingPage.objects.live().count()
@@ -354,6 +368,7 @@ def _upload(client, body, **data):
     return client.post(reverse("trainings_import"), data, follow=True)
 
 
+@pytest.mark.demo
 @pytest.mark.django_db
 def test_editor_imports_a_csv_in_the_admin_with_errors_in_her_language(localhost_client, french_moderator):
     from django.urls import reverse

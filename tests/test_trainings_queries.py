@@ -64,6 +64,7 @@ CATALOGUE_URLS = [
 ]
 
 
+@pytest.mark.demo
 def test_catalogue_queries_do_not_grow_with_the_number_of_trainings(localhost_client):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
     chrome = chrome_queries(localhost_client, "en", catalogue.depth)
@@ -85,6 +86,7 @@ def test_catalogue_queries_do_not_grow_with_the_number_of_trainings(localhost_cl
     assert result_count(html) >= 200 and cards(html) == catalogue.per_page
 
 
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
 @pytest.mark.parametrize("language", ["en", "fr", "nl", "de"])
 def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localhost_client, language):
     catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
@@ -103,6 +105,7 @@ def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localho
         assert 'class="result-count"' in html
 
 
+@pytest.mark.demo
 def test_initiatives_repository_queries_stay_within_budget(localhost_client):
     index = InitiativeIndexPage.objects.get(locale__language_code="nl")
     chrome = chrome_queries(localhost_client, "nl", index.depth)
@@ -141,6 +144,7 @@ def _enrich_training(training, areas, audiences, sessions):
     return training
 
 
+@pytest.mark.demo
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_training_page_makes_at_most_7_page_queries_whatever_it_links_to(localhost_client, language):
     trainings = list(TrainingPage.objects.live().filter(locale__language_code=language).order_by("pk")[:2])
@@ -155,6 +159,7 @@ def test_training_page_makes_at_most_7_page_queries_whatever_it_links_to(localho
     assert large_html.count('class="tag"') > small_html.count('class="tag"')
 
 
+@pytest.mark.demo
 def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(localhost_client):
     initiatives = list(InitiativePage.objects.live().filter(locale__language_code="fr").order_by("pk")[:2])
     organisations = list(Organisation.objects.filter(locale__language_code="en")[:6])
@@ -184,6 +189,7 @@ def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(local
 # -- organisation section -----------------------------------------------------------------------------
 
 
+@pytest.mark.demo
 def test_organisation_section_is_paginated_with_bounded_queries(localhost_client):
     url = "/en/trainings/organisations/becode/"
     before, html = count_queries(localhost_client, url)
@@ -201,6 +207,7 @@ def test_organisation_section_is_paginated_with_bounded_queries(localhost_client
         assert localhost_client.get(url, {"trainings-page": bad}).status_code == 200
 
 
+@pytest.mark.demo
 def test_preview_shows_the_links_being_edited():
     """Detail pages read their links with one query, except in a preview, which shows the unsaved ones."""
     training = TrainingPage.objects.live().filter(locale__language_code="en").order_by("pk").first()

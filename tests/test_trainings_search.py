@@ -6,7 +6,10 @@ import os
 import pytest
 
 from home import listing as listing_module
+from home.factories import publish
 from search.backend_settings import build_search_backends, engine_alias
+from trainings.factories import TrainingPageFactory
+from trainings.models import TrainingCatalogPage
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,8 @@ def test_the_search_runs_on_the_backend_of_the_visitors_language(localhost_clien
 
 
 def test_an_engine_that_is_down_falls_back_to_the_database(localhost_client, settings, backends_used, caplog):
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code="fr")
+    publish(TrainingPageFactory(parent=catalogue, title="Les bases de la cybersécurité", languages=["fr"]))
     settings.WAGTAILSEARCH_BACKENDS = build_search_backends(
         "opensearch2", url="http://127.0.0.1:9", index_prefix="closed", timeout=2
     )

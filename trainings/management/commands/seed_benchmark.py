@@ -1,8 +1,8 @@
-"""`manage.py seed_benchmark --trainings N [--events N] [--role-models N]`.
+"""`manage.py seed_benchmark --trainings N [--events N] [--role-models N] [--no-index]`.
 
-Each kind of content is seeded by an optional hook module with a `seed(n)` function:
-trainings.benchmark (this app), events.benchmark and testimonials.benchmark (when those apps provide
-them). Add a new kind by appending to HOOKS.
+Each kind of content is seeded by its app's benchmark module, whose `seed(n, index=...)` builds the pages
+with the app's factories and inserts them in bulk (`home.benchmark.seed_pages`). Add a new kind by
+appending to HOOKS.
 """
 
 import importlib
@@ -10,21 +10,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-# option name, hook module, label
+# option name, seeding module, label
 HOOKS = [
     ("trainings", "trainings.benchmark", "trainings"),
     ("events", "events.benchmark", "events"),
     ("role_models", "testimonials.benchmark", "role models"),
 ]
-
-
-def load_hook(module_name):
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name == module_name:
-            return None
-        raise
 
 
 class Command(BaseCommand):
@@ -41,16 +32,11 @@ class Command(BaseCommand):
         requested = [(option, module, label) for option, module, label in HOOKS if options[option]]
         if not requested:
             raise CommandError("Say how many items to create, e.g. --trainings 10000.")
+        for option, _module, _label in requested:
+            if options[option] < 0:
+                raise CommandError(f"--{option.replace('_', '-')} must be positive.")
         for option, module_name, label in requested:
             count = options[option]
-            if count < 0:
-                raise CommandError(f"--{option.replace('_', '-')} must be positive.")
-            hook = load_hook(module_name)
-            if hook is None:
-                raise CommandError(f"Seeding {label} is not available yet ({module_name} does not exist).")
             started = time.monotonic()
-            if option == "trainings":
-                hook.seed(count, index=not options["no_index"])
-            else:
-                hook.seed(count)
+            importlib.import_module(module_name).seed(count, index=not options["no_index"])
             self.stdout.write(f"{count} {label} created in {time.monotonic() - started:.1f} s.")

@@ -1,0 +1,83 @@
+"""Factories for tests and the benchmark seeder: the training catalogue and trainings, the initiatives index
+and initiatives. Pages take the locale of their `parent`:
+`TrainingPageFactory(parent=catalogue, title="Python for beginners")`."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from home.factories import FormatFactory, LevelFactory, RegionFactory
+
+from .models import (
+    FundingType,
+    InitiativeIndexPage,
+    InitiativeKind,
+    InitiativePage,
+    TrainingCatalogPage,
+    TrainingPage,
+    TrainingPageSession,
+)
+
+
+class TrainingCatalogPageFactory(wagtail_factories.PageFactory):
+    title = "Training catalogue"
+    slug = "trainings"
+    introduction = "Find a digital training in your language and region, at your level."
+    show_in_menus = True
+    live = True
+
+    class Meta:
+        model = TrainingCatalogPage
+
+
+class TrainingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Training {n:04d}")
+    slug = factory.Sequence(lambda n: f"training-{n:04d}")
+    introduction = "A practical course for women who want to work in digital."
+    description = "<p>Hands-on training with coaches from the sector.</p>"
+    format = factory.SubFactory(FormatFactory, slug="classroom", name="Classroom")
+    level = factory.SubFactory(LevelFactory, slug="beginner", name="Beginner")
+    region = factory.SubFactory(RegionFactory, slug="brussels", name="Brussels")
+    languages = factory.LazyFunction(lambda: ["en"])
+    is_free = True
+    venue = "Brussels, Belgium"
+    live = True
+
+    class Meta:
+        model = TrainingPage
+
+
+class TrainingPageSessionFactory(DjangoModelFactory):
+    """A session of `page`, starting in a month unless given `start_date`."""
+
+    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+    end_date = factory.LazyAttribute(lambda session: session.start_date + datetime.timedelta(days=30))
+    location = "Brussels"
+
+    class Meta:
+        model = TrainingPageSession
+
+
+class InitiativeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Initiatives"
+    slug = "initiatives"
+    introduction = "Programmes, campaigns, networks and good practices."
+    show_in_menus = True
+    live = True
+
+    class Meta:
+        model = InitiativeIndexPage
+
+
+class InitiativePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Initiative {n:04d}")
+    slug = factory.Sequence(lambda n: f"initiative-{n:04d}")
+    introduction = "A programme that brings more women into digital careers."
+    kind = InitiativeKind.PROGRAMME
+    funding_type = FundingType.PUBLIC
+    live = True
+
+    class Meta:
+        model = InitiativePage
