@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full suite, as `make test` and CI run it: static checks, then the tests on SQLite (with the browser,
-# OpenSearch, nginx and Redis tests) and again on a throwaway PostgreSQL 15. Services are started here and stopped on exit;
-# a service that cannot start fails the run with its own error message.
+# OpenSearch, nginx and Redis tests) and again on a throwaway PostgreSQL 15. Services are started here and
+# stopped on exit; a service that cannot start fails the run with its own error message.
 # `--fast` (`make test-fast`, for development): the same static checks, then the tests on SQLite only, without
 # the tests that need a service (browser, OpenSearch, nginx, Redis); no service is started.
 # Each suite is two pytest sessions (tests/conftest.py): the tests marked `demo` in one that loads the full
@@ -80,7 +80,7 @@ trap cleanup EXIT
 bash scripts/browser-setup.sh
 OPENSEARCH_URL=$(bash scripts/opensearch.sh start | tail -n 1)
 DATABASE_URL_POSTGRES=$(bash scripts/postgres.sh start | tail -n 1)
-# The Redis of the production-profile sites the nginx and Redis tests start (tests/servers.py: redis_url()).
+# The Redis of the production-profile sites the nginx and Redis tests start (tests/servers.py: redis_server()).
 REDIS_URL=$(bash scripts/redis.sh start | tail -n 1)
 export OPENSEARCH_URL REDIS_URL
 echo "OpenSearch: $OPENSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
