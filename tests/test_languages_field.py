@@ -10,7 +10,7 @@ from home.languages import language_codes
 from testimonials.models import TestimonialPage as RoleModel
 from trainings.models import TrainingPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 MODELS = [RoleModel, EventPage, TrainingPage]
 

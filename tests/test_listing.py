@@ -15,7 +15,7 @@ from tests.html import soup
 from trainings.listing import InitiativeListing, TrainingListing
 from trainings.models import InitiativeIndexPage, TrainingCatalogPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def listing_for(listing_class, index, params, language):

@@ -12,7 +12,7 @@ from home.localization import active_locale_id, localized
 from home.models import Organisation, Region
 from testimonials.models import TestimonialPage as RoleModel
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def english(model):
