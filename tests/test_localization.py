@@ -8,11 +8,14 @@ from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import Locale
 
+from home.factories import OrganisationFactory, publish, translate
 from home.localization import active_locale_id, localized
 from home.models import Organisation, Region
+from testimonials.factories import TestimonialPageFactory as RoleModelFactory
+from testimonials.models import TestimonialIndexPage as RoleModelIndex
 from testimonials.models import TestimonialPage as RoleModel
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def english(model):
@@ -23,8 +26,35 @@ def translated_to(obj, language):
     return obj.get_translation(Locale.objects.get(language_code=language))
 
 
-def test_terms_come_from_the_cached_term_map_without_a_query():
+@pytest.fixture
+def organisations():
+    """Four organisations in English, each translated into the other languages."""
+    made = [OrganisationFactory(name=name) for name in ("Interface3", "BeCode", "Technobel", "Agoria")]
+    for organisation in made:
+        translate(organisation)
+    return made
+
+
+@pytest.fixture
+def role_model(vocabularies, organisations):
+    """A published role model in English, in a region and two competence areas, working at the first
+    organisation, translated (and published) into the other languages."""
+    index = RoleModelIndex.objects.get(locale__language_code="en")
+    page = RoleModelFactory(
+        parent=index,
+        title="Amina Haddad",
+        region=vocabularies["brussels"]["en"],
+        employer=organisations[0],
+    )
+    page.competence_areas.set([vocabularies["cybersecurity"]["en"], vocabularies["programming-web"]["en"]])
+    page = publish(page)
+    translate(page)
+    return page
+
+
+def test_terms_come_from_the_cached_term_map_without_a_query(vocabularies):
     regions = list(english(Region))
+    assert len(regions) > 2
     with translation.override("de"):
         localized(regions)  # warms the map
         with CaptureQueriesContext(connection) as queries:
@@ -33,7 +63,7 @@ def test_terms_come_from_the_cached_term_map_without_a_query():
     assert [region.pk for region in german] == [translated_to(region, "de").pk for region in regions]
 
 
-def test_a_list_of_organisations_is_localized_in_one_query_in_its_order():
+def test_a_list_of_organisations_is_localized_in_one_query_in_its_order(organisations):
     organisations = list(english(Organisation).order_by("-name"))
     assert len(organisations) > 2
     with translation.override("nl"):
@@ -45,8 +75,9 @@ def test_a_list_of_organisations_is_localized_in_one_query_in_its_order():
     assert {org.locale.language_code for org in dutch} == {"nl"}
 
 
-def test_objects_already_in_the_active_language_need_no_query():
+def test_objects_already_in_the_active_language_need_no_query(organisations):
     organisations = list(Organisation.objects.filter(locale__language_code="fr"))
+    assert len(organisations) > 2
     with translation.override("fr"):
         localized(organisations[:1])  # warms the locale ids
         with CaptureQueriesContext(connection) as queries:
@@ -54,8 +85,8 @@ def test_objects_already_in_the_active_language_need_no_query():
     assert len(queries) == 0
 
 
-def test_what_a_page_links_to_in_the_active_language():
-    role_model = english(RoleModel).filter(region__isnull=False).first()
+def test_what_a_page_links_to_in_the_active_language(role_model):
+    role_model = english(RoleModel).get(pk=role_model.pk)
     role_model.employer_id = english(Organisation).first().pk  # not loaded: found by id
     with translation.override("fr"):
         region = localized(role_model, "region")
@@ -66,8 +97,7 @@ def test_what_a_page_links_to_in_the_active_language():
     assert areas and {area.locale.language_code for area in areas} == {"fr"}
 
 
-def test_a_page_is_replaced_only_by_a_live_translation():
-    role_model = english(RoleModel).filter(live=True).first()
+def test_a_page_is_replaced_only_by_a_live_translation(role_model):
     french = translated_to(role_model, "fr")
     with translation.override("fr"):
         assert localized(role_model).pk == french.pk
@@ -76,8 +106,8 @@ def test_a_page_is_replaced_only_by_a_live_translation():
         assert localized(role_model).pk == role_model.pk
 
 
-def test_the_template_filter_shows_the_linked_term_in_the_active_language():
-    role_model = english(RoleModel).filter(region__isnull=False).first()
+def test_the_template_filter_shows_the_linked_term_in_the_active_language(role_model):
+    role_model = english(RoleModel).get(pk=role_model.pk)
     template = Template('{% load localized %}{{ page|localized:"region" }}')
     with translation.override("nl"):
         html = template.render(Context({"page": role_model}))
