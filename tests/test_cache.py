@@ -302,6 +302,7 @@ def _sitemap_lists(url):
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_nginx_holds_anonymous_pages_and_never_an_editors(edge):
     for path in (
         "/en/",
@@ -322,6 +323,7 @@ def test_nginx_holds_anonymous_pages_and_never_an_editors(edge):
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_a_published_page_shows_everywhere_within_a_second(edge):
     checks = {
         "/en/": _shown("Edge Pangolin Corner"),  # in the header menu of every page
@@ -338,6 +340,7 @@ def test_a_published_page_shows_everywhere_within_a_second(edge):
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_a_republished_event_shows_in_its_listing_feed_and_page_within_a_second(edge):
     checks = {
         edge["events"]: _shown("Edge Wombat Festival"),
@@ -352,6 +355,7 @@ def test_a_republished_event_shows_in_its_listing_feed_and_page_within_a_second(
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_a_renamed_organisation_shows_in_its_section_and_trainings_within_a_second(edge):
     checks = {
         edge["organisation"]["url"]: _shown("Edge Otter Foundation"),
@@ -365,6 +369,7 @@ def test_a_renamed_organisation_shows_in_its_section_and_trainings_within_a_seco
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_an_unpublished_training_leaves_every_page_within_a_second_and_every_server_at_once(edge):
     training = edge["training"]
     listing = edge["catalogue"] + "?q=zebrafinch"
@@ -387,6 +392,7 @@ def test_an_unpublished_training_leaves_every_page_within_a_second_and_every_ser
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_a_moved_page_changes_address_everywhere_within_a_second(edge):
     moving, shelter = edge["moving"], edge["shelter"]
     new_url = shelter["url"] + "edge-moving-quokka/"
@@ -404,6 +410,7 @@ def test_a_moved_page_changes_address_everywhere_within_a_second(edge):
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_a_deleted_page_leaves_every_page_within_a_second(edge):
     deleted = edge["deleted"]
     checks = {
@@ -429,6 +436,7 @@ def _counted(edge, query):
 
 @pytest.mark.nginx
 @pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
 def test_every_search_is_counted_also_those_nginx_answers_from_its_cache(edge):
     path = "/en/search/?q=" + quote("wombat")
     answers = [_get(edge["nginx"], path)[1].get("X-Proxy-Cache") for _ in range(5)]

@@ -93,6 +93,8 @@ def test_the_catalogue_finds_with_the_engines_language_analysis(localhost_client
     prefix = f"bdttrainings{os.getpid()}"
     config = build_search_backends("opensearch2", url=url, index_prefix=prefix, timeout=30)
     settings.WAGTAILSEARCH_BACKENDS = config
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
+    publish(TrainingPageFactory(parent=catalogue, title="Web developer bootcamp", languages=["en"]))
     try:
         call_command("update_index", backend_name=engine_alias("en"), verbosity=0)
         response = localhost_client.get("/en/trainings/", {"q": "bootcamps"})
