@@ -80,7 +80,7 @@ def _searches(query):
 
 @pytest.mark.django_db
 @override_settings(SEARCH_STATS_FLUSH_HITS=1)
-def test_behind_nginx_the_search_is_counted_by_the_edge_not_by_the_view(client):
+def test_behind_nginx_the_search_is_counted_by_the_edge_not_by_the_view(client, general_pages):
     assert client.get("/nl/search/", {"q": "iedereen"}).status_code == 200
     assert _searches("iedereen") == 1  # without nginx (make run), the view counts
     edge = {"HTTP_X_EDGE_COUNTS_SEARCHES": "1"}
