@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: how long nginx may keep an anonymous page (bdt_site.middleware.EdgeCacheMiddleware).
     "bdt_site.middleware.EdgeCacheMiddleware",
+    # A request reads the content version once (bdt_site.content_version).
+    "bdt_site.content_version.ContentVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bdt_site.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
