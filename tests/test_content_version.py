@@ -69,3 +69,14 @@ def test_a_change_made_during_a_request_is_seen_by_the_rest_of_that_request(rf):
 
     content_version.ContentVersionMiddleware(view)(rf.get("/"))
     assert seen == ["old", "new"]
+
+
+@pytest.mark.django_db
+@override_settings(RESULTS_CACHE_SECONDS=3600)
+def test_the_expert_directory_keeps_its_own_results_apart_from_the_role_models(client, experts):
+    """Both list the role models of one index page, with different filters: what one keeps is not the other's."""
+    role_models = client.get("/fr/modeles/")
+    directory = client.get("/fr/modeles/experts/")
+    assert role_models.status_code == 200 and directory.status_code == 200
+    assert "Expertise" in directory.content.decode()
+    assert client.get("/fr/modeles/experts/?language=nl").status_code == 200
