@@ -121,5 +121,12 @@ class BodyStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     embed = VideoBlock()
 
+    def get_context(self, value, parent_context=None):
+        """The first image of the page is its largest content on the first screen: its block is named so that
+        it loads at once (home/blocks/image.html), while the images below load as they come into view."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["eager_block_id"] = next((child.id for child in value if child.block_type == "image"), None)
+        return context
+
     class Meta:
         template = "home/blocks/stream.html"

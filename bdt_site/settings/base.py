@@ -156,6 +156,8 @@ USE_TZ = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATIC_URL = "/static/"
+# Files served at the site's root: /favicon.ico, which browsers and crawlers ask for without being told.
+WHITENOISE_ROOT = BASE_DIR / "bdt_site" / "root_files"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 # Let Django serve uploaded media (development and tests); in production the web server does it.
