@@ -1,6 +1,6 @@
-"""The one cache design (README, "Caching"): nginx keeps anonymous pages for at most a second, Django keeps only
-data derived from content under a content version shared by every process (Redis in production), and every
-search is counted, also those nginx answers from its cache.
+"""The one cache design (README, "Caching"): nginx keeps anonymous pages for at most a second, and Django keeps
+only data derived from content under a content version shared by every process (Redis in production). That
+every search is counted, also those nginx answers from its cache, is tests/test_search_counting.py.
 
 The edge tests run the production settings in gunicorn (two workers) on a real Redis, behind the shipped
 deploy/nginx.conf in a real nginx (scripts/nginx.sh), on a copy of the test database; a second gunicorn on the
@@ -11,10 +11,8 @@ every anonymous page that shows it must show it, through nginx, for any request 
 import subprocess
 import sys
 import time
-from urllib.parse import quote
 
 import pytest
-from django.test import override_settings
 
 from tests.servers import (
     GUNICORN,
@@ -68,35 +66,6 @@ def editor_client_factory(django_user_model):
         return editor
 
     return make
-
-
-def _searches(query):
-    """How often `query` was counted, from Wagtail's own search statistics."""
-    from django.db.models import Sum
-    from wagtail.contrib.search_promotions.models import QueryDailyHits
-
-    return QueryDailyHits.objects.filter(query__query_string=query).aggregate(n=Sum("hits"))["n"] or 0
-
-
-@pytest.mark.django_db
-@override_settings(SEARCH_STATS_FLUSH_HITS=1)
-def test_behind_nginx_the_search_is_counted_by_the_edge_not_by_the_view(client, general_pages):
-    assert client.get("/nl/search/", {"q": "iedereen"}).status_code == 200
-    assert _searches("iedereen") == 1  # without nginx (make run), the view counts
-    edge = {"HTTP_X_EDGE_COUNTS_SEARCHES": "1"}
-    assert (
-        "Toegankelijkheidsverklaring" in client.get("/nl/search/", {"q": "iedereen"}, **edge).content.decode()
-    )
-    assert _searches("iedereen") == 1  # nginx says it counts this one itself
-    count = client.get(
-        "/_edge/search-hit", {"q": "iedereen"}, HTTP_X_ORIGINAL_URI="/nl/search/?q=iedereen", **edge
-    )
-    assert count.status_code == 204
-    assert _searches("iedereen") == 2
-    client.get("/_edge/search-hit", HTTP_X_ORIGINAL_URI="/nl/search/?q=iedereen&page=2", **edge)
-    client.get("/_edge/search-hit", HTTP_X_ORIGINAL_URI="/nl/about/?q=iedereen", **edge)
-    assert _searches("iedereen") == 2  # a further result page, or another page, is no new search
-    assert client.get("/_edge/search-hit", HTTP_X_ORIGINAL_URI="/nl/search/?q=iedereen").status_code == 403
 
 
 # --- Through the shipped nginx, on Redis --------------------------------------------------------------------
@@ -194,8 +163,6 @@ def edge(django_db_setup, django_db_blocker, tmp_path_factory):
         pytest.skip("runs its site on a copy of the SQLite test database")
     with redis_server(tmp / "redis") as redis_url:
         env = production_environ(tmp, database=database, redis_url=redis_url)
-        # Each worker writes every counted search at once, so the test reads them back straight away.
-        env["SEARCH_STATS_FLUSH_HITS"] = "1"
         data = run_in_site(env, SETUP)
         # The production profile serves hashed static file names: collected, as on a real deployment.
         subprocess.run(
@@ -419,34 +386,3 @@ def test_a_deleted_page_leaves_every_page_within_a_second(edge):
         "/en/search/?q=numbat": _not_shown(f'href="{deleted["url"]}"'),  # titles are highlighted there
     }
     _change_then_check(edge, checks, lambda: _admin_post(edge, f"/admin/pages/{deleted['id']}/delete/"))
-
-
-def _counted(edge, query):
-    """Hits of `query` in Wagtail's search statistics of the site's database."""
-    import sqlite3
-
-    with sqlite3.connect(edge["database"]) as db:
-        row = db.execute(
-            "SELECT COALESCE(SUM(h.hits), 0) FROM wagtailsearchpromotions_querydailyhits h "
-            "JOIN wagtailsearchpromotions_query q ON q.id = h.query_id WHERE q.query_string = ?",
-            (query,),
-        ).fetchone()
-    return row[0]
-
-
-@pytest.mark.nginx
-@pytest.mark.redis
-@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
-def test_every_search_is_counted_also_those_nginx_answers_from_its_cache(edge):
-    path = "/en/search/?q=" + quote("wombat")
-    answers = [_get(edge["nginx"], path)[1].get("X-Proxy-Cache") for _ in range(5)]
-    assert "HIT" in answers  # some were answered by nginx alone
-    editor = _get(edge["nginx"], path, cookies={"sessionid": edge["session"]})
-    assert editor[1]["X-Proxy-Cache"] == "BYPASS"
-    _get(edge["nginx"], path + "&page=2")  # a further result page is no new search
-    assert _get(edge["nginx"], "/_edge/search-hit?q=wombat")[0] == 404  # nobody counts from outside
-    deadline = time.monotonic() + 5
-    while _counted(edge, "wombat") < 6 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.5)  # and nothing more arrives: each search counted once
-    assert _counted(edge, "wombat") == 6
