@@ -8,11 +8,17 @@ same database and Redis stands for another app server. Changes are made the way 
 admin through nginx, or with Wagtail's APIs in a process of their own (a third server). After each change
 every anonymous page that shows it must show it, through nginx, for any request sent a second later."""
 
+import os
+import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from io import StringIO
+from urllib.parse import quote
 
 import pytest
+from django.core.management import call_command
 
 from tests.servers import (
     GUNICORN,
@@ -163,6 +169,8 @@ def edge(django_db_setup, django_db_blocker, tmp_path_factory):
         pytest.skip("runs its site on a copy of the SQLite test database")
     with redis_server(tmp / "redis") as redis_url:
         env = production_environ(tmp, database=database, redis_url=redis_url)
+        # A search the views counted themselves would be in the database at once (they must not behind nginx).
+        env["SEARCH_STATS_FLUSH_HITS"] = "1"
         data = run_in_site(env, SETUP)
         # The production profile serves hashed static file names: collected, as on a real deployment.
         subprocess.run(
@@ -187,7 +195,15 @@ def edge(django_db_setup, django_db_blocker, tmp_path_factory):
                 tmp / "nginx", upstream_port=front, media=tmp / "media", static=tmp / "static"
             ) as nginx,
         ):
-            yield {**data, "env": env, "nginx": nginx["port"], "other": other, "database": database}
+            yield {
+                **data,
+                "env": env,
+                "nginx": nginx["port"],
+                "other": other,
+                "database": database,
+                "searches_log": tmp / "nginx" / "logs" / "searches.log",  # scripts/nginx.sh's place for it
+                "nginx_pid": tmp / "nginx" / "nginx.pid",
+            }
 
 
 def _get(port, path, **kwargs):
@@ -386,3 +402,75 @@ def test_a_deleted_page_leaves_every_page_within_a_second(edge):
         "/en/search/?q=numbat": _not_shown(f'href="{deleted["url"]}"'),  # titles are highlighted there
     }
     _change_then_check(edge, checks, lambda: _admin_post(edge, f"/admin/pages/{deleted['id']}/delete/"))
+
+
+def _counted_by_the_site(edge, query):
+    """Hits of `query` in the search statistics of the site's own database (what its views counted)."""
+    with sqlite3.connect(edge["database"]) as db:
+        return db.execute(
+            "SELECT COALESCE(SUM(h.hits), 0) FROM wagtailsearchpromotions_querydailyhits h "
+            "JOIN wagtailsearchpromotions_query q ON q.id = h.query_id WHERE q.query_string = ?",
+            (query,),
+        ).fetchone()[0]
+
+
+def _searches(query):
+    """Hits of `query` in the search statistics of this process's (the test's) database."""
+    from django.db.models import Sum
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    return QueryDailyHits.objects.filter(query__query_string=query).aggregate(n=Sum("hits"))["n"] or 0
+
+
+def _logged(logs, text, lines):
+    """Waits until nginx has written `lines` lines holding `text` to the files `logs` (it writes its buffer
+    every 5 s)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        written = [line for log in logs if log.exists() for line in log.read_bytes().splitlines()]
+        if sum(text in line for line in written) >= lines:
+            return
+        time.sleep(0.2)
+    pytest.fail(f"nginx did not write {lines} lines with {text!r} to {logs}")
+
+
+def _count_searches(log):
+    call_command("count_edge_searches", log=str(log), stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.nginx
+@pytest.mark.redis
+@pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
+@pytest.mark.django_db
+def test_every_search_is_counted_from_nginxs_log_also_those_it_answers_from_its_cache(edge):
+    log, wombat = edge["searches_log"], "/en/search/?q=wombat"
+    answers = [_get(edge["nginx"], wombat)[1].get("X-Proxy-Cache") for _ in range(5)]
+    assert "HIT" in answers  # some were answered by nginx alone, from its cache
+    editor = _get(edge["nginx"], wombat, cookies={"sessionid": edge["session"]})
+    assert editor[1]["X-Proxy-Cache"] == "BYPASS"
+    _get(edge["nginx"], "/fr/search/?q=" + quote("développeuses"))
+    _get(edge["nginx"], wombat + "&page=2")  # a further result page is no new search
+    _get(edge["nginx"], "/en/search/?q=")  # nor is an empty one
+    _get(edge["nginx"], "/en/search/autocomplete/?q=wombat")  # nor a suggestion (not logged)
+    _logged([log], b"q=wombat", 7)
+    _logged([log], b"q=d%C3%A9veloppeuses", 1)
+    assert not any(b"autocomplete" in line for line in log.read_bytes().splitlines())
+    assert b"127.0.0.1" not in log.read_bytes()  # no client address
+    assert _counted_by_the_site(edge, "wombat") == 0  # the views behind nginx counted nothing themselves
+
+    _count_searches(log)
+    assert (_searches("wombat"), _searches("développeuses")) == (6, 1)
+    _count_searches(log)
+    assert _searches("wombat") == 6  # a second run adds nothing
+
+    # logrotate moves the log and has nginx reopen it (SIGUSR1): what nginx still held in its buffer goes to
+    # the moved file, what comes after to a new one; both are counted.
+    _get(edge["nginx"], wombat)
+    rotated = log.rename(log.with_name("searches.log.1"))
+    os.kill(int(edge["nginx_pid"].read_text()), signal.SIGUSR1)
+    _get(edge["nginx"], wombat + "&type=events")
+    _get(edge["nginx"], wombat)
+    _logged([rotated, log], b"q=wombat", 10)
+    assert log.exists()  # nginx has opened a new log
+    _count_searches(log)
+    assert _searches("wombat") == 9

@@ -1,18 +1,9 @@
 """Every search is counted once, also those nginx answers from its cache: without nginx the search view counts;
 behind nginx (X-Edge-Counts-Searches: 1) nginx writes each search request to its searches log and
-`manage.py count_edge_searches` counts the new lines (search/edge_log.py).
+`manage.py count_edge_searches` counts the new lines (search/edge_log.py). Here on lines written by hand; with
+the log a real nginx wrote in tests/test_cache.py."""
 
-The last test runs the production settings in gunicorn on a real Redis behind the shipped deploy/nginx.conf in a
-real nginx (scripts/nginx.sh), and counts the log that nginx wrote."""
-
-import os
-import signal
-import sqlite3
-import subprocess
-import sys
-import time
 from io import StringIO
-from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
@@ -21,17 +12,6 @@ from django.test import override_settings
 from wagtail.contrib.search_promotions.models import QueryDailyHits
 
 from search.edge_log import MalformedLine, parse_line
-from tests.servers import (
-    GUNICORN,
-    ROOT,
-    copy_test_database,
-    free_port,
-    http_request,
-    nginx_in_front,
-    production_environ,
-    redis_server,
-    running_server,
-)
 
 
 def _searches(query):
@@ -149,103 +129,3 @@ def test_after_a_rotation_the_rest_of_the_old_log_then_the_new_one_are_counted(t
     log.write_bytes(b"1764520000.400 GET 200 /en/search/?q=emu\n")  # truncated in place, then written
     assert _count(log).startswith("Counted 1 of 1 new lines")
     assert (_searches("quokka"), _searches("emu")) == (3, 1)
-
-
-# --- Through the shipped nginx, on Redis --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """gunicorn with the production settings on a copy of the test database and a real Redis, behind the
-    shipped nginx: {"nginx": port, "log": the searches log nginx writes, "pid": nginx's pid file, "database"}."""
-    tmp = tmp_path_factory.mktemp("search-counting")
-    database = tmp / "site.sqlite3"
-    if not copy_test_database(database, django_db_blocker):
-        pytest.skip("runs its site on a copy of the SQLite test database")
-    with redis_server(tmp / "redis") as redis_url:
-        env = production_environ(tmp, database=database, redis_url=redis_url)
-        env["SEARCH_STATS_FLUSH_HITS"] = "1"  # a search the view counted would be in the database at once
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-        )
-        port = free_port()
-        with (
-            running_server(
-                GUNICORN,
-                port=port,
-                env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"},
-                log_path=tmp / "gunicorn.log",
-            ),
-            nginx_in_front(
-                tmp / "nginx", upstream_port=port, media=tmp / "media", static=tmp / "static"
-            ) as nginx,
-        ):
-            yield {
-                "nginx": nginx["port"],
-                "log": tmp / "nginx" / "logs" / "searches.log",
-                "pid": tmp / "nginx" / "nginx.pid",
-                "database": database,
-            }
-
-
-def _search(site, path):
-    """Searches through nginx; how nginx answered (X-Proxy-Cache: MISS, HIT, ...)."""
-    status, headers, _body = http_request(site["nginx"], path)
-    assert status == 200, path
-    return headers.get("X-Proxy-Cache")
-
-
-def _logged(site, lines):
-    """Waits until nginx has written `lines` lines to its searches log (it writes its buffer every 5 s)."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if site["log"].exists() and site["log"].read_bytes().count(b"\n") >= lines:
-            return
-        time.sleep(0.2)
-    pytest.fail(f"nginx did not write {lines} lines to {site['log']}")
-
-
-def _counted_by_the_site(site, query):
-    """Hits of `query` in the search statistics of the site's own database (what its views counted)."""
-    with sqlite3.connect(site["database"]) as db:
-        return db.execute(
-            "SELECT COALESCE(SUM(h.hits), 0) FROM wagtailsearchpromotions_querydailyhits h "
-            "JOIN wagtailsearchpromotions_query q ON q.id = h.query_id WHERE q.query_string = ?",
-            (query,),
-        ).fetchone()[0]
-
-
-@pytest.mark.nginx
-@pytest.mark.redis
-@pytest.mark.django_db
-def test_every_search_through_nginx_is_counted_once_from_its_log(site):
-    wombat = "/en/search/?q=wombat"
-    answers = [_search(site, wombat) for _ in range(5)]
-    assert "HIT" in answers  # some were answered by nginx alone, from its cache
-    _search(site, "/fr/search/?q=" + quote("développeuses"))
-    _search(site, wombat + "&page=2")  # a further result page is no new search
-    _search(site, "/en/search/?q=")  # nor is an empty one
-    _search(site, "/en/search/autocomplete/?q=wombat")  # nor a suggestion
-    _logged(site, 8)
-    assert _counted_by_the_site(site, "wombat") == 0  # the views behind nginx counted nothing themselves
-    assert site["log"].read_bytes().count(b"\n") == 8  # the suggestion is no search request: not logged
-    assert b"127.0.0.1" not in site["log"].read_bytes()  # no client address
-
-    _count(site["log"])
-    assert (_searches("wombat"), _searches("développeuses")) == (5, 1)
-    _count(site["log"])
-    assert _searches("wombat") == 5  # a second run adds nothing
-
-    # logrotate moves the log, nginx reopens it (SIGUSR1): what nginx held in its buffer then goes to the moved
-    # file, what comes after to the new one; both are counted.
-    _search(site, wombat)
-    site["log"].rename(site["log"].with_name("searches.log.1"))
-    os.kill(int(site["pid"].read_text()), signal.SIGUSR1)
-    deadline = time.monotonic() + 10
-    while not site["log"].exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    _search(site, wombat)
-    _search(site, wombat + "&type=events")
-    _logged(site, 2)
-    _count(site["log"])
-    assert _searches("wombat") == 8
