@@ -18,6 +18,7 @@ read is skipped. A database error fails the run with nothing saved: the next run
 
 import contextlib
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -73,8 +74,9 @@ class SearchRequest:
         return query, language_code
 
 
+@functools.cache
 def search_path(language_code):
-    """The path of the search page in `language_code` (/fr/search/)."""
+    """The path of the search page in `language_code` (/fr/search/), worked out once per process."""
     with translation.override(language_code):
         return reverse("search")
 
