@@ -11,10 +11,12 @@ Where a run stopped is kept next to the log, in `<log>.state` (JSON: the log's i
 the last whole line counted), written only once the counts are committed; a run holds an exclusive lock on
 it, so two runs never count the same lines, and a second run counts only what nginx wrote since. A log with
 another inode has been rotated (logrotate moved it, nginx reopened a new file): the rest of the old file is
-counted first when it is still next to the log under another name (`<log>.1`, uncompressed), then the new
-file from its start. A log shorter than the offset (truncated in place) is read from its start. A partial
-last line (nginx writes its buffer whenever it is full) is left for the next run. A line that cannot be
-read is skipped. A database error fails the run with nothing saved: the next run counts those lines."""
+counted first when it is still next to the log, uncompressed, under a name that begins with the log's
+(`searches.log.1`), then the new file from its start. A log shorter than the offset (truncated in place) is
+read from its start. A partial last line (nginx writes its buffer when it is full and every 5 seconds) is
+left for the next run. A line that cannot be read is skipped (with a warning). A database error rolls the
+run's counts back and fails it with nothing saved: the next run counts those lines. Hits are counted on the
+day of the run (search.stats), so a search logged in the last minute of a day may count for the next."""
 
 import contextlib
 import fcntl
