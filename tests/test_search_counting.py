@@ -3,6 +3,7 @@ behind nginx (X-Edge-Counts-Searches: 1) nginx writes each search request to its
 `manage.py count_edge_searches` counts the new lines (search/edge_log.py). Here on lines written by hand; with
 the log a real nginx wrote in tests/test_cache.py."""
 
+import fcntl
 from io import StringIO
 
 import pytest
@@ -129,3 +130,17 @@ def test_after_a_rotation_the_rest_of_the_old_log_then_the_new_one_are_counted(t
     log.write_bytes(b"1764520000.400 GET 200 /en/search/?q=emu\n")  # truncated in place, then written
     assert _count(log).startswith("Counted 1 of 1 new lines")
     assert (_searches("quokka"), _searches("emu")) == (3, 1)
+
+
+@pytest.mark.django_db
+def test_while_one_run_counts_another_counts_nothing(tmp_path):
+    log = tmp_path / "searches.log"
+    log.write_bytes(b"1764520000.100 GET 200 /en/search/?q=numbat\n")
+    with open(f"{log}.state", "a+b") as state:
+        fcntl.flock(state, fcntl.LOCK_EX)  # the lock a run holds while it counts
+        err = StringIO()
+        call_command("count_edge_searches", log=str(log), stdout=StringIO(), stderr=err)
+        assert "Another run is counting" in err.getvalue()
+        assert _searches("numbat") == 0
+    assert _count(log).startswith("Counted 1 of 1 new lines")
+    assert _searches("numbat") == 1
