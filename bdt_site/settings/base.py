@@ -207,6 +207,8 @@ WAGTAILSEARCH_BACKENDS = build_search_backends(
 )
 # Counted searches are written to the database in batches of this many per worker (search/stats.py).
 SEARCH_STATS_FLUSH_HITS = env.int("SEARCH_STATS_FLUSH_HITS", default=50)
+# nginx's log of search requests (deploy/nginx.conf), counted by `manage.py count_edge_searches`.
+EDGE_SEARCH_LOG = env.str("EDGE_SEARCH_LOG", default="/var/log/bdt/searches.log")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Be Digital Together"
