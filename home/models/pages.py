@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -81,17 +81,36 @@ class BasePage(Page):
         return PageViewRestriction.objects.none()
 
 
+class IndexPage(RoutablePageMixin, BasePage):
+    """A section of one language (at most one per home page) that lists its child pages, `per_page` a page.
+    Its own URL is served by the view named in `listing_view`, called as `view(request, index_page)`, so the
+    listing lives in the app's views.py and models never import views; further routes are the subclass's."""
+
+    per_page = 12
+    listing_view = ""  # "app.views.function"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    @path("")
+    def listing(self, request):
+        return import_string(self.listing_view)(request, self)
+
+
 class HomePage(BasePage):
     """The home page of one language. There is one per locale, translated from the English one."""
 
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-    template = "home/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
@@ -130,11 +149,10 @@ class StandardPage(BasePage):
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    template = "home/standard_page.html"
 
     class Meta:
         verbose_name = _("standard page")
