@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
@@ -249,20 +249,14 @@ class EventPage(RoutablePageMixin, BasePage):
     def same_day(self):
         return timezone.localtime(self.start).date() == timezone.localtime(self.end).date()
 
-    def prefetch_details(self):
-        """Load the speakers (with their directory pages), organisers, audiences and exhibitors of this event
-        in four queries, once, so the page and its structured data never query them again.
-
-        Skipped for unsaved pages; previews keep working because in-memory relations take precedence."""
-        if self.pk and not getattr(self, "_details_prefetched", False):
-            self._details_prefetched = True
-            prefetch_related_objects(
-                [self],
-                Prefetch("speakers", queryset=EventPageSpeaker.objects.select_related("person")),
-                "organisers",
-                "audiences",
-                Prefetch("exhibitors", queryset=EventPageExhibitor.objects.select_related("organisation")),
-            )
+    def detail_lookups(self):
+        """The speakers (with their directory pages), organisers, audiences and exhibitors: four queries."""
+        return [
+            Prefetch("speakers", queryset=EventPageSpeaker.objects.select_related("person")),
+            "organisers",
+            "audiences",
+            Prefetch("exhibitors", queryset=EventPageExhibitor.objects.select_related("organisation")),
+        ]
 
     def speaker_list(self):
         cached = self.__dict__.get("_speaker_list")
@@ -315,8 +309,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return parent.url + parent.reverse_subpage("news_feed")
 
     def get_context(self, request, *args, **kwargs):
-        if not getattr(request, "is_preview", False):
-            self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
         context["index_feed_url"] = self.index_feed_url()
         minimum = EventSettings.minimum_share(request)

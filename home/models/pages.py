@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -70,6 +70,24 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.introduction
+
+    def detail_lookups(self):
+        """The relations the page shows, as `prefetch_related` lookups (none unless a page type names some)."""
+        return []
+
+    def prefetch_details(self):
+        """Load `detail_lookups()` once, so the page and its structured data never query them again. Skipped
+        for unsaved pages; previews keep working because in-memory relations take precedence."""
+        if self.pk and not getattr(self, "_details_prefetched", False):
+            lookups = self.detail_lookups()
+            if lookups:
+                self._details_prefetched = True
+                prefetch_related_objects([self], *lookups)
+
+    def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            self.prefetch_details()
+        return super().get_context(request, *args, **kwargs)
 
     def get_view_restrictions(self):
         """Wagtail checks the view restrictions of the page and its ancestors (resolving aliases) before

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -214,12 +214,9 @@ class TestimonialPage(BasePage):
     def is_expert(self):
         return self.open_to_speaking or self.open_to_media
 
-    def prefetch_details(self):
-        """Load competence areas, target groups and career steps once (three queries), for the page and its
-        structured data. Skipped for unsaved pages; previews keep their in-memory relations."""
-        if self.pk and not getattr(self, "_details_prefetched", False):
-            self._details_prefetched = True
-            prefetch_related_objects([self], "competence_areas", "target_groups", "career_steps")
+    def detail_lookups(self):
+        """Competence areas, target groups and career steps: three queries."""
+        return ["competence_areas", "target_groups", "career_steps"]
 
     def expertise_tag_list(self):
         if "_expertise_tags" not in self.__dict__:
@@ -255,8 +252,6 @@ class TestimonialPage(BasePage):
         return parent.url + parent.reverse_subpage("contact", args=[self.pk])
 
     def get_context(self, request, *args, **kwargs):
-        if not getattr(request, "is_preview", False):
-            self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
         context["employer"] = employer = localized(self, "employer")
         context["person_json_ld"] = json_ld(person_json_ld(self, request, employer))
