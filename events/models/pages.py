@@ -301,12 +301,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def index_feed_url(self):
         """The events index's Atom feed URL, without loading the index (it is this page's parent)."""
-        url = self.get_url() or ""
-        suffix = f"{self.slug}/"
-        if url.endswith(f"/{suffix}"):
-            return url[: -len(suffix)] + EventIndexPage.get_resolver().reverse("news_feed")
-        parent = self.get_parent().specific
-        return parent.url + parent.reverse_subpage("news_feed")
+        return self.parent_route_url(EventIndexPage, "news_feed")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

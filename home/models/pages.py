@@ -89,6 +89,17 @@ class BasePage(Page):
             self.prefetch_details()
         return super().get_context(request, *args, **kwargs)
 
+    def parent_route_url(self, index_model, name, *args):
+        """The URL of route `name` (with `args`) of this page's parent, an `index_model` page, worked out from
+        this page's own URL without loading the parent; "" when the parent is of another type."""
+        url = self.get_url() or ""
+        if url.endswith(f"/{self.slug}/"):
+            return url[: -len(self.slug) - 1] + index_model.get_resolver().reverse(name, *args)
+        parent = self.get_parent().specific
+        if not isinstance(parent, index_model):
+            return ""
+        return parent.url + parent.reverse_subpage(name, args=args)
+
     def get_view_restrictions(self):
         """Wagtail checks the view restrictions of the page and its ancestors (resolving aliases) before
         serving it, in two queries; they are asked only when this page or an ancestor is restricted or an

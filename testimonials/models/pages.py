@@ -242,14 +242,7 @@ class TestimonialPage(BasePage):
     def contact_url(self):
         if not self.is_expert:
             return ""
-        subpage = TestimonialIndexPage.get_resolver().reverse("contact", self.pk)
-        url = self.get_url() or ""
-        if url.endswith(f"/{self.slug}/"):  # the index is the parent: no need to load it
-            return url[: -len(self.slug) - 1] + subpage
-        parent = self.get_parent().specific
-        if not isinstance(parent, TestimonialIndexPage):
-            return ""
-        return parent.url + parent.reverse_subpage("contact", args=[self.pk])
+        return self.parent_route_url(TestimonialIndexPage, "contact", self.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
