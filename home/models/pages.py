@@ -129,6 +129,24 @@ class IndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         return import_string(self.listing_view)(request, self)
 
+    def route_kwargs_in(self, name, kwargs, language_codes):
+        """{language code: keyword arguments of route `name` in that language's translation of this page, or
+        None where it has no such sub-page}: the same arguments by default; a route naming a page (the
+        contact form of an expert) says which page that is in each language."""
+        return dict.fromkeys(language_codes, kwargs)
+
+    def routed_urls(self, resolver_match, urls):
+        """`urls` ({language code: URL of this page's translation}) moved to the sub-page that
+        `resolver_match` (one of this page's routes) shows, for the languages where it exists."""
+        if resolver_match.url_name == "listing":
+            return urls
+        kwargs_by_language = self.route_kwargs_in(resolver_match.url_name, resolver_match.kwargs, list(urls))
+        return {
+            code: url + self.reverse_subpage(resolver_match.url_name, args=resolver_match.args, kwargs=kwargs)
+            for code, url in urls.items()
+            if (kwargs := kwargs_by_language.get(code)) is not None
+        }
+
 
 class HomePage(BasePage):
     """The home page of one language. There is one per locale, translated from the English one."""

@@ -18,6 +18,11 @@ def hreflang_alternates(context, page=None):
 
 
 @register.simple_tag(takes_context=True)
+def canonical_url(context):
+    return translations.canonical_url(context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def site_chrome(context):
     """{% site_chrome as chrome %}: chrome.home_url, chrome.menu, chrome.footer of the active language."""
     return translations.site_chrome(context["request"])

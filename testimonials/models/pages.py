@@ -86,6 +86,17 @@ class TestimonialIndexPage(IndexPage):
     def contact(self, request, expert_id):
         return import_string("testimonials.views.contact")(request, self, expert_id)
 
+    def route_kwargs_in(self, name, kwargs, language_codes):
+        """The contact form of an expert is, in another language, the form of her translation there."""
+        if name != "contact":
+            return super().route_kwargs_in(name, kwargs, language_codes)
+        expert = TestimonialPage.objects.filter(pk=kwargs["expert_id"]).only("translation_key").first()
+        if expert is None:
+            return {}
+        translations = public_pages(TestimonialPage.objects.filter(translation_key=expert.translation_key))
+        ids = dict(translations.values_list("locale__language_code", "pk"))
+        return {code: {"expert_id": ids[code]} for code in language_codes if code in ids}
+
 
 class TestimonialPage(BasePage):
     """A role model: a woman in a digital job telling her story."""
