@@ -25,10 +25,10 @@ def when_cases(listing):
 class EventListing(Listing):
     model = EventPage
     sorts = [("start", _("start"))]  # by start: soonest first when upcoming, latest first when past
-    submit_label = _("Show events")
     clear_label = ""
     show_counts = False
     count_text = ngettext_lazy("%(counter)s event", "%(counter)s events", "counter")
+    empty_text = _("No events match these filters.")
 
     def __init__(self, request, index_page, per_page=None):
         # to the minute, so that the counts and result ids are shared by the requests of that minute
@@ -37,10 +37,10 @@ class EventListing(Listing):
 
     facets = [
         CaseFacet("when", _("When"), when_cases, widget="radio", default="upcoming"),
-        ChoiceFacet("kind", _("Kind of event"), "kind", EventKind.choices, widget="radio"),
-        TermFacet("region", _("Region"), "region", Region, widget="radio"),
-        ListFacet("language", _("Language"), "languages", language_choices, widget="radio"),
-        TermsFacet("audience", _("For whom"), "audiences", TargetGroup, widget="radio"),
+        ChoiceFacet("kind", _("Kind of event"), "kind", EventKind.choices),
+        TermFacet("region", _("Region"), "region", Region),
+        ListFacet("language", _("Language"), "languages", language_choices),
+        TermsFacet("audience", _("For whom"), "audiences", TargetGroup),
     ]
 
     def moment(self):
@@ -48,7 +48,7 @@ class EventListing(Listing):
 
     @property
     def past(self):
-        return self.selected["when"] == "past"
+        return self.selected["when"] == ["past"]
 
     def prepare(self, queryset):
         return queryset.select_related("region", "locale").prefetch_related("speakers")

@@ -6,18 +6,20 @@ rows are the public children of the index page, through `home.visibility.public_
 (`decorate`), and the texts of its filter form and result count. Everything else happens here, the same way
 for role models, the expert directory, trainings, initiatives and events:
 
-- parameters: a facet keeps a GET value only if it is one of its options; an unknown value is ignored (the
-  other parameters are kept) and the parameter's name reported in `Listing.ignored`; a bad page number
-  shows the nearest page. Each facet holds one value today; the conditions are built per value
-  (`Facet.q`), so accepting several values of one facet means OR-ing them in `Listing.condition`;
+- parameters: a facet keeps the GET values that are among its options (`?region=brussels&region=liege`);
+  an unknown value is dropped (the other values and parameters are kept) and the parameter's name reported
+  in `Listing.ignored`; a bad page number shows the nearest page. A multi-select facet (widget
+  "checkboxes", the default) keeps every valid value, a radio facet and a flag the first one. Several
+  values of one facet combine with OR (`Facet.match`), facets combine with AND (`Listing.condition`);
 - the text search (`search = "index"`: the visitor's language search backend, best SEARCH_LIMIT ids, kept
   apart when the engine fails and the database backend answers; `search = "text"`: the listing's own
   `text_condition`);
 - facet counts and the total: ONE statement (`FacetCounter`). A common table expression reads the listed
   pages once, with one column per facet stored on the row (`Facet.column`) and one 0/1 column per selected
-  facet and per flag (`Facet.q` compiled by the ORM: "matches it"); each facet is then counted by one
-  GROUP BY branch over it, restricted to the rows that match the *other* selected facets, and the branches
-  are joined with UNION ALL. Many-to-many facets group by term id through their link table (a row linked to
+  facet and per flag (`Facet.match` compiled by the ORM: "matches one of its selected values"); each facet
+  is then counted by one GROUP BY branch over it, restricted to the rows that match the *other* selected
+  facets (disjunctive counts: an option's count is what choosing it would give with the other facets as
+  they are), and the branches are joined with UNION ALL. Many-to-many facets group by term id through their link table (a row linked to
   two language versions of one term, which editors should not do, would count twice there);
 - the result page: one query for its cards (by relevance, after the matching ids of the search; when the
   ids of the page are cached, the cards are read by id), then what `prepare` and `decorate` add (a fixed
@@ -94,7 +96,7 @@ class Facet:
     column of `q`) and `decoder` (from a grouped key to the option values it stands for). A facet holds no
     state: listings declare theirs once, as a class attribute."""
 
-    widget = "select"  # in the filter form: "select", "radio" or "checkbox" (a flag)
+    widget = "checkboxes"  # in the filter form: "checkboxes" (several values), "radio" or "checkbox" (a flag)
 
     def __init__(self, name, label, field="", *, widget=None, default=""):
         self.name = name  # the GET parameter
@@ -106,6 +108,17 @@ class Facet:
     @property
     def is_flag(self):
         return self.widget == "checkbox"
+
+    @property
+    def multiple(self):
+        return self.widget == "checkboxes"
+
+    def match(self, values, listing):
+        """The rows having one of `values` (a non-empty list)."""
+        combined = NOTHING
+        for value in values:
+            combined |= self.q(value, listing)
+        return combined
 
     def options(self, listing):
         """[(value, label)] in the active language."""
@@ -246,8 +259,19 @@ class CaseFacet(Facet):
         return Case(*whens, default=Value(None), output_field=CharField())
 
 
+class Chip:
+    """A chosen filter shown above the results: its facet, its value's label and the query string of the
+    listing without it."""
+
+    def __init__(self, facet_label, label, querystring):
+        self.facet_label = facet_label
+        self.label = label
+        self.querystring = querystring
+
+
 class FacetState:
-    """A facet as the filter form shows it: [(value, label, count, is_selected)]."""
+    """A facet as the filter form shows it: `selected` (the list of its values) and its options
+    [(value, label, count, is_selected)]."""
 
     def __init__(self, facet, selected, options):
         self.facet = facet
@@ -258,6 +282,7 @@ class FacetState:
     label = property(lambda self: self.facet.label)
     widget = property(lambda self: self.facet.widget)
     is_flag = property(lambda self: self.facet.is_flag)
+    multiple = property(lambda self: self.facet.multiple)
 
     @property
     def count(self):
@@ -278,12 +303,13 @@ class Listing:
     search_label = _("Words to look for")
     query_max_length = 200
     form_label = _("Filter")  # the accessible name of the filter form
-    submit_label = _("Show results")
+    submit_label = _("Apply filters")
     clear_label = _("Clear filters")  # "" when the page offers no "clear" link
     show_counts = True  # the number of results next to each option
     page_param = "page"  # the GET parameter of the page number
     page_label = ""  # the accessible name of the pagination ("Pagination" when empty)
     count_text = None  # ngettext_lazy("%(counter)s …", "%(counter)s …", "counter")
+    empty_text = _("Nothing matches these filters.")  # a filtered listing without results
 
     def __init__(self, request, index_page, per_page=None):
         self.request = request
@@ -295,16 +321,19 @@ class Listing:
         params = request.GET
         self.ignored = []
         self.query = clean_query(params.get("q", ""))[: self.query_max_length].strip() if self.search else ""
-        self.selected = {}
+        self.selected = {}  # facet name: [values], in the order of the facet's options
         for facet in self.facets:
-            value = params.get(facet.name, "")
-            if value and value in self.allowed(facet):
-                self.selected[facet.name] = value
-                continue
-            if value:
+            given = {value for value in params.getlist(facet.name) if value}
+            allowed = self.allowed(facet)
+            values = [value for value, _label in self.facet_options(facet) if value in given]
+            if given - allowed:
                 self.ignored.append(facet.name)
-            if facet.default:
-                self.selected[facet.name] = facet.default
+            if values and not facet.multiple:
+                values = [value for value in params.getlist(facet.name) if value in allowed][:1]
+            if not values and facet.default:
+                values = [facet.default]
+            if values:
+                self.selected[facet.name] = values
         sort = params.get("sort", "")
         if sort not in {key for key, _label in self.available_sorts()}:
             if sort:
@@ -363,36 +392,56 @@ class Listing:
     def default_sort(self):
         return "relevance" if self.query and "relevance" in dict(self.sorts) else self.sorts[0][0]
 
+    def chosen(self, facet):
+        """The values of `facet` the visitor chose (its default left out)."""
+        return [value for value in self.selected.get(facet.name, []) if value != facet.default]
+
+    @property
+    def chosen_count(self):
+        """How many facet values the visitor chose (the summary of the filter disclosure)."""
+        return sum(len(self.chosen(facet)) for facet in self.facets)
+
     @property
     def is_filtered(self):
-        defaults = {facet.name: facet.default for facet in self.facets}
-        return bool(self.query) or any(value != defaults[name] for name, value in self.selected.items())
+        return bool(self.query) or any(self.chosen(facet) for facet in self.facets)
 
     def params(self, **changes):
-        """The validated parameters (without defaults) as a QueryDict, with `changes` applied."""
-        params = QueryDict(mutable=True)
-        if self.query:
-            params["q"] = self.query
-        for facet in self.facets:
-            value = self.selected.get(facet.name)
-            if value and value != facet.default:
-                params[facet.name] = value
-        if self.sort != self.default_sort:
-            params["sort"] = self.sort
+        """The validated parameters (without defaults) as a QueryDict, with `changes` applied (a value or a
+        list of values; empty removes the parameter), in the order of the form."""
+        values = {"q": [self.query]}
+        values.update((facet.name, self.chosen(facet)) for facet in self.facets)
+        values["sort"] = [self.sort] if self.sort != self.default_sort else []
         for key, value in changes.items():
-            params.pop(key, None)
-            if value:
-                params[key] = value
+            values[key] = list(value) if isinstance(value, list | tuple) else [value]
+        params = QueryDict(mutable=True)
+        for key, listed in values.items():
+            listed = [str(value) for value in listed if value]
+            if listed:
+                params.setlist(key, listed)
         return params
 
     def querystring(self, **changes):
         return self.params(**changes).urlencode()
 
+    @cached_property
+    def chips(self):
+        """The visitor's choices (the words and every chosen value), each with the query string that removes
+        it alone: [Chip]."""
+        chips = [Chip(self.search_label, self.query, self.querystring(q=""))] if self.query else []
+        for facet in self.facets:
+            chosen = self.chosen(facet)
+            labels = dict(self.facet_options(facet))
+            for value in chosen:
+                rest = [other for other in chosen if other != value]
+                label = facet.label if facet.is_flag else labels.get(value, value)
+                chips.append(Chip(facet.label, label, self.querystring(**{facet.name: rest})))
+        return chips
+
     def cache_key(self, *parts):
         """Key of data computed for this listing and its validated parameters (content_version.cached_results)."""
         state = content_version.digest(
             self.query,
-            *sorted(self.selected.items()),
+            *sorted((name, *sorted(values)) for name, values in self.selected.items()),
             self.search_backend,
             self.moment().isoformat(),
             *self.key_parts(),
@@ -441,7 +490,7 @@ class Listing:
         combined = Q()
         for facet in self.facets:
             if facet.name != exclude and facet.name in self.selected:
-                combined &= facet.q(self.selected[facet.name], self)
+                combined &= facet.match(self.selected[facet.name], self)
         return combined
 
     def filtered(self):
@@ -462,10 +511,10 @@ class Listing:
     def facet_states(self):
         states = []
         for facet in self.facets:
-            selected = self.selected.get(facet.name, "")
+            selected = self.selected.get(facet.name, [])
             counts = self.counts[facet.name]
             options = [
-                (value, label, counts.get(value, 0), value == selected)
+                (value, label, counts.get(value, 0), value in selected)
                 for value, label in self.facet_options(facet)
             ]
             states.append(FacetState(facet, selected, options))
@@ -558,7 +607,7 @@ class FacetCounter:
         return f"c{self.position[facet.name]}"
 
     def matched(self, facet):
-        """The 0/1 column telling whether a row has the selected value of `facet` (or the flag)."""
+        """The 0/1 column telling whether a row has one of the selected values of `facet` (or the flag)."""
         return f"m{self.position[facet.name]}"
 
     def inner(self):
@@ -571,7 +620,7 @@ class FacetCounter:
                 columns[self.column(facet)] = expression
         for facet in self.facets:
             if facet.is_flag or facet in self.selected:
-                condition = facet.q(listing.selected.get(facet.name, "1"), listing)
+                condition = facet.match(listing.selected.get(facet.name, ["1"]), listing)
                 columns[self.matched(facet)] = Case(
                     When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
                 )

@@ -27,9 +27,9 @@ class RoleModelCards(Listing):
 
 class RoleModelListing(RoleModelCards):
     form_label = _("Filter the role models")
-    submit_label = _("Apply filters")
     clear_label = _("Clear all filters")
     count_text = ngettext_lazy("%(counter)s role model", "%(counter)s role models", "counter")
+    empty_text = _("No role models match these filters.")
 
     facets = [
         ChoiceFacet("sector", _("Sector"), "sector", Sector.choices),
@@ -54,6 +54,7 @@ class ExpertDirectory(RoleModelCards):
     clear_label = ""
     show_counts = False
     count_text = ngettext_lazy("%(counter)s expert", "%(counter)s experts", "counter")
+    empty_text = _("No experts match this search.")
 
     facets = [
         TermsFacet("expertise", _("Expertise"), "competence_areas", CompetenceArea, also=has_expertise_tag),

@@ -24,6 +24,11 @@ from trainings.models import FundingType, InitiativeIndexPage, InitiativeKind, T
 
 pytestmark = pytest.mark.django_db
 
+
+def titles(listing):
+    return sorted(item.title for item in listing.filtered())
+
+
 # Varied pages of each listing, made in the language of the listing looked at, linked to that language's
 # vocabulary terms (the slugs of tests/conftest.py VOCABULARY).
 # (title, job title, sector, region, competence areas, target groups, languages, speaking, media)
@@ -229,6 +234,24 @@ def listing_for(listing_class, index, params, language):
         (InitiativeListing, InitiativeIndexPage, make_initiatives, "de", {"kind": "programme"}),
         (EventListing, EventIndexPage, make_events, "de", {"when": "past"}),
         (EventListing, EventIndexPage, make_events, "fr", {"kind": "workshop"}),
+        # several values of a facet: an option's count is what choosing it alone (with the other facets as
+        # they are) gives
+        (
+            TrainingListing,
+            TrainingCatalogPage,
+            make_trainings,
+            "fr",
+            {"region": ["flanders", "brussels"], "level": "basic", "language": ["fr", "en"]},
+        ),
+        (RoleModelListing, RoleModelIndex, make_role_models, "nl", {"sector": ["software", "health"]}),
+        (EventListing, EventIndexPage, make_events, "de", {"when": "past", "kind": ["workshop", "panel"]}),
+        (
+            InitiativeListing,
+            InitiativeIndexPage,
+            make_initiatives,
+            "en",
+            {"region": ["brussels", "wallonia"]},
+        ),
     ],
 )
 def test_every_announced_count_is_what_choosing_it_gives(
@@ -255,8 +278,8 @@ def test_unknown_values_are_ignored_reported_and_the_others_kept(client, vocabul
     assert response.status_code == 200
     page = soup(response)
     assert page.select_one(".notice[role=status]")
-    assert page.select_one("#filter-sector option[selected]")["value"] == "software"
-    assert not page.select_one("#filter-region option[selected]")
+    checked = [(box["name"], box["value"]) for box in page.select("form.filters input[checked]")]
+    assert checked == [("sector", "software")]
     clean = soup(client.get("/en/role-models/", {"sector": "software"}))
     assert not clean.select_one(".notice")
     assert page.select_one(".result-count").text == clean.select_one(".result-count").text
@@ -269,3 +292,99 @@ def test_page_links_keep_the_valid_filters_only(client):
     page = soup(client.get("/en/role-models/", {"region": "atlantis", "sector": "", "page": "1"}))
     link = page.select_one(".pagination a[rel=next]")["href"]
     assert link == "?page=2"
+
+
+def test_several_values_of_a_facet_combine_with_or_and_facets_with_and(vocabularies):
+    make_trainings(vocabularies, "en")
+    index = TrainingCatalogPage.objects.get(locale__language_code="en")
+    listing = listing_for(
+        TrainingListing, index, {"region": ["flanders", "brussels"], "level": "basic"}, "en"
+    )
+    assert titles(listing) == ["Coding club", "Cybersecurity for all", "Web basics"]
+    assert listing.counts["total"] == 3
+    both = listing_for(TrainingListing, index, {"facility": ["wheelchair", "childcare"], "free": "1"}, "en")
+    assert titles(both) == ["Safe online", "Web basics"]
+
+
+def test_the_counts_of_a_facet_ignore_its_own_selection(vocabularies):
+    make_trainings(vocabularies, "en")
+    index = TrainingCatalogPage.objects.get(locale__language_code="en")
+    listing = listing_for(TrainingListing, index, {"region": "flanders", "free": "1"}, "en")
+    states = {state.name: state for state in listing.facet_states}
+    regions = {value: (count, chosen) for value, _label, count, chosen in states["region"].options}
+    # free trainings per region, whatever region is chosen: Flanders (Web basics, Web security), Brussels
+    # (Cybersecurity for all), Wallonia (Safe online)
+    assert regions["flanders"] == (2, True)
+    assert regions["brussels"] == (1, False)
+    assert regions["wallonia"] == (1, False)
+    # the other facets count within Flanders: the free flag counts Flanders' free ones
+    assert states["free"].count == 2
+    levels = {value: count for value, _label, count, _chosen in states["level"].options}
+    assert levels["basic"] == 1 and levels["advanced"] == 1
+
+
+def test_unknown_values_are_dropped_and_the_others_of_the_same_facet_kept(vocabularies):
+    make_trainings(vocabularies, "en")
+    index = TrainingCatalogPage.objects.get(locale__language_code="en")
+    listing = listing_for(TrainingListing, index, {"region": ["atlantis", "wallonia", "wallonia"]}, "en")
+    assert listing.selected["region"] == ["wallonia"]
+    assert listing.ignored == ["region"]
+    assert titles(listing) == ["Safe online"]
+    assert listing.querystring() == "region=wallonia"
+
+
+def test_the_cache_key_holds_every_selected_value_in_any_order(vocabularies):
+    index = TrainingCatalogPage.objects.get(locale__language_code="en")
+
+    def key(params):
+        return listing_for(TrainingListing, index, params, "en").cache_key("counts")
+
+    two = key({"region": ["flanders", "brussels"]})
+    assert two == key({"region": ["brussels", "flanders"]})
+    assert two != key({"region": ["flanders"]}) != key({"region": ["brussels"]})
+    assert two != key({"region": ["flanders", "brussels"], "level": "basic"})
+
+
+def test_counting_several_selected_facets_takes_one_statement(vocabularies, django_assert_num_queries):
+    make_trainings(vocabularies, "en")
+    index = TrainingCatalogPage.objects.get(locale__language_code="en")
+    params = {
+        "region": ["flanders", "brussels"],
+        "area": ["programming-web", "safety"],
+        "language": ["nl", "en"],
+    }
+    listing = listing_for(TrainingListing, index, {}, "en")  # the vocabularies read once
+    with translation.override("en"):
+        listing = TrainingListing(RequestFactory().get("/", params), index)
+        for facet in listing.facets:
+            listing.facet_options(facet)
+        with django_assert_num_queries(1):
+            counts = listing.counts
+    assert counts["total"] == 4  # Web basics, Web development bootcamp, Web security, Coding club
+
+
+def test_chosen_filters_are_chips_that_remove_one_value_each(client, vocabularies):
+    make_trainings(vocabularies, "fr")
+    response = client.get("/fr/formations/", {"region": ["flanders", "brussels"], "free": "1"})
+    page = soup(response)
+    chips = {chip["aria-label"]: chip["href"] for chip in page.select("#results .chip")}
+    assert chips == {
+        "Retirer le filtre : Flandre": "?region=brussels&free=1#results",
+        "Retirer le filtre : Bruxelles": "?region=flanders&free=1#results",
+        "Retirer le filtre : Gratuite": "?region=brussels&region=flanders#results",
+    }
+    checked = [(box["name"], box["value"]) for box in page.select("form.filters input[checked]")]
+    assert checked == [("region", "brussels"), ("region", "flanders"), ("free", "1")]
+    assert page.select_one("details.filters-disclosure summary").text == "Filtres (3 sélectionnés)"
+    assert page.select_one("form.filters")["action"] == "/fr/formations/#results"
+
+
+def test_an_empty_result_names_the_filters_and_offers_to_remove_each(client, vocabularies):
+    make_trainings(vocabularies, "nl")
+    page = soup(client.get("/nl/opleidingen/", {"region": "wallonia", "level": "advanced"}))
+    body = page.select_one("#results-body")
+    assert body.select_one(".empty-result").text == "Geen opleidingen voldoen aan deze filters."
+    assert "nog geen" not in body.text.lower()
+    labels = [chip["aria-label"] for chip in body.select(".chip")]
+    assert labels == ["Filter verwijderen: Expert", "Filter verwijderen: Wallonië"]
+    assert not body.select(".card")

@@ -44,6 +44,7 @@ class TrainingListing(Listing):
     sorts = TRAINING_SORTS
     search = "index"
     count_text = ngettext_lazy("%(counter)s training found", "%(counter)s trainings found", "counter")
+    empty_text = _("No trainings match these filters.")
 
     facets = [
         TermsFacet("area", _("Competence area"), "competence_areas", CompetenceArea),
@@ -107,6 +108,7 @@ class InitiativeListing(Listing):
     sorts = INITIATIVE_SORTS
     search = "index"
     count_text = ngettext_lazy("%(counter)s initiative found", "%(counter)s initiatives found", "counter")
+    empty_text = _("No initiatives match these filters.")
 
     facets = [
         ChoiceFacet("kind", _("Kind"), "kind", InitiativeKind.choices),
