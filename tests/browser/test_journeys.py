@@ -94,9 +94,9 @@ def tab_to(page, predicate, limit=250):
 def test_find_a_training_with_two_filters_and_open_it_in_french(page, site_url):
     page.goto(site_url + "/fr/formations/")
     filters = page.locator("form.filters")
-    filters.get_by_label("Niveau").select_option("basic")
-    filters.get_by_label("Format", exact=True).select_option("on-site")
-    filters.get_by_role("button", name="Afficher les résultats").click()
+    filters.get_by_role("group", name="Niveau").get_by_label("Débutant").check()
+    filters.get_by_role("group", name="Format", exact=True).get_by_label("En présentiel").check()
+    filters.get_by_role("button", name="Appliquer les filtres").click()
     assert "level=basic" in page.url and "format=on-site" in page.url
     results = page.locator("section[aria-labelledby=results-heading]")
     assert re.fullmatch(r"\d+ formations trouvées", results.get_by_role("status").inner_text())
@@ -195,15 +195,15 @@ def test_search_with_the_keyboard_only(page, site_url):
 
 def test_catalogue_filters_with_the_keyboard_only(page, site_url):
     page.goto(site_url + "/de/schulungen/")
-    tab_to(page, lambda focused: focused["id"] == "filter-level")
-    page.keyboard.press("ArrowDown")  # the first level after "all"
-    tab_to(page, lambda focused: focused["id"] == "filter-format")
-    page.keyboard.press("ArrowDown")
+    tab_to(page, lambda focused: focused["name"] == "level")
+    page.keyboard.press("Space")  # the first level
+    tab_to(page, lambda focused: focused["name"] == "format")
+    page.keyboard.press("Space")
     tab_to(page, lambda focused: focused["tag"] == "input" and focused["name"] == "free")
     page.keyboard.press("Space")
     tab_to(page, lambda focused: focused["tag"] == "button" and focused["inFilters"])
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"level=\w+.*format=|format=.*level=\w+"))
     assert "free=1" in page.url
-    assert page.locator("#filter-level").input_value() != ""
+    assert page.locator("input[name=level]:checked").count() == 1
     tab_to(page, lambda focused: focused["inFooter"])
