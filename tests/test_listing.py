@@ -297,30 +297,39 @@ def test_page_links_keep_the_valid_filters_only(client):
 def test_several_values_of_a_facet_combine_with_or_and_facets_with_and(vocabularies):
     make_trainings(vocabularies, "en")
     index = TrainingCatalogPage.objects.get(locale__language_code="en")
-    listing = listing_for(
-        TrainingListing, index, {"region": ["flanders", "brussels"], "level": "basic"}, "en"
-    )
-    assert titles(listing) == ["Coding club", "Cybersecurity for all", "Web basics"]
-    assert listing.counts["total"] == 3
-    both = listing_for(TrainingListing, index, {"facility": ["wheelchair", "childcare"], "free": "1"}, "en")
-    assert titles(both) == ["Safe online", "Web basics"]
+    mine = {row[0] for row in TRAININGS}  # the demo's trainings may be there too
+
+    def found(params):
+        return [title for title in titles(listing_for(TrainingListing, index, params, "en")) if title in mine]
+
+    assert found({"region": ["flanders", "brussels"], "level": "basic"}) == [
+        "Coding club",
+        "Cybersecurity for all",
+        "Web basics",
+    ]
+    assert found({"facility": ["wheelchair", "childcare"], "free": "1"}) == ["Safe online", "Web basics"]
 
 
 def test_the_counts_of_a_facet_ignore_its_own_selection(vocabularies):
     make_trainings(vocabularies, "en")
     index = TrainingCatalogPage.objects.get(locale__language_code="en")
-    listing = listing_for(TrainingListing, index, {"region": "flanders", "free": "1"}, "en")
-    states = {state.name: state for state in listing.facet_states}
-    regions = {value: (count, chosen) for value, _label, count, chosen in states["region"].options}
-    # free trainings per region, whatever region is chosen: Flanders (Web basics, Web security), Brussels
-    # (Cybersecurity for all), Wallonia (Safe online)
-    assert regions["flanders"] == (2, True)
-    assert regions["brussels"] == (1, False)
-    assert regions["wallonia"] == (1, False)
-    # the other facets count within Flanders: the free flag counts Flanders' free ones
-    assert states["free"].count == 2
-    levels = {value: count for value, _label, count, _chosen in states["level"].options}
-    assert levels["basic"] == 1 and levels["advanced"] == 1
+
+    def regions(params):
+        listing = listing_for(TrainingListing, index, params, "en")
+        states = {state.name: state for state in listing.facet_states}
+        return listing, {value: count for value, _label, count, _chosen in states["region"].options}
+
+    one, counts = regions({"region": "flanders", "free": "1"})
+    two, same = regions({"region": ["flanders", "brussels"], "free": "1"})
+    # choosing a second region changes neither region's count, and gives the results of both
+    assert same == counts
+    assert counts["flanders"] == one.counts["total"] > 0
+    assert two.counts["total"] == counts["flanders"] + counts["brussels"] > one.counts["total"]
+    # the other facets count within the chosen regions
+    basic = listing_for(
+        TrainingListing, index, {"region": ["flanders", "brussels"], "free": "1", "level": "basic"}, "en"
+    )
+    assert two.counts["level"]["basic"] == basic.counts["total"] < two.counts["total"]
 
 
 def test_unknown_values_are_dropped_and_the_others_of_the_same_facet_kept(vocabularies):
@@ -329,8 +338,9 @@ def test_unknown_values_are_dropped_and_the_others_of_the_same_facet_kept(vocabu
     listing = listing_for(TrainingListing, index, {"region": ["atlantis", "wallonia", "wallonia"]}, "en")
     assert listing.selected["region"] == ["wallonia"]
     assert listing.ignored == ["region"]
-    assert titles(listing) == ["Safe online"]
+    assert "Safe online" in titles(listing)
     assert listing.querystring() == "region=wallonia"
+    assert listing.counts["total"] == listing_for(TrainingListing, index, {"region": "wallonia"}, "en").count
 
 
 def test_the_cache_key_holds_every_selected_value_in_any_order(vocabularies):
@@ -353,38 +363,41 @@ def test_counting_several_selected_facets_takes_one_statement(vocabularies, djan
         "area": ["programming-web", "safety"],
         "language": ["nl", "en"],
     }
-    listing = listing_for(TrainingListing, index, {}, "en")  # the vocabularies read once
+    listing_for(TrainingListing, index, {}, "en")  # the vocabularies read once
     with translation.override("en"):
         listing = TrainingListing(RequestFactory().get("/", params), index)
         for facet in listing.facets:
             listing.facet_options(facet)
         with django_assert_num_queries(1):
             counts = listing.counts
-    assert counts["total"] == 4  # Web basics, Web development bootcamp, Web security, Coding club
+        assert counts["total"] == listing.filtered().count() >= 4
 
 
 def test_chosen_filters_are_chips_that_remove_one_value_each(client, vocabularies):
     make_trainings(vocabularies, "fr")
-    response = client.get("/fr/formations/", {"region": ["flanders", "brussels"], "free": "1"})
+    response = client.get("/fr/formations/", {"region": ["flanders", "wallonia"], "free": "1"})
     page = soup(response)
     chips = {chip["aria-label"]: chip["href"] for chip in page.select("#results .chip")}
     assert chips == {
-        "Retirer le filtre : Flandre": "?region=brussels&free=1#results",
-        "Retirer le filtre : Bruxelles": "?region=flanders&free=1#results",
-        "Retirer le filtre : Gratuite": "?region=brussels&region=flanders#results",
+        "Retirer le filtre : Flandre": "?region=wallonia&free=1#results",
+        "Retirer le filtre : Wallonie": "?region=flanders&free=1#results",
+        "Retirer le filtre : Gratuite": "?region=flanders&region=wallonia#results",
     }
     checked = [(box["name"], box["value"]) for box in page.select("form.filters input[checked]")]
-    assert checked == [("region", "brussels"), ("region", "flanders"), ("free", "1")]
+    assert checked == [("region", "flanders"), ("region", "wallonia"), ("free", "1")]
     assert page.select_one("details.filters-disclosure summary").text == "Filtres (3 sélectionnés)"
     assert page.select_one("form.filters")["action"] == "/fr/formations/#results"
 
 
 def test_an_empty_result_names_the_filters_and_offers_to_remove_each(client, vocabularies):
     make_trainings(vocabularies, "nl")
-    page = soup(client.get("/nl/opleidingen/", {"region": "wallonia", "level": "advanced"}))
+    page = soup(client.get("/nl/opleidingen/", {"q": "zzyzx", "region": "wallonia"}))
     body = page.select_one("#results-body")
     assert body.select_one(".empty-result").text == "Geen opleidingen voldoen aan deze filters."
     assert "nog geen" not in body.text.lower()
-    labels = [chip["aria-label"] for chip in body.select(".chip")]
-    assert labels == ["Filter verwijderen: Expert", "Filter verwijderen: Wallonië"]
+    labels = {chip["aria-label"]: chip["href"] for chip in body.select(".chip")}
+    assert labels == {
+        "Filter verwijderen: zzyzx": "?region=wallonia#results",
+        "Filter verwijderen: Wallonië": "?q=zzyzx#results",
+    }
     assert not body.select(".card")
