@@ -379,9 +379,9 @@ def test_chosen_filters_are_chips_that_remove_one_value_each(client, vocabularie
     page = soup(response)
     chips = {chip["aria-label"]: chip["href"] for chip in page.select("#results .chip")}
     assert chips == {
-        "Retirer le filtre : Flandre": "?region=wallonia&free=1#results",
-        "Retirer le filtre : Wallonie": "?region=flanders&free=1#results",
-        "Retirer le filtre : Gratuite": "?region=flanders&region=wallonia#results",
+        "Retirer le filtre\u00a0: Flandre": "?region=wallonia&free=1#results",
+        "Retirer le filtre\u00a0: Wallonie": "?region=flanders&free=1#results",
+        "Retirer le filtre\u00a0: Gratuite": "?region=flanders&region=wallonia#results",
     }
     checked = [(box["name"], box["value"]) for box in page.select("form.filters input[checked]")]
     assert checked == [("region", "flanders"), ("region", "wallonia"), ("free", "1")]

@@ -91,11 +91,11 @@ def test_two_regions_on_a_phone_give_both_regions_trainings_and_a_chip_removes_o
         assert box["width"] >= 24 and box["height"] >= 24, control
     no_sideways_scroll(page)
 
-    page.get_by_role("link", name="Retirer le filtre : Bruxelles-Capitale").click()
+    page.get_by_role("link", name="Retirer le filtre\u00a0: Bruxelles-Capitale").click()
     page.wait_for_url(re.compile(r"\?region=wallonia(&|#|$)"))
     expect(page.locator("#result-count")).to_have_text(f"{wallonia} formations trouvées")
     expect(page.locator("#results .chip")).to_have_count(1)
-    expect(page.get_by_role("link", name="Retirer le filtre : Wallonie")).to_be_visible()
+    expect(page.get_by_role("link", name="Retirer le filtre\u00a0: Wallonie")).to_be_visible()
     # Landed on the results: the first result is on the screen.
     first = page.locator("#results .training-card h3 a").first
     expect(first).to_be_in_viewport()
