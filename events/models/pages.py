@@ -312,7 +312,8 @@ class EventPage(RoutablePageMixin, BasePage):
         context["is_past"] = self.is_past()
         organisers, exhibitors = self.organisers_and_exhibitors()
         context.update(organisers=organisers, exhibitors=exhibitors)
-        context["schema_org"] = json_ld(event_json_ld(self, request, organisers))
+        region = localized(self, "region")
+        context["schema_org"] = json_ld(event_json_ld(self, request, organisers, region))
         return context
 
 
