@@ -3,35 +3,24 @@ from django.core.management import call_command
 
 NEEDS_DEMO = pytest.StashKey[bool]()
 
-# The index pages of the minimal site, with the demo's slugs and titles in the four languages (tests open
-# /fr/formations/ as visitors do).
-INDEX_PAGES = [
-    (
-        "trainings.factories.TrainingCatalogPageFactory",
-        {"en": "trainings", "fr": "formations", "nl": "opleidingen", "de": "schulungen"},
-        {
-            "en": "Training catalogue",
-            "fr": "Catalogue des formations",
-            "nl": "Opleidingscatalogus",
-            "de": "Schulungskatalog",
-        },
-    ),
-    (
-        "trainings.factories.InitiativeIndexPageFactory",
-        {"en": "initiatives", "fr": "initiatives", "nl": "initiatieven", "de": "initiativen"},
-        {"en": "Initiatives", "fr": "Initiatives", "nl": "Initiatieven", "de": "Initiativen"},
-    ),
-    (
-        "testimonials.factories.TestimonialIndexPageFactory",
-        {"en": "role-models", "fr": "modeles", "nl": "rolmodellen", "de": "vorbilder"},
-        {"en": "Role models", "fr": "Modèles inspirants", "nl": "Rolmodellen", "de": "Vorbilder"},
-    ),
-    (
-        "events.factories.EventIndexPageFactory",
-        {"en": "events", "fr": "evenements", "nl": "evenementen", "de": "veranstaltungen"},
-        {"en": "Events", "fr": "Événements", "nl": "Evenementen", "de": "Veranstaltungen"},
-    ),
-]
+# The apps whose demo data file opens with the app's index page (model, slug and title in the four
+# languages): the minimal site makes the same index pages with each model's factory.
+INDEX_PAGE_FILES = [("trainings", "trainings"), ("trainings", "initiatives"), ("testimonials", "role_models"),
+                    ("events", "events")]  # fmt: skip
+
+
+def index_pages():
+    """[(factory path, {code: slug}, {code: title})] of the index pages, read from the demo data files."""
+    from home.demo import LANGUAGES, read
+
+    specs = []
+    for app_label, name in INDEX_PAGE_FILES:
+        spec = read(app_label, name)["pages"][0]
+        app, model = spec["model"].split(".")
+        slugs = {code: spec["slug"].get(code) for code in LANGUAGES}
+        titles = {code: spec["fields"]["title"].get(code) for code in LANGUAGES}
+        specs.append((f"{app}.factories.{model}Factory", slugs, titles))
+    return specs
 
 
 def build_minimal_site():
@@ -44,7 +33,7 @@ def build_minimal_site():
     from home.factories import in_languages, publish, site_tree, translate
 
     home = site_tree()["en"]
-    for factory_path, slugs, titles in INDEX_PAGES:
+    for factory_path, slugs, titles in index_pages():
         index = publish(import_string(factory_path)(parent=home, slug=slugs["en"], title=titles["en"]))
         translate(index, {**in_languages(**slugs), **in_languages(**titles)})
 
@@ -107,74 +96,25 @@ def home_pages(db):
     return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
 
 
-# The general pages of the demo, with its slugs and titles: (footer setting, in the menus, {code: (slug, title)},
-# {code: text of its paragraph}).
-GENERAL_PAGES = [
-    (
-        None,
-        True,
-        {
-            "en": ("about", "About Be Digital Together"),
-            "fr": ("a-propos", "À propos de Be Digital Together"),
-            "nl": ("over-ons", "Over Be Digital Together"),
-            "de": ("ueber-uns", "Über Be Digital Together"),
-        },
-        {
-            "en": "Be Digital Together is part of the federal Women in Digital strategy.",
-            "fr": "Be Digital Together fait partie de la stratégie fédérale Women in Digital.",
-            "nl": "Be Digital Together maakt deel uit van de federale Women in Digital-strategie.",
-            "de": "Be Digital Together ist Teil der föderalen Women-in-Digital-Strategie.",
-        },
-    ),
-    (
-        "accessibility_page",
-        False,
-        {
-            "en": ("accessibility", "Accessibility statement"),
-            "fr": ("accessibilite", "Déclaration d'accessibilité"),
-            "nl": ("toegankelijkheid", "Toegankelijkheidsverklaring"),
-            "de": ("barrierefreiheit", "Erklärung zur Barrierefreiheit"),
-        },
-        {
-            "en": "This site aims to be usable by everyone, in all four languages.",
-            "fr": "Ce site veut être utilisable par tout le monde, dans les quatre langues.",
-            "nl": "Deze site wil voor iedereen bruikbaar zijn, in alle vier de talen.",
-            "de": "Diese Website soll für alle nutzbar sein, in allen vier Sprachen.",
-        },
-    ),
-    (
-        "privacy_page",
-        False,
-        {
-            "en": ("privacy", "Privacy notice"),
-            "fr": ("vie-privee", "Politique de confidentialité"),
-            "nl": ("privacy", "Privacyverklaring"),
-            "de": ("datenschutz", "Datenschutzerklärung"),
-        },
-        {
-            "en": "We only keep the data you send us through our forms.",
-            "fr": "Nous ne conservons que les données que vous nous envoyez par nos formulaires.",
-            "nl": "We bewaren alleen de gegevens die u via onze formulieren stuurt.",
-            "de": "Wir speichern nur die Daten, die Sie über unsere Formulare senden.",
-        },
-    ),
-    (
-        "contact_page",
-        False,
-        {
-            "en": ("contact", "Contact"),
-            "fr": ("contact", "Contact"),
-            "nl": ("contact", "Contact"),
-            "de": ("kontakt", "Kontakt"),
-        },
-        {
-            "en": "The editorial team answers in French, Dutch, German and English.",
-            "fr": "L'équipe de rédaction répond en français, en néerlandais, en allemand et en anglais.",
-            "nl": "De redactie antwoordt in het Frans, Nederlands, Duits en Engels.",
-            "de": "Die Redaktion antwortet auf Französisch, Niederländisch, Deutsch und Englisch.",
-        },
-    ),
-]
+def demo_general_pages():
+    """The general pages of home/demo/site.json: [(footer setting or None, in the menus, {code: (slug, title)},
+    {code: text of the first paragraph of its body})]."""
+    from home.demo import LANGUAGES, read
+
+    pages = []
+    for spec in read("home", "site")["pages"]:
+        fields = spec["fields"]
+        paragraph = next(block for block in fields["body"]["$stream"] if block["type"] == "paragraph")
+        first = paragraph["value"]["$paragraphs"][0]
+        pages.append(
+            (
+                spec.get("setting"),
+                fields.get("show_in_menus", False),
+                {code: (spec["slug"].get(code), fields["title"].get(code)) for code in LANGUAGES},
+                {code: first.get(code) for code in LANGUAGES},
+            )
+        )
+    return pages
 
 
 def _existing_or_new(parent, slug, factory, **fields):
@@ -188,11 +128,13 @@ def _existing_or_new(parent, slug, factory, **fields):
 
 @pytest.fixture(scope="session")
 def general_pages(django_db_setup, django_db_blocker):
-    """The about page (in the menus), the accessibility statement, privacy notice and contact page (the footer
-    links), published and translated with the demo's slugs and titles: {English slug: {code: page}}. Made
+    """The general pages of the demo (home/demo/site.json): the about page (in the menus), the accessibility
+    statement, privacy notice and contact page (the footer links), published and translated with the demo's
+    slugs, titles and first paragraph: {English slug: {code: page}}. Made
     once per session, outside the tests' transactions (tests must not change them)."""
     from wagtail.models import Site
 
+    from home.demo import paragraphs
     from home.factories import StandardPageFactory, in_languages, translate
     from home.models import HomePage, SiteLinks
 
@@ -200,7 +142,7 @@ def general_pages(django_db_setup, django_db_blocker):
         links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
         home = HomePage.objects.get(locale__language_code="en")
         pages = {}
-        for setting, in_menus, names, text in GENERAL_PAGES:
+        for setting, in_menus, names, text in demo_general_pages():
             slug, title = names["en"]
             english = _existing_or_new(
                 home,
@@ -208,7 +150,7 @@ def general_pages(django_db_setup, django_db_blocker):
                 StandardPageFactory,
                 title=title,
                 show_in_menus=in_menus,
-                body=[("paragraph", f"<p>{text['en']}</p>")],
+                body=[("paragraph", paragraphs(text["en"]))],
             )
             texts = {
                 **in_languages(**{code: names[code][0] for code in names}),
