@@ -297,3 +297,244 @@ def localhost_client():
     from django.test import Client
 
     return Client(HTTP_HOST="localhost")
+
+
+# -- content made with the factories ---------------------------------------------------------------------
+# Varied pages of each listing, made in the language of the listing looked at, linked to that language's
+# vocabulary terms (the slugs of VOCABULARY).
+# (title, job title, sector, region, competence areas, target groups, languages, speaking, media)
+ROLE_MODELS = [
+    ("Amina", "Data analyst", "software", "brussels", ["programming-web", "cybersecurity"],
+     ["women-jobseekers"], ["fr", "en"], True, False),
+    ("Lotte", "Web developer", "software", "brussels", ["programming-web"], ["teenage-girls"], ["nl"],
+     True, True),
+    ("Sarah", "Data engineer", "finance", "flanders", ["cybersecurity"],
+     ["women-jobseekers", "teenage-girls"], ["nl", "en"], False, True),
+    ("Claire", "Security officer", "software", "wallonia", ["cybersecurity", "safety"], [], ["fr"],
+     True, False),
+    ("Nadia", "Data scientist", "health", "brussels", ["programming-web"], ["teenage-girls"],
+     ["de", "nl"], True, True),
+    ("Eva", "Project manager", "public", "ostbelgien", ["safety"], ["women-jobseekers"], ["de"], False,
+     False),
+    ("Ines", "Data protection officer", "software", "brussels", ["safety"], [], ["fr", "nl"], False,
+     True),
+]  # fmt: skip
+
+# (kind, start in days from now, region, languages, audiences)
+EVENTS = [
+    ("workshop", 5, "brussels", ["fr", "en"], ["teenage-girls"]),
+    ("workshop", 10, "flanders", ["nl"], ["women-jobseekers"]),
+    ("panel", 3, "brussels", ["fr"], []),
+    ("webinar", 20, "wallonia", ["de", "fr"], ["women-jobseekers"]),
+    ("workshop", -10, "brussels", ["de"], ["teenage-girls"]),
+    ("panel", -30, "ostbelgien", ["de", "en"], ["women-jobseekers"]),
+    ("job_day", -5, "flanders", ["nl", "fr"], ["teenage-girls"]),
+    ("workshop", -60, "wallonia", ["fr"], []),
+]
+
+# (title, competence areas, level, format, target groups, region, languages, facilities, women only, free,
+#  session start in days from today or None)
+TRAININGS = [
+    ("Web basics", ["programming-web"], "basic", "on-site", ["women-jobseekers"], "flanders", ["nl", "fr"],
+     ["wheelchair"], True, True, 20),
+    ("Web development bootcamp", ["programming-web"], "advanced", "online", ["women-jobseekers"], "flanders",
+     ["fr"], ["childcare", "jobseekers"], False, False, None),
+    ("Cybersecurity for all", ["cybersecurity", "safety"], "basic", "online", ["teenage-girls"], "brussels",
+     ["en", "fr"], [], True, True, -30),
+    ("Web security", ["cybersecurity", "programming-web"], "advanced", "on-site",
+     ["women-jobseekers", "teenage-girls"], "flanders", ["nl"], ["hearing-loop"], False, True, 5),
+    ("Safe online", ["safety"], "basic", "online", ["women-jobseekers"], "wallonia", ["de", "nl"],
+     ["wheelchair", "sign-language"], True, True, 40),
+    ("Coding club", ["programming-web"], "basic", "on-site", ["teenage-girls"], "brussels", ["en"], [], False,
+     False, 10),
+]  # fmt: skip
+
+# (kind, target groups, regions, strategic objectives, funding)
+INITIATIVES = [
+    ("programme", ["women-jobseekers"], ["brussels", "flanders"], ["skills"], "public"),
+    ("programme", ["teenage-girls"], ["wallonia"], ["skills", "careers"], "european"),
+    ("campaign", ["teenage-girls"], ["brussels"], ["careers"], "public"),
+    ("programme", [], ["ostbelgien"], ["careers"], "private"),
+    ("network", ["women-jobseekers"], ["flanders"], [], "mixed"),
+]
+
+OBJECTIVES = {
+    "skills": {"en": "Digital skills", "fr": "Compétences numériques", "nl": "Digitale vaardigheden",
+               "de": "Digitale Kompetenzen"},
+    "careers": {"en": "Digital careers", "fr": "Carrières numériques", "nl": "Digitale loopbanen",
+                "de": "Digitale Berufe"},
+}  # fmt: skip
+
+# Organisations, as in the demo: slug -> {code: name}.
+ORGANISATIONS = {
+    "becode": {"en": "BeCode", "fr": "BeCode", "nl": "BeCode", "de": "BeCode"},
+    "agoria": {"en": "Agoria", "fr": "Agoria", "nl": "Agoria", "de": "Agoria"},
+    "vdab": {"en": "VDAB", "fr": "VDAB", "nl": "VDAB", "de": "VDAB"},
+    "interface3": {"en": "Interface3", "fr": "Interface3", "nl": "Interface3", "de": "Interface3"},
+    "digitalwallonia": {"en": "Digital Wallonia", "fr": "Digital Wallonia", "nl": "Digital Wallonia",
+                        "de": "Digital Wallonia"},
+    "women-in-tech": {"en": "Women in Tech Belgium", "fr": "Femmes dans la tech Belgique",
+                      "nl": "Vrouwen in tech België", "de": "Frauen in der Technik Belgien"},
+}  # fmt: skip
+
+
+def add_page(factory, index, relations=None, **fields):
+    """A published page made by `factory` under `index`, with its many-to-many `relations` set."""
+    from home.factories import publish
+
+    page = factory(parent=index, **fields)
+    for name, terms in (relations or {}).items():
+        getattr(page, name).set(terms)
+    return publish(page)
+
+
+class Content:
+    """Pages of every listing made with the factories, in the language of the index they are added to (as an
+    editor writing in that language would): the role models, events, trainings and initiatives of the tables
+    above, and the organisations of ORGANISATIONS. Each method returns the pages it made."""
+
+    def __init__(self, vocabularies):
+        self.terms = vocabularies
+        self._organisations = None
+
+    def term(self, slug, code):
+        return self.terms[slug][code]
+
+    def organisations(self):
+        """The organisations of ORGANISATIONS, in English and translated: {slug: {code: organisation}}."""
+        if self._organisations is None:
+            from home.factories import OrganisationFactory, in_languages, translate
+
+            self._organisations = {}
+            for slug, names in ORGANISATIONS.items():
+                english = OrganisationFactory(slug=slug, name=names["en"])
+                self._organisations[slug] = {"en": english, **translate(english, in_languages(**names))}
+        return self._organisations
+
+    def organisation(self, slug, code="en"):
+        return self.organisations()[slug][code]
+
+    def role_models(self, code):
+        from testimonials.factories import TestimonialPageFactory
+        from testimonials.models import TestimonialIndexPage
+
+        index = TestimonialIndexPage.objects.get(locale__language_code=code)
+        return [
+            add_page(
+                TestimonialPageFactory,
+                index,
+                {
+                    "competence_areas": [self.term(slug, code) for slug in areas],
+                    "target_groups": [self.term(slug, code) for slug in targets],
+                },
+                title=title,
+                job_title=job,
+                sector=sector,
+                region=self.term(region, code),
+                languages=languages,
+                open_to_speaking=speaking,
+                open_to_media=media,
+            )
+            for title, job, sector, region, areas, targets, languages, speaking, media in ROLE_MODELS
+        ]
+
+    def events(self, code):
+        import datetime
+
+        from django.utils import timezone
+
+        from events.factories import EventPageFactory
+        from events.models import EventIndexPage
+
+        index = EventIndexPage.objects.get(locale__language_code=code)
+        now = timezone.now()
+        return [
+            add_page(
+                EventPageFactory,
+                index,
+                {"audiences": [self.term(slug, code) for slug in audiences]},
+                kind=kind,
+                start=now + datetime.timedelta(days=days),
+                region=self.term(region, code),
+                languages=languages,
+            )
+            for kind, days, region, languages, audiences in EVENTS
+        ]
+
+    def trainings(self, code, providers=()):
+        """The TRAININGS in `code`'s catalogue; the slugs `providers` (of ORGANISATIONS) provide them in turn."""
+        import datetime
+
+        from trainings.factories import TrainingPageFactory, TrainingPageSessionFactory
+        from trainings.models import TrainingCatalogPage
+
+        index = TrainingCatalogPage.objects.get(locale__language_code=code)
+        today = datetime.date.today()
+        made = []
+        for number, row in enumerate(TRAININGS):
+            title, areas, level, format_, targets, region, languages, facilities, women, free, session = row
+            training = add_page(
+                TrainingPageFactory,
+                index,
+                {
+                    "competence_areas": [self.term(slug, code) for slug in areas],
+                    "target_groups": [self.term(slug, code) for slug in targets],
+                },
+                title=title,
+                level=self.term(level, code),
+                format=self.term(format_, code),
+                region=self.term(region, code),
+                languages=languages,
+                facilities=facilities,
+                women_only=women,
+                is_free=free,
+                price=None if free else 250,
+                provider=self.organisation(providers[number % len(providers)], code) if providers else None,
+            )
+            if session is not None:
+                TrainingPageSessionFactory(page=training, start_date=today + datetime.timedelta(days=session))
+            made.append(training)
+        return made
+
+    def objectives(self):
+        """The strategic objectives of OBJECTIVES, in English and translated: {slug: {code: objective}}."""
+        from home.factories import StrategicObjectiveFactory, in_languages, translate
+
+        objectives = {}
+        for slug, names in OBJECTIVES.items():
+            english = StrategicObjectiveFactory(slug=slug, name=names["en"])
+            objectives[slug] = {"en": english, **translate(english, in_languages(**names))}
+        return objectives
+
+    def initiatives(self, code, organisations=()):
+        """The INITIATIVES in `code`'s repository, each run by the organisations of slugs `organisations`."""
+        from trainings.factories import InitiativePageFactory
+        from trainings.models import InitiativeIndexPage, InitiativePageOrganisation
+
+        objectives = self.objectives()
+        index = InitiativeIndexPage.objects.get(locale__language_code=code)
+        made = []
+        for kind, targets, regions, goals, funding in INITIATIVES:
+            initiative = add_page(
+                InitiativePageFactory,
+                index,
+                {
+                    "target_groups": [self.term(slug, code) for slug in targets],
+                    "regions": [self.term(slug, code) for slug in regions],
+                    "strategic_objectives": [objectives[slug][code] for slug in goals],
+                },
+                kind=kind,
+                funding_type=funding,
+            )
+            for position, slug in enumerate(organisations):
+                InitiativePageOrganisation.objects.create(
+                    page=initiative, organisation=self.organisation(slug, code), sort_order=position
+                )
+            made.append(initiative)
+        return made
+
+
+@pytest.fixture
+def content(vocabularies):
+    """`Content`: pages of every listing, made in the test's transaction with the factories."""
+    return Content(vocabularies)
