@@ -496,6 +496,15 @@ class Content:
             made.append(training)
         return made
 
+    def seed_trainings(self, n, code="en"):
+        """`n` more trainings in `code`'s catalogue, in bulk (`seed_benchmark`'s seeder): varied titles,
+        terms of the vocabularies, providers among the organisations, sessions; their ids."""
+        from trainings.benchmark import seed
+        from trainings.models import TrainingCatalogPage
+
+        self.organisations()
+        return seed(n, TrainingCatalogPage.objects.get(locale__language_code=code), index=True)
+
     def objectives(self):
         """The strategic objectives of OBJECTIVES, in English and translated: {slug: {code: objective}}."""
         from home.factories import StrategicObjectiveFactory, in_languages, translate
