@@ -544,6 +544,20 @@ class Content:
 
 
 @pytest.fixture
+def portrait(db):
+    """A picture in Wagtail's image library (in the root collection), for role models' portraits."""
+    import factory
+    from wagtail.models import Collection
+    from wagtail_factories import ImageFactory
+
+    return ImageFactory(
+        collection=Collection.get_first_root_node(),
+        title="Portrait",
+        file=factory.django.ImageField(width=600, height=600, color="teal"),
+    )
+
+
+@pytest.fixture
 def content(vocabularies):
     """`Content`: pages of every listing, made in the test's transaction with the factories."""
     return Content(vocabularies)
