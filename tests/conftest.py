@@ -558,6 +558,6 @@ def portrait(db):
 
 
 @pytest.fixture
-def content(vocabularies):
+def content(db, vocabularies):
     """`Content`: pages of every listing, made in the test's transaction with the factories."""
     return Content(vocabularies)
