@@ -3,10 +3,14 @@ from django.core.management import call_command
 
 NEEDS_DEMO = pytest.StashKey[bool]()
 
-# The apps whose demo data file opens with the app's index page (model, slug and title in the four
+# The demo data files (app, name) that open with the app's index page (model, slug and title in the four
 # languages): the minimal site makes the same index pages with each model's factory.
-INDEX_PAGE_FILES = [("trainings", "trainings"), ("trainings", "initiatives"), ("testimonials", "role_models"),
-                    ("events", "events")]  # fmt: skip
+INDEX_PAGE_FILES = [
+    ("trainings", "trainings"),
+    ("trainings", "initiatives"),
+    ("testimonials", "role_models"),
+    ("events", "events"),
+]
 
 
 def index_pages():
@@ -365,14 +369,13 @@ OBJECTIVES = {
                 "de": "Digitale Berufe"},
 }  # fmt: skip
 
-# Organisations, as in the demo: slug -> {code: name}.
+# Organisations: slug -> {code: name}. The first five are the demo's; the last one has a name of its own in
+# each language, so that a test can tell which language's organisation a page shows.
 ORGANISATIONS = {
-    "becode": {"en": "BeCode", "fr": "BeCode", "nl": "BeCode", "de": "BeCode"},
-    "agoria": {"en": "Agoria", "fr": "Agoria", "nl": "Agoria", "de": "Agoria"},
-    "vdab": {"en": "VDAB", "fr": "VDAB", "nl": "VDAB", "de": "VDAB"},
-    "interface3": {"en": "Interface3", "fr": "Interface3", "nl": "Interface3", "de": "Interface3"},
-    "digitalwallonia": {"en": "Digital Wallonia", "fr": "Digital Wallonia", "nl": "Digital Wallonia",
-                        "de": "Digital Wallonia"},
+    **{slug: dict.fromkeys(("en", "fr", "nl", "de"), name) for slug, name in (
+        ("becode", "BeCode"), ("agoria", "Agoria"), ("vdab", "VDAB"), ("interface3", "Interface3"),
+        ("molengeek", "MolenGeek"),
+    )},
     "women-in-tech": {"en": "Women in Tech Belgium", "fr": "Femmes dans la tech Belgique",
                       "nl": "Vrouwen in tech België", "de": "Frauen in der Technik Belgien"},
 }  # fmt: skip
@@ -413,6 +416,27 @@ class Content:
 
     def organisation(self, slug, code="en"):
         return self.organisations()[slug][code]
+
+    def one_of_each(self, codes=("en", "fr", "nl", "de")):
+        """One page of each listing's page type (training, initiative, event, role model) in each language
+        of `codes`, made by its factory."""
+        from events.factories import EventPageFactory
+        from events.models import EventIndexPage
+        from testimonials.factories import TestimonialPageFactory
+        from testimonials.models import TestimonialIndexPage
+        from trainings.factories import InitiativePageFactory, TrainingPageFactory
+        from trainings.models import InitiativeIndexPage, TrainingCatalogPage
+
+        made = []
+        for index_model, factory in (
+            (TrainingCatalogPage, TrainingPageFactory),
+            (InitiativeIndexPage, InitiativePageFactory),
+            (EventIndexPage, EventPageFactory),
+            (TestimonialIndexPage, TestimonialPageFactory),
+        ):
+            for index in index_model.objects.filter(locale__language_code__in=codes):
+                made.append(add_page(factory, index))
+        return made
 
     def role_models(self, code):
         from testimonials.factories import TestimonialPageFactory

@@ -85,22 +85,7 @@ def test_one_query_routing_finds_what_wagtail_finds_level_by_level(content):
     """HomePage.route finds a page with one query for the whole path; for every page of a site with every
     page type in every language, for routes of routable pages, drafts and unknown paths, it must give
     exactly what Wagtail's own level-by-level routing gives."""
-    from events.factories import EventPageFactory
-    from events.models import EventIndexPage
-    from testimonials.factories import TestimonialPageFactory
-    from testimonials.models import TestimonialIndexPage
-    from tests.conftest import add_page
-    from trainings.factories import InitiativePageFactory, TrainingPageFactory
-    from trainings.models import InitiativeIndexPage, TrainingCatalogPage
-
-    for index_model, factory in (
-        (TrainingCatalogPage, TrainingPageFactory),
-        (InitiativeIndexPage, InitiativePageFactory),
-        (EventIndexPage, EventPageFactory),
-        (TestimonialIndexPage, TestimonialPageFactory),
-    ):
-        for index in index_model.objects.all():  # one page of each type in each language
-            add_page(factory, index)
+    content.one_of_each()
     for code in ("en", "fr", "nl", "de"):
         content.seed_trainings(25, code)  # in bulk
     homes = {home.pk: home for home in HomePage.objects.all()}
