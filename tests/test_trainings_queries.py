@@ -16,8 +16,9 @@ import pytest
 from home.factories import CompetenceAreaFactory, TargetGroupFactory
 from home.models import CompetenceArea, Organisation, StandardPage, TargetGroup
 from tests import html
-from tests.conftest import ORGANISATIONS
+from tests.conftest import ORGANISATIONS, add_page
 from tests.html import cards, result_count
+from trainings.factories import TrainingPageFactory, TrainingPageSessionFactory
 from trainings.models import (
     InitiativeIndexPage,
     InitiativePage,
@@ -90,13 +91,25 @@ def test_catalogue_queries_do_not_grow_with_the_number_of_trainings(localhost_cl
     assert result_count(html) == 180 and cards(html) == catalogue.per_page
 
 
-@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
+@pytest.mark.usefixtures("general_pages")
 @pytest.mark.parametrize("language", ["en", "fr", "nl", "de"])
-def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localhost_client, language):
+def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localhost_client, content, language):
+    content.trainings(language, providers=["becode", "agoria"])
+    content.seed_trainings(60, language)
     catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
+    matching = add_page(  # one that every kind of facet below keeps
+        TrainingPageFactory,
+        catalogue,
+        {"competence_areas": [content.term("programming-web", language)]},
+        title="Digital skills for everyone",
+        level=content.term("basic", language),
+        languages=[language],
+        is_free=True,
+    )
+    TrainingPageSessionFactory(page=matching)
     chrome = chrome_queries(localhost_client, language, catalogue.depth)
     every_kind = {
-        "area": "digital-content-creation",  # many-to-many
+        "area": "programming-web",  # many-to-many
         "level": "basic",  # foreign key
         "language": language,  # choice set
         "free": "1",  # flag
@@ -106,7 +119,7 @@ def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localho
         queries, html = count_queries(localhost_client, catalogue.url, params)
         assert queries - chrome <= LISTING_BUDGET, params
         assert queries <= TOTAL_BUDGET, params
-        assert 'class="result-count"' in html
+        assert cards(html) > 0, params  # trainings shown, with their terms, providers and sessions
 
 
 @pytest.mark.usefixtures("general_pages")
