@@ -168,70 +168,36 @@ def general_pages(django_db_setup, django_db_blocker):
     return pages
 
 
-# A few terms of each vocabulary, with the demo's slugs: (factory, slug, {code: name}).
-VOCABULARY = [
-    ("RegionFactory", "brussels", {"en": "Brussels", "fr": "Bruxelles", "nl": "Brussel", "de": "Brüssel"}),
-    ("RegionFactory", "flanders", {"en": "Flanders", "fr": "Flandre", "nl": "Vlaanderen", "de": "Flandern"}),
-    ("RegionFactory", "wallonia", {"en": "Wallonia", "fr": "Wallonie", "nl": "Wallonië", "de": "Wallonien"}),
-    (
-        "RegionFactory",
-        "ostbelgien",
-        {"en": "East Belgium", "fr": "Belgique de l'Est", "nl": "Oost-België", "de": "Ostbelgien"},
-    ),
-    (
-        "TargetGroupFactory",
-        "teenage-girls",
-        {
-            "en": "Teenage girls",
-            "fr": "Adolescentes",
-            "nl": "Tienermeisjes",
-            "de": "Mädchen im Teenageralter",
-        },
-    ),
-    (
-        "TargetGroupFactory",
-        "women-jobseekers",
-        {
-            "en": "Women jobseekers",
-            "fr": "Demandeuses d'emploi",
-            "nl": "Werkzoekende vrouwen",
-            "de": "Arbeitsuchende Frauen",
-        },
-    ),
-    (
-        "CompetenceAreaFactory",
-        "programming-web",
-        {
-            "en": "Programming and web",
-            "fr": "Programmation et web",
-            "nl": "Programmeren en web",
-            "de": "Programmierung und Web",
-        },
-    ),
-    (
-        "CompetenceAreaFactory",
-        "cybersecurity",
-        {"en": "Cybersecurity", "fr": "Cybersécurité", "nl": "Cyberbeveiliging", "de": "Cybersicherheit"},
-    ),
-    (
-        "CompetenceAreaFactory",
-        "safety",
-        {"en": "Safety", "fr": "Sécurité", "nl": "Veiligheid", "de": "Sicherheit"},
-    ),
-    ("LevelFactory", "basic", {"en": "Basic", "fr": "Débutant", "nl": "Basis", "de": "Grundlagen"}),
-    ("LevelFactory", "advanced", {"en": "Advanced", "fr": "Avancé", "nl": "Expert", "de": "Fortgeschritten"}),
-    (
-        "FormatFactory",
-        "on-site",
-        {"en": "On-site", "fr": "En présentiel", "nl": "Op locatie", "de": "Vor Ort"},
-    ),
-    ("FormatFactory", "online", {"en": "Online", "fr": "En ligne", "nl": "Online", "de": "Online"}),
-]
+# The terms of each vocabulary of home/demo/vocabularies.json the minimal site has: {model: [slugs]}.
+VOCABULARY = {
+    "home.Region": ["brussels", "flanders", "wallonia", "ostbelgien"],
+    "home.TargetGroup": ["teenage-girls", "women-jobseekers"],
+    "home.CompetenceArea": ["programming-web", "cybersecurity", "safety"],
+    "home.Level": ["basic", "advanced"],
+    "home.Format": ["on-site", "online"],
+}
+
+
+def demo_terms():
+    """[(factory name, slug, {code: name}, {other field: value})] of the VOCABULARY terms, read from the demo's
+    data file."""
+    from home.demo import LANGUAGES, Text, read
+
+    terms = []
+    for group in read("home", "vocabularies")["snippets"]:
+        model = group["model"].split(".")[1]
+        for item in group["items"]:
+            if item["slug"] in VOCABULARY.get(group["model"], ()):
+                name = item["name"] if isinstance(item["name"], Text) else Text.same(item["name"])
+                names = {code: name.get(code) for code in LANGUAGES}
+                other = {field: item[field] for field in ("kind", "sort_order") if field in item}
+                terms.append((f"{model}Factory", item["slug"], names, other))
+    return terms
 
 
 @pytest.fixture(scope="session")
 def vocabularies(django_db_setup, django_db_blocker):
-    """A few regions, target groups, competence areas, levels and formats with the demo's slugs, in the four
+    """The demo's regions, target groups, competence areas, levels and formats of VOCABULARY, in the four
     languages (real translations): {slug: {code: term}}. Made once per session (the demo's terms when it is
     loaded), outside the tests' transactions."""
     import home.factories
@@ -239,26 +205,33 @@ def vocabularies(django_db_setup, django_db_blocker):
 
     terms = {}
     with django_db_blocker.unblock():
-        for factory_name, slug, names in VOCABULARY:
-            english = getattr(home.factories, factory_name)(slug=slug, name=names["en"])
+        for factory_name, slug, names, other in demo_terms():
+            english = getattr(home.factories, factory_name)(slug=slug, name=names["en"], **other)
             terms[slug] = {"en": english, **translate(english, in_languages(**names))}
     return terms
 
 
-# Role models open to contact, as in the demo: slug -> (name, open to mentoring, speaking, media, languages).
-EXPERTS = {
-    "sofie-vermeulen": ("Sofie Vermeulen", True, True, True, ["nl", "en"]),
-    "hanna-claes": ("Hanna Claes", True, False, True, ["nl", "fr"]),
-    "claire-dubois": ("Claire Dubois", False, True, True, ["fr", "en"]),
-    "julia-weber": ("Julia Weber", True, True, True, ["de", "nl", "en"]),
-    "inge-peeters": ("Inge Peeters", True, False, False, ["nl"]),
-}
+# The demo's role models (testimonials/demo/role_models.json) the `experts` fixture makes, open to contact.
+EXPERTS = ["sofie-vermeulen", "hanna-claes", "claire-dubois", "julia-weber", "inge-peeters"]
+EXPERT_FIELDS = ("open_to_mentoring", "open_to_speaking", "open_to_media", "languages", "contact_email")
+
+
+def demo_experts():
+    """{slug: (name, {field of EXPERT_FIELDS: value})} of the EXPERTS, read from the demo's data file."""
+    from home.demo import read
+
+    found = {}
+    for spec in read("testimonials", "role_models")["pages"][0]["children"]:
+        if spec.get("slug") in EXPERTS:
+            fields = spec["fields"]
+            found[spec["slug"]] = (str(fields["title"]), {name: fields[name] for name in EXPERT_FIELDS})
+    return {slug: found[slug] for slug in EXPERTS}
 
 
 @pytest.fixture(scope="session")
 def experts(django_db_setup, django_db_blocker):
-    """The demo's role models of EXPERTS, published in English with their contact address
-    (<slug>@example.org) and translated (same slug and name in every language): {slug: {code: page}}. Made
+    """The demo's role models of EXPERTS, published in English with their contact address, languages and
+    what they are open to, and translated (same slug and name in every language): {slug: {code: page}}. Made
     once per session (the demo's when it is loaded), outside the tests' transactions."""
     from home.factories import in_languages, translate
     from testimonials.factories import TestimonialPageFactory
@@ -267,18 +240,8 @@ def experts(django_db_setup, django_db_blocker):
     pages = {}
     with django_db_blocker.unblock():
         index = TestimonialIndexPage.objects.get(locale__language_code="en")
-        for slug, (name, mentoring, speaking, media, languages) in EXPERTS.items():
-            english = _existing_or_new(
-                index,
-                slug,
-                TestimonialPageFactory,
-                title=name,
-                open_to_mentoring=mentoring,
-                open_to_speaking=speaking,
-                open_to_media=media,
-                languages=languages,
-                contact_email=f"{slug}@example.org",
-            )
+        for slug, (name, fields) in demo_experts().items():
+            english = _existing_or_new(index, slug, TestimonialPageFactory, title=name, **fields)
             same = {
                 **in_languages(**dict.fromkeys(("en", "fr", "nl", "de"), slug)),
                 **in_languages(**dict.fromkeys(("en", "fr", "nl", "de"), name)),

@@ -150,7 +150,7 @@ def test_french_listing_filters_combine_and_narrow(client, content):
     assert names(response) == {"Amina", "Claire"}
     # Counts per value for the other filters, in French.
     html = response.content.decode()
-    assert "Bruxelles (1)" in html and "Wallonie (1)" in html
+    assert "Bruxelles-Capitale (1)" in html and "Wallonie (1)" in html
     assert "Flandre (0)" in html
 
 
