@@ -101,23 +101,22 @@ def home_pages(db):
 
 
 def demo_general_pages():
-    """The general pages of home/demo/site.json: [(footer setting or None, in the menus, {code: (slug, title)},
-    {code: text of the first paragraph of its body})]."""
+    """The general pages of home/demo/site.json: [(footer setting or None, in the menus, {field: {code:
+    text}})], the fields being the slug, title, introduction and the first paragraph of the body."""
     from home.demo import LANGUAGES, read
 
     pages = []
     for spec in read("home", "site")["pages"]:
         fields = spec["fields"]
-        paragraph = next(block for block in fields["body"]["$stream"] if block["type"] == "paragraph")
-        first = paragraph["value"]["$paragraphs"][0]
-        pages.append(
-            (
-                spec.get("setting"),
-                fields.get("show_in_menus", False),
-                {code: (spec["slug"].get(code), fields["title"].get(code)) for code in LANGUAGES},
-                {code: first.get(code) for code in LANGUAGES},
-            )
-        )
+        body = next(block for block in fields["body"]["$stream"] if block["type"] == "paragraph")
+        texts = {
+            "slug": spec["slug"],
+            "title": fields["title"],
+            "introduction": fields["introduction"],
+            "paragraph": body["value"]["$paragraphs"][0],
+        }
+        in_each = {field: {code: text.get(code) for code in LANGUAGES} for field, text in texts.items()}
+        pages.append((spec.get("setting"), fields.get("show_in_menus", False), in_each))
     return pages
 
 
@@ -134,7 +133,7 @@ def _existing_or_new(parent, slug, factory, **fields):
 def general_pages(django_db_setup, django_db_blocker):
     """The general pages of the demo (home/demo/site.json): the about page (in the menus), the accessibility
     statement, privacy notice and contact page (the footer links), published and translated with the demo's
-    slugs, titles and first paragraph: {English slug: {code: page}}. Made
+    slugs, titles, introductions and first paragraphs: {English slug: {code: page}}. Made
     once per session, outside the tests' transactions (tests must not change them)."""
     from wagtail.models import Site
 
@@ -146,21 +145,20 @@ def general_pages(django_db_setup, django_db_blocker):
         links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
         home = HomePage.objects.get(locale__language_code="en")
         pages = {}
-        for setting, in_menus, names, text in demo_general_pages():
-            slug, title = names["en"]
+        for setting, in_menus, text in demo_general_pages():
+            slug = text["slug"]["en"]
             english = _existing_or_new(
                 home,
                 slug,
                 StandardPageFactory,
-                title=title,
+                title=text["title"]["en"],
+                introduction=text["introduction"]["en"],
                 show_in_menus=in_menus,
-                body=[("paragraph", paragraphs(text["en"]))],
+                body=[("paragraph", paragraphs(text["paragraph"]["en"]))],
             )
-            texts = {
-                **in_languages(**{code: names[code][0] for code in names}),
-                **in_languages(**{code: names[code][1] for code in names}),
-                **in_languages(**text),
-            }
+            texts = {}
+            for field_texts in text.values():
+                texts.update(in_languages(**field_texts))
             pages[slug] = {"en": english, **translate(english, texts)}
             if setting:
                 setattr(links, setting, english)
