@@ -14,7 +14,7 @@ from icalendar import Calendar
 from wagtail.models import Site
 
 from events.factories import MEN_AND_A_WOMAN_MODERATOR, EventPageFactory, events_index, local, make_event
-from events.models import EventKind, EventPage, EventSettings, compute_balance
+from events.models import EventKind, EventSettings, compute_balance
 from home.factories import RegionFactory, TargetGroupFactory
 from tests.conftest import add_page
 from tests.html import soup
@@ -225,15 +225,6 @@ def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_mo
     assert failing < balanced
 
 
-@pytest.mark.demo
-def test_demo_failing_panel_tops_the_report_among_demo_events(client, django_user_model):
-    from events.wagtail_hooks import panel_balance_rows
-
-    english_rows = [row for row in panel_balance_rows(0) if row.page.locale.language_code == "en"]
-    assert english_rows[0].page.title == "Careers in cybersecurity: a debate"
-    assert not english_rows[0].balance.passes
-
-
 def test_report_is_closed_to_partners(client, django_user_model):
     partner = django_user_model.objects.create_user("partner-x", "p@example.org", "pw")
     partner.groups.add(Group.objects.get(name="Partners"))
@@ -399,19 +390,6 @@ def test_event_page_shows_job_day_programme_and_exhibitors_in_dutch(client, cont
     exhibitors = page.select_one("#exhibitors-heading").find_parent("section")
     assert "Agoria" in exhibitors.text and "VDAB" in exhibitors.text
     assert "Voor wie" in page.text and "Werkzoekende vrouwen" in page.text
-
-
-@pytest.mark.demo
-def test_demo_content_has_events_in_four_languages():
-    for code in ["en", "fr", "nl", "de"]:
-        events = EventPage.objects.live().filter(locale__language_code=code)
-        assert events.count() >= 8
-        kinds = set(events.values_list("kind", flat=True))
-        assert kinds == set(EventKind.values)
-        now = timezone.now()
-        assert events.filter(end__lt=now).exists() and events.filter(start__gt=now).exists()
-    index = events_index("de")
-    assert index.show_in_menus and index.live
 
 
 def test_events_index_is_in_the_menu_of_every_language(client):

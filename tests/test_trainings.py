@@ -28,14 +28,6 @@ def flag_count(response, name):
     return int(re.search(rf'name="{name}" value="1"[^>]*>[^<]*\((\d+)\)', html).group(1))
 
 
-@pytest.mark.demo
-@pytest.mark.django_db
-def test_demo_content_has_trainings_and_initiatives_in_four_languages():
-    for code in ("en", "fr", "nl", "de"):
-        assert TrainingPage.objects.live().filter(locale__language_code=code).count() >= 40
-        assert InitiativePage.objects.live().filter(locale__language_code=code).count() >= 10
-
-
 @pytest.mark.django_db
 def test_dutch_visitor_narrows_step_by_step_and_shares_the_url(localhost_client, content):
     content.trainings("nl")
