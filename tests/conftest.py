@@ -364,6 +364,11 @@ class Content:
     def term(self, slug, code):
         return self.terms[slug][code]
 
+    @staticmethod
+    def add(factory, index, relations=None, **fields):
+        """A published page made by `factory` under `index`, with its many-to-many `relations` set."""
+        return add_page(factory, index, relations, **fields)
+
     def organisations(self):
         """The organisations of ORGANISATIONS, in English and translated: {slug: {code: organisation}}."""
         if self._organisations is None:

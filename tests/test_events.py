@@ -16,7 +16,6 @@ from wagtail.models import Site
 from events.factories import MEN_AND_A_WOMAN_MODERATOR, EventPageFactory, events_index, local, make_event
 from events.models import EventKind, EventSettings, compute_balance
 from home.factories import RegionFactory, TargetGroupFactory
-from tests.conftest import add_page
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -275,7 +274,7 @@ def test_filters_by_kind_region_language_and_audience_in_french(client, content)
         (DEBATE, EventKind.PANEL, 20, "flanders", ["fr"], ["teenage-girls"]),
         (JOB_DAY, EventKind.JOB_DAY, -20, "wallonia", ["fr"], ["women-jobseekers"]),
     ):
-        add_page(
+        content.add(
             EventPageFactory,
             index,
             {"audiences": [content.term(slug, "fr") for slug in audiences]},

@@ -19,7 +19,6 @@ from testimonials.models import ContactRequest
 from testimonials.models import TestimonialIndexPage as RoleModelIndex
 from testimonials.models import TestimonialPage as RoleModel
 from testimonials.models import TestimonialPageCareerStep as CareerStep
-from tests.conftest import add_page
 from tests.html import count_queries, result_count
 from tests.mail import FAILING_EMAIL_BACKEND
 
@@ -283,7 +282,9 @@ def test_dutch_directory_search_narrows_by_language(client, content):
 def test_directory_lists_only_people_open_to_speaking_or_media(client, content):
     earlier = names(client.get("/fr/modeles/experts/"))  # the session's experts (tests/conftest.py), if made
     content.role_models("fr")
-    add_page(RoleModelFactory, index_for("fr"), title="Inge", open_to_mentoring=True, open_to_speaking=False)
+    content.add(
+        RoleModelFactory, index_for("fr"), title="Inge", open_to_mentoring=True, open_to_speaking=False
+    )
     found = names(client.get("/fr/modeles/experts/")) - earlier
     assert "Inge" not in found  # mentoring only
     assert "Eva" not in found  # open to nothing
@@ -409,7 +410,7 @@ def test_suggest_speakers_returns_live_experts_of_the_active_locale_best_first(c
             ("Lena Cloud", [cloud], ["de"]),
             ("Marie Mute", [cyber, cloud], ["fr"]),  # no German
         ):
-            add_page(
+            content.add(
                 RoleModelFactory,
                 index_for(code),
                 {"competence_areas": areas},

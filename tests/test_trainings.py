@@ -10,7 +10,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import ORGANISATIONS, add_page
 from tests.html import count_queries, result_count, text
 from trainings.models import InitiativeIndexPage, InitiativePage, TrainingCatalogPage, TrainingPage
 
@@ -99,7 +98,7 @@ def test_text_search_combines_with_facets_in_french(localhost_client, content):
         ("Cybersécurité pour débutantes", "brussels"),
         ("Cybersécurité au travail", "flanders"),
     ):
-        add_page(TrainingPageFactory, catalogue, title=title, region=content.term(region, "fr"))
+        content.add(TrainingPageFactory, catalogue, title=title, region=content.term(region, "fr"))
     response = localhost_client.get("/fr/formations/", {"q": "cybersécurité"})
     assert result_count(response) == 2
     narrowed = localhost_client.get("/fr/formations/", {"q": "cybersécurité", "region": "flanders"})
@@ -138,7 +137,7 @@ def test_query_count_does_not_grow_with_the_number_of_trainings(localhost_client
     first, so that a query per card, per provider or per term would show), and in the CSV export."""
     from django.core.cache import cache
 
-    content.trainings("en", providers=list(ORGANISATIONS))
+    content.trainings("en", providers=list(content.organisations()))
     content.seed_trainings(60)
     urls = [
         "/en/trainings/",
@@ -254,7 +253,7 @@ def test_initiatives_repository_facets_and_identifier(localhost_client, content)
     assert response.status_code == 200
     with_skills = [page for page in initiatives if page.strategic_objectives.filter(slug="skills").exists()]
     assert result_count(response) == len(with_skills) < len(initiatives)
-    english = add_page(
+    english = content.add(
         InitiativePageFactory,
         InitiativeIndexPage.objects.get(locale__language_code="en"),
         slug="women-in-digital-strategy",

@@ -16,7 +16,6 @@ import pytest
 from home.factories import CompetenceAreaFactory, TargetGroupFactory
 from home.models import CompetenceArea, Organisation, StandardPage, TargetGroup
 from tests import html
-from tests.conftest import ORGANISATIONS, add_page
 from tests.html import cards, result_count
 from trainings.factories import TrainingPageFactory, TrainingPageSessionFactory
 from trainings.models import (
@@ -97,7 +96,7 @@ def test_catalogue_with_every_kind_of_facet_makes_at_most_9_page_queries(localho
     content.trainings(language, providers=["becode", "agoria"])
     content.seed_trainings(60, language)
     catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
-    matching = add_page(  # one that every kind of facet below keeps
+    matching = content.add(  # one that every kind of facet below keeps
         TrainingPageFactory,
         catalogue,
         {"competence_areas": [content.term("programming-web", language)]},
@@ -148,7 +147,7 @@ def test_initiatives_repository_queries_stay_within_budget(localhost_client, con
     # more organisations on the cards cost nothing more
     few, html = count_queries(localhost_client, index.url)
     assert cards(html) == index.per_page
-    organisations = [content.organisation(slug, "nl") for slug in ORGANISATIONS]
+    organisations = [content.organisation(slug, "nl") for slug in content.organisations()]
     for initiative in InitiativePage.objects.live().filter(locale__language_code="nl"):
         for position, organisation in enumerate(organisations):
             InitiativePageOrganisation.objects.get_or_create(
@@ -193,7 +192,7 @@ def test_training_page_makes_at_most_7_page_queries_whatever_it_links_to(localho
 def test_initiative_page_makes_at_most_7_page_queries_whatever_it_links_to(localhost_client, content):
     initiatives = content.initiatives("fr")[:2]
     organisations = [
-        content.organisation(slug) for slug in ORGANISATIONS
+        content.organisation(slug) for slug in content.organisations()
     ]  # the last one's name is translated
     for initiative, count in zip(initiatives, (1, 6), strict=True):
         InitiativePageOrganisation.objects.filter(page=initiative).delete()
