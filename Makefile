@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= bdt_site.settings.dev
+# The address `make run` serves on: the demo site's own, for absolute links (feeds, calendars, JSON-LD, e-mails).
+export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test test-fast install messages lint bench soak clean
 

@@ -7,9 +7,23 @@ them for at most a second (deploy/nginx.conf, bdt_site.middleware.EdgeCacheMiddl
 
 The version is a number in the default cache, which every process that serves the site shares: Redis in
 production (required there), a directory of files on one host in development (settings/base.py). So a
-publish made through one gunicorn worker or app server is seen by all the others at their next lookup."""
+publish made through one gunicorn worker or app server is seen by all the others at their next request.
 
+Two round trips to Redis per cached value made uncached pages twice as slow as with a cache in each worker's
+memory (home 4.5 → 9.3 ms, catalogue 14.6 → 24.6 ms a request, measured in one process). So:
+- a request reads the version once, at its first lookup (ContentVersionMiddleware opens the request's scope;
+  outside a request, in commands and the shell, every lookup reads it again);
+- each worker also keeps the values it has fetched or built, pickled, under their versioned key, for at most
+  LOCAL_SECONDS and within LOCAL_BYTES: a new version changes every key, so a kept value is never served for
+  newer content, and the shared cache is asked again at most once a minute per worker and key."""
+
+import collections
+import contextvars
 import hashlib
+import pickle
+import secrets
+import threading
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,15 +32,93 @@ from django.db.models.signals import post_delete, post_save
 
 VERSION_KEY = "content:version"
 DATA_SECONDS = 3600  # data computed from content is rebuilt at least this often
+LOCAL_SECONDS = 60  # a worker's own copy of a value is checked against the shared cache at least this often
+LOCAL_BYTES = 32 * 1024 * 1024  # at most this much kept in each worker's memory (least recently used go)
 _MISSING = object()
+_UNREAD = object()
+
+# The version of the request being served: _UNREAD until its first lookup, None outside any request.
+_request_version = contextvars.ContextVar("content_version", default=None)
+
+
+class _LocalCopies:
+    """A worker's own, bounded copies of cached values: pickled, so a caller that changes what it got
+    changes nothing kept (as with any Django cache backend)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries = collections.OrderedDict()  # key -> (expires, pickled)
+        self._bytes = 0
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return _MISSING
+            if entry[0] < time.monotonic():
+                self._drop(key)
+                return _MISSING
+            self._entries.move_to_end(key)
+            data = entry[1]
+        return pickle.loads(data)
+
+    def set(self, key, value, timeout):
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if len(data) > LOCAL_BYTES // 8:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (time.monotonic() + min(timeout, LOCAL_SECONDS), data)
+            self._bytes += len(data)
+            while self._bytes > LOCAL_BYTES:
+                self._drop(next(iter(self._entries)))
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _drop(self, key):
+        self._bytes -= len(self._entries.pop(key)[1])
+
+
+_local = _LocalCopies()
+
+
+def _read_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A random start, not 1: after the shared cache is emptied (a Redis restart) the versions start
+        # somewhere else, so no worker's copy kept under an old version's key can match a new one.
+        cache.add(VERSION_KEY, secrets.randbits(48), None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def current():
-    version = cache.get(VERSION_KEY)
+    """The content version: read from the shared cache once per request (every time outside a request)."""
+    version = _request_version.get()
     if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
+        return _read_version()
+    if version is _UNREAD:
+        version = _read_version()
+        _request_version.set(version)
     return version
+
+
+class ContentVersionMiddleware:
+    """Opens the scope in which a request reads the content version once (first in settings.MIDDLEWARE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set(_UNREAD)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 def cached(key, build, timeout=DATA_SECONDS):
@@ -37,10 +129,14 @@ def cached(key, build, timeout=DATA_SECONDS):
     if timeout <= 0:
         return build()
     versioned = f"{key}:v{current()}"
+    value = _local.get(versioned)
+    if value is not _MISSING:
+        return value
     value = cache.get(versioned, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(versioned, value, timeout)
+    _local.set(versioned, value, timeout)
     return value
 
 
@@ -59,8 +155,10 @@ def digest(*parts):
 def _increment():
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    except ValueError:  # not set yet (or the cache was emptied): start afresh
+        cache.set(VERSION_KEY, secrets.randbits(48), None)
+    if _request_version.get() is not None:
+        _request_version.set(_UNREAD)  # the rest of this request sees its own change
 
 
 def bump(**kwargs):

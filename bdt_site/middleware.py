@@ -48,9 +48,8 @@ PROXY_HEADERS = (
     "HTTP_X_FORWARDED_PORT",
     "HTTP_X_FORWARDED_FOR",
     "HTTP_FORWARDED",
-    # nginx counts this search itself, and the address of the search it counts (search.views.count_edge_search)
+    # this search is counted from nginx's log (search.views.counted_at_edge)
     "HTTP_X_EDGE_COUNTS_SEARCHES",
-    "HTTP_X_ORIGINAL_URI",
 )
 
 

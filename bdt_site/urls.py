@@ -12,8 +12,6 @@ from bdt_site.api import api_router
 from bdt_site.health import healthz
 from events import partner_privacy
 from home.sitemap import sitemap
-from search import urls as search_urls
-from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -29,7 +27,6 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    *search_urls.edge_urlpatterns,
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -44,7 +41,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += i18n_patterns(
-    path("search/", include(search_views.urlpatterns)),
+    path("search/", include("search.urls")),
     # Wagtail's page-password form, same URL and name, limited per client address and restricted page.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

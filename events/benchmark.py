@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from home.benchmark import seed_pages
+from home.benchmark import english_index, in_locale, links, seed_pages
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
 from .factories import BRUSSELS, EventPageFactory
@@ -121,21 +121,14 @@ def _speakers(rng, kind):
 def seed(n, parent=None, index=True, seed_value=7):
     """Create `n` published English events under `parent` (the English events index by default); their ids."""
     rng = random.Random(seed_value)
-    if parent is None:
-        parent = EventIndexPage.objects.filter(locale__language_code="en").first()
-        if parent is None:
-            raise ValueError("No English events index: load the demo content first.")
-    english = parent.locale
-    orgs = list(Organisation.objects.filter(locale=english))
-    regions = list(Region.objects.filter(locale=english))
-    audiences = list(TargetGroup.objects.filter(locale=english))
-    areas = {t.slug: t for t in CompetenceArea.objects.filter(locale=english)}
+    parent = parent or english_index(EventIndexPage)
+    orgs, regions, audiences, all_areas = in_locale(
+        parent.locale, Organisation, Region, TargetGroup, CompetenceArea
+    )
+    areas = {t.slug: t for t in all_areas}
     today = timezone.localdate()
     kinds = list(KIND_WEIGHTS)
     weights = [KIND_WEIGHTS[k] for k in kinds]
-    Organisers = EventPage.organisers.through  # noqa: N806
-    Audiences = EventPage.audiences.through  # noqa: N806
-    Topics = EventPage.topics.through  # noqa: N806
 
     def describe(number, run):
         kind = rng.choices(kinds, weights)[0]
@@ -213,9 +206,9 @@ def seed(n, parent=None, index=True, seed_value=7):
                     )
                     for order, org in enumerate(exhibitors)
                 ),
-                *(Organisers(eventpage_id=page_id, organisation_id=org.pk) for org in organisers),
-                *(Audiences(eventpage_id=page_id, targetgroup_id=group.pk) for group in page_audiences),
-                *(Topics(eventpage_id=page_id, competencearea_id=area.pk) for area in topics),
+                *links(EventPage, "organisers", page_id, organisers),
+                *links(EventPage, "audiences", page_id, page_audiences),
+                *links(EventPage, "topics", page_id, topics),
             ]
 
         return fields, related

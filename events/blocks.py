@@ -1,8 +1,9 @@
 """StreamField blocks of the events app."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from home.blocks import child_block_error
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
@@ -21,9 +22,7 @@ class ProgrammeItemBlock(blocks.StructBlock):
     def clean(self, value):
         result = super().clean(value)
         if result.get("end_time") and result["end_time"] <= result["start_time"]:
-            raise blocks.StructBlockValidationError(
-                block_errors={"end_time": ValidationError(_("The end time must be after the start time."))}
-            )
+            raise child_block_error("end_time", _("The end time must be after the start time."))
         return result
 
 

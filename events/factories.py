@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import factory
-import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from events.models import EventIndexPage, EventKind, EventPage, EventPageSpeaker, EventSubmission
+from home.factories import IndexPageFactory, LivePageFactory
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -25,19 +25,17 @@ def events_index(language_code="en"):
     return EventIndexPage.objects.get(locale__language_code=language_code)
 
 
-class EventIndexPageFactory(wagtail_factories.PageFactory):
+class EventIndexPageFactory(IndexPageFactory):
     title = "Events"
     slug = "events"
     introduction = "Job days, debates, workshops and webinars across Belgium."
     submission_introduction = "Organising an event for women and girls in digital? Tell us about it."
-    show_in_menus = True
-    live = True
 
     class Meta:
         model = EventIndexPage
 
 
-class EventPageFactory(wagtail_factories.PageFactory):
+class EventPageFactory(LivePageFactory):
     """An event in three days, two hours long."""
 
     title = factory.Sequence(lambda n: f"Event {n:04d}")
@@ -45,7 +43,6 @@ class EventPageFactory(wagtail_factories.PageFactory):
     kind = EventKind.PANEL
     start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
     end = factory.LazyAttribute(lambda event: event.start + timedelta(hours=2))
-    live = True
 
     class Meta:
         model = EventPage

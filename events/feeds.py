@@ -1,5 +1,9 @@
-"""Atom feed of the upcoming events of one language."""
+"""Atom feed of the upcoming events of one language (RFC 4287: the site is the feed's author, and each entry's id
+is a UUID of its own, the same for the event in that language whatever its address)."""
 
+import uuid
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -24,6 +28,12 @@ class UpcomingEventsFeed(Feed):
     def link(self, index):
         return index.get_url(self.request)
 
+    def author_name(self, index):
+        return settings.WAGTAIL_SITE_NAME
+
+    def author_link(self, index):
+        return self.request.build_absolute_uri(index.get_parent().get_url(self.request) or "/")
+
     def subtitle(self, index):
         return index.introduction
 
@@ -41,7 +51,7 @@ class UpcomingEventsFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return f"urn:uuid:{item.translation_key}-{item.locale.language_code}"
+        return uuid.uuid5(item.translation_key, item.locale.language_code).urn
 
     item_guid_is_permalink = False
 

@@ -33,7 +33,7 @@ class EventListing(Listing):
     def __init__(self, request, index_page, per_page=None):
         # to the minute, so that the counts and result ids are shared by the requests of that minute
         self.now = timezone.now().replace(second=0, microsecond=0)
-        super().__init__(request, index_page, per_page or index_page.page_size)
+        super().__init__(request, index_page, per_page)
 
     facets = [
         CaseFacet("when", _("When"), when_cases, widget="radio", default="upcoming"),

@@ -24,7 +24,7 @@ from events.models import (
 )
 from events.moderation import submissions_user, workflow_for
 from home.models import CompetenceArea, Region, TargetGroup
-from home.ratelimit import allow_all, client_address, form_message, normalized_email
+from home.ratelimit import allow_form_post, form_message
 from home.text import one_line
 from testimonials import directory
 
@@ -160,11 +160,9 @@ def submit(request, index):
 
     form = EventSubmissionForm(request.POST)
     formset = SpeakerFormSet(request.POST, prefix="speakers")
-    # Per client address and per address that gets the acknowledgement: no mail-bombing from many addresses.
-    limit = settings.EVENT_SUBMISSIONS_PER_HOUR
-    if not allow_all(
-        ("event-submission", client_address(request), limit, 3600),
-        ("event-submission-email", normalized_email(request.POST.get("contact_email")), limit, 3600),
+    # Per client address and per address that gets the acknowledgement.
+    if not allow_form_post(
+        request, "event-submission", "contact_email", settings.EVENT_SUBMISSIONS_PER_HOUR, 3600
     ):
         response = _render_form(request, index, form, formset, status=429, throttled=form_message(3600))
         response["Retry-After"] = "3600"

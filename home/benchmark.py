@@ -101,3 +101,24 @@ def terms(model, factory, locale):
     """The terms of vocabulary `model` in `locale`, or one made by `factory` when there are none (a site
     without the demo content, as in tests)."""
     return list(model.objects.filter(locale=locale)) or [factory(locale=locale)]
+
+
+def english_index(model):
+    """The English index page of type `model` that new pages go under by default."""
+    index = model.objects.filter(locale__language_code="en").first()
+    if index is None:
+        raise ValueError(f"No English {model._meta.verbose_name}: load the demo content first.")
+    return index
+
+
+def in_locale(locale, *models):
+    """The rows of each of `models` (vocabularies, organisations) in `locale`: one list per model."""
+    return [list(model.objects.filter(locale=locale)) for model in models]
+
+
+def links(model, name, page_id, targets):
+    """Unsaved rows of the many-to-many field `name` of page `model` that link page `page_id` to `targets`."""
+    field = model._meta.get_field(name)
+    page_column, target_column = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    through = field.remote_field.through
+    return [through(**{page_column: page_id, target_column: target.pk}) for target in targets]

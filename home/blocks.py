@@ -1,7 +1,6 @@
 """StreamField blocks shared by every page type. Each block has an icon, a template and a description."""
 
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -48,6 +47,22 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A short quotation with the name of the person who said it.")
 
 
+def paragraph_block(features):
+    """The rich-text paragraph of a body or story, with the rich-text `features` editors may use there."""
+    return blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=features,
+        icon="pilcrow",
+        template="home/blocks/paragraph.html",
+        description=_("Formatted text with links and lists."),
+    )
+
+
+def child_block_error(name, message):
+    """The validation error of a StructBlock, shown on its child block `name`."""
+    return blocks.StructBlockValidationError(block_errors={name: ValidationError(message)})
+
+
 class LinkStructValue(blocks.StructValue):
     """Link logic lives here, not in templates."""
 
@@ -79,13 +94,7 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("external_url")):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": ErrorList(
-                        [ValidationError(_("Choose a page or enter an external link, not both."))]
-                    )
-                }
-            )
+            raise child_block_error("page", _("Choose a page or enter an external link, not both."))
         return value
 
 
@@ -109,17 +118,18 @@ class VideoBlock(blocks.StructBlock):
 
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        features=["bold", "italic", "link", "ol", "ul", "document-link"],
-        icon="pilcrow",
-        template="home/blocks/paragraph.html",
-        description=_("Formatted text with links and lists."),
-    )
+    paragraph = paragraph_block(["bold", "italic", "link", "ol", "ul", "document-link"])
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     embed = VideoBlock()
+
+    def get_context(self, value, parent_context=None):
+        """The first image of the page is its largest content on the first screen: its block is named so that
+        it loads at once (home/blocks/image.html), while the images below load as they come into view."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["eager_block_id"] = next((child.id for child in value if child.block_type == "image"), None)
+        return context
 
     class Meta:
         template = "home/blocks/stream.html"

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
@@ -363,6 +364,16 @@ class DemoLoader:
         return Page.get_first_root_node()
 
 
+def _serve_at_base_url(site):
+    """The demo site's address is the one it is served at (settings.WAGTAILADMIN_BASE_URL; `make run` passes
+    its own), so absolute links in feeds, calendars, JSON-LD and e-mails lead back to it."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = address.port or (443 if address.scheme == "https" else 80)
+    if (site.hostname, site.port) != (address.hostname, port):
+        site.hostname, site.port = address.hostname, port
+        site.save()
+
+
 def load_site(loader: DemoLoader):
     """The home app's own steps: the English home page becomes the site's root (replacing Wagtail's
     placeholder), its pages are linked from the site settings, and the home page gets its body once the
@@ -380,10 +391,11 @@ def load_site(loader: DemoLoader):
             placeholder.save()
         home = loader.page(root, HomePage, spec["slug"], translate=False, **spec["fields"])
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port, site.root_page, site.site_name = ("localhost", 80, home, spec["site_name"])
+        site.root_page, site.site_name = home, spec["site_name"]
         site.save()
         if placeholder is not None:
             placeholder.delete()
+    _serve_at_base_url(Site.objects.get(root_page=home))
     loader.text(spec["slug"])
     links = SiteLinks.for_site(Site.objects.get(root_page=home))
     for page_spec, page in zip(data["pages"], loader.pages(home, data["pages"]), strict=True):

@@ -170,9 +170,14 @@ class StrategicObjectiveFactory(TaxonomyTermFactory):
         model = StrategicObjective
 
 
+def numbered(label):
+    """A factory's name or title and slug, numbered by its sequence: ("<label> 0001", "<label>-0001")."""
+    prefix = slugify(label)
+    return factory.Sequence(lambda n: f"{label} {n:04d}"), factory.Sequence(lambda n: f"{prefix}-{n:04d}")
+
+
 class OrganisationFactory(TranslatableFactory):
-    name = factory.Sequence(lambda n: f"Organisation {n:04d}")
-    slug = factory.Sequence(lambda n: f"organisation-{n:04d}")
+    name, slug = numbered("Organisation")
     kind = OrganisationKind.TRAINING_PROVIDER
     website = factory.LazyAttribute(lambda org: f"https://{org.slug}.example.org/")
 
@@ -194,22 +199,37 @@ HOME_INTRODUCTION = {
 }
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class LivePageFactory(wagtail_factories.PageFactory):
+    """The base of every page factory: the page is live (made with `parent=`, it takes the parent's locale)."""
+
+    live = True
+
+    class Meta:
+        abstract = True
+
+
+class IndexPageFactory(LivePageFactory):
+    """The base of the apps' index page factories: an index is in the menus."""
+
+    show_in_menus = True
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(LivePageFactory):
     title = "Be Digital Together"
     slug = "home"
     introduction = HOME_INTRODUCTION["en"]
-    live = True
 
     class Meta:
         model = HomePage
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Page {n:04d}")
-    slug = factory.Sequence(lambda n: f"page-{n:04d}")
+class StandardPageFactory(LivePageFactory):
+    title, slug = numbered("Page")
     introduction = "A page of the site."
     body = factory.LazyFunction(lambda: [("paragraph", "<p>Some text.</p>")])
-    live = True
 
     class Meta:
         model = StandardPage

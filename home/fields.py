@@ -6,6 +6,10 @@ value with") is a LIKE per value on SQLite and PostgreSQL alike (no JSON operato
 `LanguagesField` is the one field for the languages spoken or taught; its vocabulary is settings.LANGUAGES
 (home.languages). Each field gives its model a `get_<name>_labels()` method: the labels of the stored codes,
 in the vocabulary's order.
+
+Also the shorthands every app's models declare their fields with: `optional_link()` (a foreign key that may be
+empty and is emptied when its target is deleted), and `synchronized()` / `translatable()` for wagtail-localize's
+`override_translatable_fields`.
 """
 
 from functools import partialmethod
@@ -15,6 +19,7 @@ from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import models
 from django.db.models import Lookup
 from django.utils.text import capfirst
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.languages import language_choices
 
@@ -141,3 +146,21 @@ class Overlap(Lookup):
         for code in codes:
             params += [*lhs_params, f"%,{connection.ops.prep_for_like_query(code)},%"]
         return f"({sql})", params
+
+
+def synchronized(*names):
+    """wagtail-localize's `override_translatable_fields` entries for fields that are the same in every
+    language (copied from the source page, not translated)."""
+    return [SynchronizedField(name) for name in names]
+
+
+def translatable(*names):
+    """wagtail-localize's `override_translatable_fields` entries for fields that each language translates."""
+    return [TranslatableField(name) for name in names]
+
+
+def optional_link(to, verbose_name, **options):
+    """A foreign key that may be left empty and is emptied when what it points to is deleted; without a
+    reverse accessor (`related_name="+"`) unless `options` name one."""
+    options = {"null": True, "blank": True, "on_delete": models.SET_NULL, "related_name": "+", **options}
+    return models.ForeignKey(to, verbose_name=verbose_name, **options)

@@ -398,7 +398,10 @@ class Listing:
             *self.key_parts(),
             *parts,
         )
-        return f"listing:{self.model._meta.label_lower}:{self.index_page.pk}:{self.language}:{state}"
+        # The listing's class is part of the key: two listings of one index page (the role models and the
+        # expert directory) count different facets over the same rows.
+        listing = f"{type(self).__module__}.{type(self).__qualname__}"
+        return f"listing:{listing}:{self.index_page.pk}:{self.language}:{state}"
 
     # -- querysets ------------------------------------------------------------------------------------
     @cached_property

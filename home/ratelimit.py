@@ -81,6 +81,16 @@ def allow_all(*rules):
     return all(counted)
 
 
+def allow_form_post(request, scope, email_field, limit, window_seconds):
+    """Count one post of a public form that sends e-mail, per client address (scope `scope`) and per mailbox
+    typed in `email_field` (scope `<scope>-email`, so many addresses cannot mail-bomb one person); False once
+    either has posted `limit` times within `window_seconds`."""
+    return allow_all(
+        (scope, client_address(request), limit, window_seconds),
+        (f"{scope}-email", normalized_email(request.POST.get(email_field)), limit, window_seconds),
+    )
+
+
 def retry_minutes(retry_after):
     return max(1, (retry_after + 59) // 60)
 

@@ -43,13 +43,31 @@ def _cached(request, name, build):
 
 
 def translation_urls(request, page):
-    """{language code: URL} of the live versions of `page` in every locale, including itself."""
+    """{language code: URL} of the live versions of `page` in every locale, including itself; of the
+    sub-page the request shows when `page` serves one of its routes (the expert directory, a contact form,
+    the event submission form, an organisation's section), in the languages where that sub-page exists."""
 
     def build():
         translations = public_pages(page.get_translations(inclusive=True)).select_related("locale")
         return {p.locale.language_code: p.get_url(request) for p in translations}
 
-    return _cached(request, f"translations:{page.translation_key}", build)
+    urls = _cached(request, f"translations:{page.translation_key}", build)
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not hasattr(page, "routed_urls"):
+        return urls
+    memo = request.__dict__.setdefault("_bdt_chrome", {})
+    key = f"routed:{page.pk}"
+    if key not in memo:
+        memo[key] = page.routed_urls(match, urls)
+    return memo[key]
+
+
+def canonical_url(request):
+    """The absolute address of what the request shows, without its query string but for a result page
+    after the first (so each page of a listing is its own)."""
+    number = request.GET.get("page", "")
+    suffix = f"?page={number}" if number.isdigit() and int(number) > 1 else ""
+    return request.build_absolute_uri(request.path) + suffix
 
 
 def home_urls(request):
@@ -119,7 +137,5 @@ def hreflang_alternates(request, page):
     if len(translations) < 2:
         return []
     alternates = sorted((code, request.build_absolute_uri(url)) for code, url in translations.items())
-    default = dict(alternates).get(settings.LANGUAGE_CODE) or request.build_absolute_uri(
-        page.get_url(request)
-    )
+    default = dict(alternates).get(settings.LANGUAGE_CODE) or request.build_absolute_uri(request.path)
     return [*alternates, ("x-default", default)]

@@ -3,9 +3,11 @@
 # loopback. Pages: home, catalogue (with/without filters), a training, an event, search; each from gunicorn
 # ("uncached": Django keeps no pages, facet counts and result ids come from the results cache, as in
 # production), from a gunicorn with the results cache off ("cold", as for the first visitor after a publish),
-# through the shipped deploy/nginx.conf (scripts/nginx.sh: its one-second cache, and the counting of every
-# search), and as a static file served by nginx (the ceiling). Search is measured on each backend: the
-# database and OpenSearch (gunicorns of their own). Prints a table and writes var/bench/latest.json.
+# through the shipped deploy/nginx.conf (scripts/nginx.sh: its one-second cache, and its log of every search
+# request, written to var/bench/shipped-nginx/logs/searches.log as in production and deleted with nginx's
+# directory at the end), and as a static file served by nginx (the ceiling). Search is measured on each
+# backend: the database and OpenSearch (gunicorns of their own). Prints a table and writes
+# var/bench/latest.json.
 # env: BENCH_DURATION (s, default 10), PG_PORT (54349), OPENSEARCH_PORT (9270), REDIS_PORT (6349),
 # BENCH_PORT (8349: gunicorn; +1 nginx (shipped configuration), +2 nginx static, +3 gunicorn with OpenSearch,
 # +4 and +5 the same two with the results cache off, +6 the shipped nginx's port-80 redirect).
@@ -27,7 +29,8 @@ PIDS=()
 ENGINE_PID=""
 NGINX_CONF="$PWD/$OUT/nginx.conf"
 export OPENSEARCH_PORT=${OPENSEARCH_PORT:-9270}
-# The shipped nginx (scripts/nginx.sh), without its access log: as fast as production can be.
+# The shipped nginx (scripts/nginx.sh), without its general access log: as fast as production can be (the
+# search location still writes its searches log, buffered, as in production).
 export NGINX_PORT=$((BENCH_PORT + 1)) NGINX_REDIRECT_PORT=$((BENCH_PORT + 6)) NGINX_UPSTREAM=127.0.0.1:$BENCH_PORT
 export NGINX_DIR="$PWD/$OUT/shipped-nginx" NGINX_ACCESS_LOG=off
 cleanup() {

@@ -4,6 +4,8 @@
 #   1. Debian's `chromium` at /usr/bin/chromium (Playwright's own browser
 #      download is not reachable here; tests launch this binary instead).
 #   2. axe-core (pinned, from the npm registry) at <repo>/.cache/axe/axe.min.js.
+#   3. the Nu Html Checker (npm package vnu-jar, pinned; runs on the installed
+#      Java) at <repo>/.cache/vnu/vnu.jar.
 #
 # Idempotent and silent when everything is already in place. Must run as root
 # (or with a working sudo-less apt-get) for the chromium step.
@@ -16,6 +18,10 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AXE_DIR="$REPO_ROOT/.cache/axe"
 AXE_JS="$AXE_DIR/axe.min.js"
 AXE_STAMP="$AXE_DIR/VERSION"
+VNU_VERSION="26.9.27"
+VNU_DIR="$REPO_ROOT/.cache/vnu"
+VNU_JAR="$VNU_DIR/vnu.jar"
+VNU_STAMP="$VNU_DIR/VERSION"
 
 die() { echo "browser-setup: ERROR: $*" >&2; exit 1; }
 log() { echo "browser-setup: $*" >&2; }
@@ -33,6 +39,28 @@ if [[ ! -x "$CHROMIUM_BIN" ]]; then
     fi
     [[ -x "$CHROMIUM_BIN" ]] || die "chromium package installed but $CHROMIUM_BIN is missing"
     log "installed: $("$CHROMIUM_BIN" --version 2>/dev/null || echo chromium)"
+fi
+
+# --- 3. the Nu Html Checker -------------------------------------------------------
+install_vnu() {
+    command -v java >/dev/null 2>&1 || die "java not found; the Nu Html Checker (vnu.jar) needs Java 11 or later"
+    command -v npm >/dev/null 2>&1 || die "npm not found; needed to fetch vnu-jar@$VNU_VERSION"
+    log "fetching vnu-jar@$VNU_VERSION from the npm registry..."
+    local tmp
+    tmp="$(mktemp -d)"
+    ( cd "$tmp" && npm pack --silent "vnu-jar@$VNU_VERSION" >/dev/null ) \
+        || { rm -rf "$tmp"; die "npm pack vnu-jar@$VNU_VERSION failed"; }
+    tar -xzf "$tmp"/vnu-jar-*.tgz -C "$tmp" package/build/dist/vnu.jar \
+        || { rm -rf "$tmp"; die "vnu.jar not found in the vnu-jar@$VNU_VERSION package"; }
+    mkdir -p "$VNU_DIR"
+    mv -f "$tmp/package/build/dist/vnu.jar" "$VNU_JAR.tmp" && mv -f "$VNU_JAR.tmp" "$VNU_JAR"
+    rm -rf "$tmp"
+    java -jar "$VNU_JAR" --version >/dev/null 2>&1 || die "$VNU_JAR does not run on $(java -version 2>&1 | head -n1)"
+    echo "$VNU_VERSION" > "$VNU_STAMP"
+    log "vnu-jar@$VNU_VERSION -> ${VNU_JAR#"$REPO_ROOT"/}"
+}
+if [[ ! -s "$VNU_JAR" || ! -f "$VNU_STAMP" || "$(cat "$VNU_STAMP")" != "$VNU_VERSION" ]]; then
+    install_vnu
 fi
 
 # --- 2. axe-core ------------------------------------------------------------

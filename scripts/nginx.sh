@@ -2,8 +2,10 @@
 # Run the shipped deploy/nginx.conf (with deploy/bdt_proxy_params and deploy/bdt_page_cache) in front of a local
 # gunicorn, for the tests and `make bench`.
 # The configuration is the shipped file with only its deployment-specific values substituted: listen ports,
-# the gunicorn address, the /srv/bdt/ paths and the proxy cache path; the certificate lines are dropped (plain
-# HTTP on loopback). Every location block stays as shipped. nginx-light is installed with apt-get if missing.
+# the gunicorn address, the /srv/bdt/ paths, the proxy cache path and the directory of the searches log
+# (/var/log/bdt/ -> NGINX_DIR/logs/: searches are written to NGINX_DIR/logs/searches.log, for
+# `manage.py count_edge_searches --log`); the certificate lines are dropped (plain HTTP on loopback). Every
+# location block stays as shipped. nginx-light is installed with apt-get if missing.
 #
 # usage: scripts/nginx.sh {start|stop|config}
 #   start   install nginx if needed, write the configuration, check it (nginx -t) and start nginx; the last
@@ -13,7 +15,8 @@
 # env: NGINX_PORT (8390: the shipped HTTPS server), NGINX_REDIRECT_PORT (NGINX_PORT+1: the shipped port-80
 #      redirect), NGINX_UPSTREAM (gunicorn, 127.0.0.1:8000), MEDIA_ROOT (<repo>/media), STATIC_ROOT
 #      (<repo>/var/static), NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated configuration, pid, logs, cache,
-#      temporary files), NGINX_ACCESS_LOG (on: the access log in NGINX_DIR/logs; off for benchmarks).
+#      temporary files), NGINX_ACCESS_LOG (on: the access log in NGINX_DIR/logs; off for benchmarks; the
+#      searches log is written either way, as in production).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -47,13 +50,14 @@ write_config() {
     -e "/^\s*ssl_certificate/d" \
     -e "s#server 127.0.0.1:8000;#server $NGINX_UPSTREAM;#" \
     -e "s#/var/cache/nginx/bdt#$NGINX_DIR/cache/bdt#" \
+    -e "s#/var/log/bdt/#$NGINX_DIR/logs/#" \
     -e "s#/etc/nginx/bdt_proxy_params#$NGINX_DIR/bdt_proxy_params#" \
     -e "s#/etc/nginx/bdt_page_cache#$NGINX_DIR/bdt_page_cache#" \
     -e "s#/srv/bdt/var/static/#${STATIC_ROOT%/}/#" \
     -e "s#/srv/bdt/media/#${MEDIA_ROOT%/}/#" \
     "$shipped" >"$NGINX_DIR/bdt.conf"
   # Anything the substitutions missed would still point at the production machine: refuse to run it.
-  if grep -vE "^\s*#" "$NGINX_DIR/bdt.conf" | grep -nE "/srv/|/etc/letsencrypt|/var/cache/|\bssl\b|listen (80|443)\b" >&2; then
+  if grep -vE "^\s*#" "$NGINX_DIR/bdt.conf" | grep -nE "/srv/|/etc/letsencrypt|/var/cache/|/var/log/|\bssl\b|listen (80|443)\b" >&2; then
     die "deploy/nginx.conf has values scripts/nginx.sh does not substitute (above): update write_config"
   fi
   # The main file: what /etc/nginx/nginx.conf gives the site in production, with everything under NGINX_DIR.

@@ -59,13 +59,13 @@ def add_hit(query, language_code, total):
 
 
 def flush():
-    """Write the hits kept in memory; on a database error they are kept for the next try (statistics must
-    never break a page)."""
+    """Write the hits kept in memory; True when every hit is written. On a database error they are kept for
+    the next try and False is returned (statistics must never break a page)."""
     global _pending, _oldest
     with _lock:
         batch, _pending, _oldest = _pending, collections.Counter(), None
     if not batch:
-        return
+        return True
     try:
         with transaction.atomic():
             for query_string, hits in batch.items():
@@ -76,6 +76,8 @@ def flush():
             _pending.update(batch)
             if _oldest is None:
                 _oldest = time.monotonic()
+        return False
+    return True
 
 
 def _write(query_string, hits):

@@ -1,8 +1,10 @@
+"""/<lang>/search/ (under the language prefix, bdt_site/urls.py)."""
+
 from django.urls import path
 
-from .views import count_edge_search, urlpatterns
+from .views import autocomplete, search
 
-# Outside the language prefix: where nginx counts every search (deploy/nginx.conf, `internal` there).
-edge_urlpatterns = [path("_edge/search-hit", count_edge_search, name="search_edge_hit")]
-
-__all__ = ["edge_urlpatterns", "urlpatterns"]
+urlpatterns = [
+    path("", search, name="search"),
+    path("autocomplete/", autocomplete, name="search_autocomplete"),
+]

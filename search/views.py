@@ -1,5 +1,5 @@
-"""The public search: /<lang>/search/ (HTML, works without JavaScript) and /<lang>/search/autocomplete/ (JSON),
-and /_edge/search-hit, where nginx counts every search, also those it answers from its cache."""
+"""The public search: /<lang>/search/ (HTML, works without JavaScript) and /<lang>/search/autocomplete/ (JSON).
+Behind nginx, searches are counted from nginx's log (search/edge_log.py), also those it answers from its cache."""
 
 import datetime
 import logging
@@ -7,9 +7,8 @@ import logging
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseForbidden, JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.urls import Resolver404, path, resolve
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -207,14 +206,6 @@ def run_search(query, language_code, types, type_key, page_number):
     return (*answer, notice)
 
 
-def search_total(query, language_code, types, type_key):
-    """The number of results the first page of this search shows (from the results cache when known)."""
-    (counts, _number, _rows), _notice = _with_fallback(
-        _cached_answer, query, language_code, types, type_key, 1
-    )
-    return sum(item["count"] for item in counts)
-
-
 def selected_type(raw, types):
     """The result type asked for in the `type` parameter, None (all types) for anything unknown."""
     return raw if raw in {key for key, _label, _models in types} else None
@@ -347,43 +338,14 @@ def search(request):
     return response
 
 
-# Set by nginx on search requests and on their counting subrequests (deploy/nginx.conf); believed only from
-# TRUSTED_PROXIES (bdt_site.middleware.TrustedProxyMiddleware drops it from anyone else).
+# Set by nginx on search requests, which it logs for `manage.py count_edge_searches` (deploy/nginx.conf);
+# believed only from TRUSTED_PROXIES (bdt_site.middleware.TrustedProxyMiddleware drops it from anyone else).
 EDGE_COUNTS_HEADER = "HTTP_X_EDGE_COUNTS_SEARCHES"
 
 
 def counted_at_edge(request):
-    """True when nginx counts this search itself (through count_edge_search), so the view must not."""
+    """True when this search is counted from nginx's log (search/edge_log.py), so the view must not count it."""
     return request.META.get(EDGE_COUNTS_HEADER) == "1"
-
-
-def count_edge_search(request):
-    """/_edge/search-hit: nginx's background copy (`mirror`) of every request of a search page, also of those
-    it answers from its cache, with the visitor's address in X-Original-URI. Counts the search as the view
-    does without nginx: its first result page, with the number of results it shows."""
-    if not counted_at_edge(request):
-        return HttpResponseForbidden()
-    path_info, _sep, query_string = request.headers.get("X-Original-URI", "").partition("?")
-    params = QueryDict(query_string)
-    query = clean_query(params.get("q", ""))
-    language_code = translation.get_language_from_path(path_info)
-    if (
-        request.method != "GET"
-        or not query
-        or not language_code
-        or clean_page_number(params.get("page", 1)) != 1
-    ):
-        return HttpResponse(status=204)
-    with translation.override(language_code):
-        try:
-            if resolve(path_info).func is not search:
-                return HttpResponse(status=204)
-        except Resolver404:
-            return HttpResponse(status=204)
-        types = available_types()
-        total = search_total(query, language_code, types, selected_type(params.get("type"), types))
-    record_query(query, language_code, total)
-    return HttpResponse(status=204)
 
 
 @require_GET
@@ -412,9 +374,3 @@ def autocomplete(request):
     response = JsonResponse(payload)
     response["Cache-Control"] = "no-store"
     return response
-
-
-urlpatterns = [
-    path("", search, name="search"),
-    path("autocomplete/", autocomplete, name="search_autocomplete"),
-]

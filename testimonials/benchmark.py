@@ -8,7 +8,7 @@ import uuid
 
 from taggit.models import Tag
 
-from home.benchmark import seed_pages
+from home.benchmark import english_index, in_locale, links, seed_pages
 from home.languages import language_codes
 from home.models import CompetenceArea, Organisation, Region, TargetGroup
 
@@ -60,15 +60,9 @@ def seed(n, parent=None, index=True, seed_value=11):
     their ids."""
     rng = random.Random(seed_value)
     codes = language_codes()
-    if parent is None:
-        parent = TestimonialIndexPage.objects.filter(locale__language_code="en").first()
-        if parent is None:
-            raise ValueError("No English role-model index: load the demo content first.")
+    parent = parent or english_index(TestimonialIndexPage)
     english = parent.locale
-    employers = list(Organisation.objects.filter(locale=english))
-    regions = list(Region.objects.filter(locale=english))
-    groups = list(TargetGroup.objects.filter(locale=english))
-    areas = list(CompetenceArea.objects.filter(locale=english))
+    employers, regions, groups, areas = in_locale(english, Organisation, Region, TargetGroup, CompetenceArea)
     portraits = list(
         TestimonialPage.objects.filter(locale=english)
         .exclude(portrait=None)
@@ -79,8 +73,6 @@ def seed(n, parent=None, index=True, seed_value=11):
         Tag.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ")})[0] for slug in TAGS
     ]
     sectors = list(Sector)
-    Areas = TestimonialPage.competence_areas.through  # noqa: N806
-    Groups = TestimonialPage.target_groups.through  # noqa: N806
 
     def describe(number, run):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
@@ -137,17 +129,11 @@ def seed(n, parent=None, index=True, seed_value=11):
                     for order, (year, role) in enumerate(zip(years, roles, strict=True))
                 ),
                 *(TestimonialPageTag(content_object_id=page_id, tag=tag) for tag in page_tags),
-                *(Areas(testimonialpage_id=page_id, competencearea_id=area.pk) for area in page_areas),
-                *(Groups(testimonialpage_id=page_id, targetgroup_id=group.pk) for group in page_groups),
+                *links(TestimonialPage, "competence_areas", page_id, page_areas),
+                *links(TestimonialPage, "target_groups", page_id, page_groups),
             ]
 
         return fields, related
 
-    return seed_pages(
-        TestimonialPageFactory,
-        parent,
-        n,
-        describe,
-        index=index,
-        index_queryset=TestimonialPage.objects.prefetch_related("expertise_tags"),
-    )
+    indexed = TestimonialPage.objects.prefetch_related("expertise_tags")
+    return seed_pages(TestimonialPageFactory, parent, n, describe, index=index, index_queryset=indexed)

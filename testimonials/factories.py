@@ -4,33 +4,30 @@ Pages take the locale of their `parent`: `TestimonialPageFactory(parent=index, t
 import datetime
 
 import factory
-import wagtail_factories
 from factory.django import DjangoModelFactory
+
+from home.factories import IndexPageFactory, LivePageFactory, numbered
 
 from .models import ContactPurpose, ContactRequest, Sector, TestimonialIndexPage, TestimonialPage
 
 
-class TestimonialIndexPageFactory(wagtail_factories.PageFactory):
+class TestimonialIndexPageFactory(IndexPageFactory):
     title = "Role models"
     slug = "role-models"
     introduction = "Women in digital jobs tell how they got there."
-    show_in_menus = True
-    live = True
 
     class Meta:
         model = TestimonialIndexPage
 
 
-class TestimonialPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Role model {n:04d}")
-    slug = factory.Sequence(lambda n: f"role-model-{n:04d}")
+class TestimonialPageFactory(LivePageFactory):
+    title, slug = numbered("Role model")
     job_title = "Software developer"
     sector = Sector.SOFTWARE
     pull_quote = "A made-up quote."
     consent_date = datetime.date(2024, 1, 1)
     open_to_speaking = True
     languages = factory.LazyFunction(lambda: ["en"])
-    live = True
 
     class Meta:
         model = TestimonialPage

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from home.ratelimit import allow_all, client_address, form_message, normalized_email, too_many_requests
+from home.ratelimit import allow_form_post, form_message, too_many_requests
 
 from .forms import ContactExpertForm
 from .listing import ExpertDirectory, RoleModelListing
@@ -30,10 +30,7 @@ def contact(request, index, expert_id):
         form = ContactExpertForm(request.POST, expert=expert)
         if form.is_spam():
             return redirect(sent_url)
-        if not allow_all(  # per client address and per e-mail address (no mail-bombing from many IPs)
-            ("testimonials-contact", client_address(request), 5, 3600),
-            ("testimonials-contact-email", normalized_email(request.POST.get("email")), 5, 3600),
-        ):
+        if not allow_form_post(request, "testimonials-contact", "email", 5, 3600):
             context = {"page": index, "expert": expert, "form": form, "throttled": form_message(3600)}
             return too_many_requests(request, 3600, template="testimonials/contact.html", context=context)
         if form.is_valid():

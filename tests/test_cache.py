@@ -1,6 +1,6 @@
-"""The one cache design (README, "Caching"): nginx keeps anonymous pages for at most a second, Django keeps only
-data derived from content under a content version shared by every process (Redis in production), and every
-search is counted, also those nginx answers from its cache.
+"""The one cache design (README, "Caching"): nginx keeps anonymous pages for at most a second, and Django keeps
+only data derived from content under a content version shared by every process (Redis in production). That
+every search is counted, also those nginx answers from its cache, is tests/test_search_counting.py.
 
 The edge tests run the production settings in gunicorn (two workers) on a real Redis, behind the shipped
 deploy/nginx.conf in a real nginx (scripts/nginx.sh), on a copy of the test database; a second gunicorn on the
@@ -8,13 +8,17 @@ same database and Redis stands for another app server. Changes are made the way 
 admin through nginx, or with Wagtail's APIs in a process of their own (a third server). After each change
 every anonymous page that shows it must show it, through nginx, for any request sent a second later."""
 
+import os
+import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from io import StringIO
 from urllib.parse import quote
 
 import pytest
-from django.test import override_settings
+from django.core.management import call_command
 
 from tests.servers import (
     GUNICORN,
@@ -68,35 +72,6 @@ def editor_client_factory(django_user_model):
         return editor
 
     return make
-
-
-def _searches(query):
-    """How often `query` was counted, from Wagtail's own search statistics."""
-    from django.db.models import Sum
-    from wagtail.contrib.search_promotions.models import QueryDailyHits
-
-    return QueryDailyHits.objects.filter(query__query_string=query).aggregate(n=Sum("hits"))["n"] or 0
-
-
-@pytest.mark.django_db
-@override_settings(SEARCH_STATS_FLUSH_HITS=1)
-def test_behind_nginx_the_search_is_counted_by_the_edge_not_by_the_view(client, general_pages):
-    assert client.get("/nl/search/", {"q": "iedereen"}).status_code == 200
-    assert _searches("iedereen") == 1  # without nginx (make run), the view counts
-    edge = {"HTTP_X_EDGE_COUNTS_SEARCHES": "1"}
-    assert (
-        "Toegankelijkheidsverklaring" in client.get("/nl/search/", {"q": "iedereen"}, **edge).content.decode()
-    )
-    assert _searches("iedereen") == 1  # nginx says it counts this one itself
-    count = client.get(
-        "/_edge/search-hit", {"q": "iedereen"}, HTTP_X_ORIGINAL_URI="/nl/search/?q=iedereen", **edge
-    )
-    assert count.status_code == 204
-    assert _searches("iedereen") == 2
-    client.get("/_edge/search-hit", HTTP_X_ORIGINAL_URI="/nl/search/?q=iedereen&page=2", **edge)
-    client.get("/_edge/search-hit", HTTP_X_ORIGINAL_URI="/nl/about/?q=iedereen", **edge)
-    assert _searches("iedereen") == 2  # a further result page, or another page, is no new search
-    assert client.get("/_edge/search-hit", HTTP_X_ORIGINAL_URI="/nl/search/?q=iedereen").status_code == 403
 
 
 # --- Through the shipped nginx, on Redis --------------------------------------------------------------------
@@ -194,7 +169,7 @@ def edge(django_db_setup, django_db_blocker, tmp_path_factory):
         pytest.skip("runs its site on a copy of the SQLite test database")
     with redis_server(tmp / "redis") as redis_url:
         env = production_environ(tmp, database=database, redis_url=redis_url)
-        # Each worker writes every counted search at once, so the test reads them back straight away.
+        # A search the views counted themselves would be in the database at once (they must not behind nginx).
         env["SEARCH_STATS_FLUSH_HITS"] = "1"
         data = run_in_site(env, SETUP)
         # The production profile serves hashed static file names: collected, as on a real deployment.
@@ -220,7 +195,15 @@ def edge(django_db_setup, django_db_blocker, tmp_path_factory):
                 tmp / "nginx", upstream_port=front, media=tmp / "media", static=tmp / "static"
             ) as nginx,
         ):
-            yield {**data, "env": env, "nginx": nginx["port"], "other": other, "database": database}
+            yield {
+                **data,
+                "env": env,
+                "nginx": nginx["port"],
+                "other": other,
+                "database": database,
+                "searches_log": tmp / "nginx" / "logs" / "searches.log",  # scripts/nginx.sh's place for it
+                "nginx_pid": tmp / "nginx" / "nginx.pid",
+            }
 
 
 def _get(port, path, **kwargs):
@@ -421,32 +404,73 @@ def test_a_deleted_page_leaves_every_page_within_a_second(edge):
     _change_then_check(edge, checks, lambda: _admin_post(edge, f"/admin/pages/{deleted['id']}/delete/"))
 
 
-def _counted(edge, query):
-    """Hits of `query` in Wagtail's search statistics of the site's database."""
-    import sqlite3
-
+def _counted_by_the_site(edge, query):
+    """Hits of `query` in the search statistics of the site's own database (what its views counted)."""
     with sqlite3.connect(edge["database"]) as db:
-        row = db.execute(
+        return db.execute(
             "SELECT COALESCE(SUM(h.hits), 0) FROM wagtailsearchpromotions_querydailyhits h "
             "JOIN wagtailsearchpromotions_query q ON q.id = h.query_id WHERE q.query_string = ?",
             (query,),
-        ).fetchone()
-    return row[0]
+        ).fetchone()[0]
+
+
+def _searches(query):
+    """Hits of `query` in the search statistics of this process's (the test's) database."""
+    from django.db.models import Sum
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    return QueryDailyHits.objects.filter(query__query_string=query).aggregate(n=Sum("hits"))["n"] or 0
+
+
+def _logged(logs, text, lines):
+    """Waits until nginx has written `lines` lines holding `text` to the files `logs` (it writes its buffer
+    every 5 s)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        written = [line for log in logs if log.exists() for line in log.read_bytes().splitlines()]
+        if sum(text in line for line in written) >= lines:
+            return
+        time.sleep(0.2)
+    pytest.fail(f"nginx did not write {lines} lines with {text!r} to {logs}")
+
+
+def _count_searches(log):
+    call_command("count_edge_searches", log=str(log), stdout=StringIO(), stderr=StringIO())
 
 
 @pytest.mark.nginx
 @pytest.mark.redis
 @pytest.mark.demo  # edits a real training with its provider's section, and an event with its feed
-def test_every_search_is_counted_also_those_nginx_answers_from_its_cache(edge):
-    path = "/en/search/?q=" + quote("wombat")
-    answers = [_get(edge["nginx"], path)[1].get("X-Proxy-Cache") for _ in range(5)]
-    assert "HIT" in answers  # some were answered by nginx alone
-    editor = _get(edge["nginx"], path, cookies={"sessionid": edge["session"]})
+@pytest.mark.django_db
+def test_every_search_is_counted_from_nginxs_log_also_those_it_answers_from_its_cache(edge):
+    log, wombat = edge["searches_log"], "/en/search/?q=wombat"
+    answers = [_get(edge["nginx"], wombat)[1].get("X-Proxy-Cache") for _ in range(5)]
+    assert "HIT" in answers  # some were answered by nginx alone, from its cache
+    editor = _get(edge["nginx"], wombat, cookies={"sessionid": edge["session"]})
     assert editor[1]["X-Proxy-Cache"] == "BYPASS"
-    _get(edge["nginx"], path + "&page=2")  # a further result page is no new search
-    assert _get(edge["nginx"], "/_edge/search-hit?q=wombat")[0] == 404  # nobody counts from outside
-    deadline = time.monotonic() + 5
-    while _counted(edge, "wombat") < 6 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.5)  # and nothing more arrives: each search counted once
-    assert _counted(edge, "wombat") == 6
+    _get(edge["nginx"], "/fr/search/?q=" + quote("développeuses"))
+    _get(edge["nginx"], wombat + "&page=2")  # a further result page is no new search
+    _get(edge["nginx"], "/en/search/?q=")  # nor is an empty one
+    _get(edge["nginx"], "/en/search/autocomplete/?q=wombat")  # nor a suggestion (not logged)
+    _logged([log], b"q=wombat", 7)
+    _logged([log], b"q=d%C3%A9veloppeuses", 1)
+    assert not any(b"autocomplete" in line for line in log.read_bytes().splitlines())
+    assert b"127.0.0.1" not in log.read_bytes()  # no client address
+    assert _counted_by_the_site(edge, "wombat") == 0  # the views behind nginx counted nothing themselves
+
+    _count_searches(log)
+    assert (_searches("wombat"), _searches("développeuses")) == (6, 1)
+    _count_searches(log)
+    assert _searches("wombat") == 6  # a second run adds nothing
+
+    # logrotate moves the log and has nginx reopen it (SIGUSR1): what nginx still held in its buffer goes to
+    # the moved file, what comes after to a new one; both are counted.
+    _get(edge["nginx"], wombat)
+    rotated = log.rename(log.with_name("searches.log.1"))
+    os.kill(int(edge["nginx_pid"].read_text()), signal.SIGUSR1)
+    _get(edge["nginx"], wombat + "&type=events")
+    _get(edge["nginx"], wombat)
+    _logged([rotated, log], b"q=wombat", 10)
+    assert log.exists()  # nginx has opened a new log
+    _count_searches(log)
+    assert _searches("wombat") == 9

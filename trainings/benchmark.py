@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from home.benchmark import seed_pages, terms
+from home.benchmark import english_index, in_locale, links, seed_pages, terms
 from home.factories import FormatFactory, LevelFactory, RegionFactory
 from home.languages import language_codes
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
@@ -32,20 +32,14 @@ CITIES = ["Brussels", "Ghent", "Antwerp", "Leuven", "Liège", "Namur", "Charlero
 def seed(n, catalogue=None, index=True, seed_value=1):
     """Create `n` published English trainings under `catalogue` (the English one by default); their ids."""
     rng = random.Random(seed_value)
-    if catalogue is None:
-        catalogue = TrainingCatalogPage.objects.filter(locale__language_code="en").first()
-        if catalogue is None:
-            raise ValueError("No English training catalogue: load the demo content first.")
+    catalogue = catalogue or english_index(TrainingCatalogPage)
     english = catalogue.locale
-    orgs = list(Organisation.objects.filter(locale=english))
+    orgs, audiences, all_areas = in_locale(english, Organisation, TargetGroup, CompetenceArea)
+    areas = {t.slug: t for t in all_areas}
     formats = terms(Format, FormatFactory, english)
     levels = terms(Level, LevelFactory, english)
     regions = terms(Region, RegionFactory, english)
-    areas = {t.slug: t for t in CompetenceArea.objects.filter(locale=english)}
-    audiences = list(TargetGroup.objects.filter(locale=english))
     today = timezone.localdate()
-    Areas = TrainingPage.competence_areas.through  # noqa: N806
-    Audiences = TrainingPage.target_groups.through  # noqa: N806
 
     def describe(number, run):
         topic, topic_areas = rng.choice(TOPICS)
@@ -83,17 +77,11 @@ def seed(n, catalogue=None, index=True, seed_value=1):
                     )
                     for position, days in enumerate(sessions)
                 ),
-                *(Areas(trainingpage_id=page_id, competencearea_id=area.pk) for area in page_areas),
-                *(Audiences(trainingpage_id=page_id, targetgroup_id=group.pk) for group in page_audiences),
+                *links(TrainingPage, "competence_areas", page_id, page_areas),
+                *links(TrainingPage, "target_groups", page_id, page_audiences),
             ]
 
         return fields, related
 
-    return seed_pages(
-        TrainingPageFactory,
-        catalogue,
-        n,
-        describe,
-        index=index,
-        index_queryset=TrainingPage.objects.select_related("provider"),
-    )
+    indexed = TrainingPage.objects.select_related("provider")
+    return seed_pages(TrainingPageFactory, catalogue, n, describe, index=index, index_queryset=indexed)

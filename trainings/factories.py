@@ -5,10 +5,16 @@ and initiatives. Pages take the locale of their `parent`:
 import datetime
 
 import factory
-import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.factories import FormatFactory, LevelFactory, RegionFactory
+from home.factories import (
+    FormatFactory,
+    IndexPageFactory,
+    LevelFactory,
+    LivePageFactory,
+    RegionFactory,
+    numbered,
+)
 
 from .models import (
     FundingType,
@@ -21,20 +27,17 @@ from .models import (
 )
 
 
-class TrainingCatalogPageFactory(wagtail_factories.PageFactory):
+class TrainingCatalogPageFactory(IndexPageFactory):
     title = "Training catalogue"
     slug = "trainings"
     introduction = "Find a digital training in your language and region, at your level."
-    show_in_menus = True
-    live = True
 
     class Meta:
         model = TrainingCatalogPage
 
 
-class TrainingPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Training {n:04d}")
-    slug = factory.Sequence(lambda n: f"training-{n:04d}")
+class TrainingPageFactory(LivePageFactory):
+    title, slug = numbered("Training")
     introduction = "A practical course for women who want to work in digital."
     description = "<p>Hands-on training with coaches from the sector.</p>"
     format = factory.SubFactory(FormatFactory, slug="classroom", name="Classroom")
@@ -43,7 +46,6 @@ class TrainingPageFactory(wagtail_factories.PageFactory):
     languages = factory.LazyFunction(lambda: ["en"])
     is_free = True
     venue = "Brussels, Belgium"
-    live = True
 
     class Meta:
         model = TrainingPage
@@ -60,24 +62,20 @@ class TrainingPageSessionFactory(DjangoModelFactory):
         model = TrainingPageSession
 
 
-class InitiativeIndexPageFactory(wagtail_factories.PageFactory):
+class InitiativeIndexPageFactory(IndexPageFactory):
     title = "Initiatives"
     slug = "initiatives"
     introduction = "Programmes, campaigns, networks and good practices."
-    show_in_menus = True
-    live = True
 
     class Meta:
         model = InitiativeIndexPage
 
 
-class InitiativePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Initiative {n:04d}")
-    slug = factory.Sequence(lambda n: f"initiative-{n:04d}")
+class InitiativePageFactory(LivePageFactory):
+    title, slug = numbered("Initiative")
     introduction = "A programme that brings more women into digital careers."
     kind = InitiativeKind.PROGRAMME
     funding_type = FundingType.PUBLIC
-    live = True
 
     class Meta:
         model = InitiativePage

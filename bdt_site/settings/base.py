@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: how long nginx may keep an anonymous page (bdt_site.middleware.EdgeCacheMiddleware).
     "bdt_site.middleware.EdgeCacheMiddleware",
+    # A request reads the content version once (bdt_site.content_version).
+    "bdt_site.content_version.ContentVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bdt_site.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -154,6 +156,8 @@ USE_TZ = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATIC_URL = "/static/"
+# Files served at the site's root: /favicon.ico, which browsers and crawlers ask for without being told.
+WHITENOISE_ROOT = BASE_DIR / "bdt_site" / "root_files"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 # Let Django serve uploaded media (development and tests); in production the web server does it.
@@ -203,6 +207,8 @@ WAGTAILSEARCH_BACKENDS = build_search_backends(
 )
 # Counted searches are written to the database in batches of this many per worker (search/stats.py).
 SEARCH_STATS_FLUSH_HITS = env.int("SEARCH_STATS_FLUSH_HITS", default=50)
+# nginx's log of search requests (deploy/nginx.conf), counted by `manage.py count_edge_searches`.
+EDGE_SEARCH_LOG = env.str("EDGE_SEARCH_LOG", default="/var/log/bdt/searches.log")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Be Digital Together"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
@@ -22,12 +22,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
-from home.fields import LanguagesField
+from home.fields import LanguagesField, optional_link, synchronized, translatable
 from home.localization import localized
-from home.models.pages import BasePage
+from home.models.pages import BasePage, IndexPage
 from home.structured_data import json_ld
 from home.visibility import is_public, public_pages
 
@@ -99,8 +98,11 @@ def compute_balance(speakers, minimum_share=0):
 
 
 # -- pages ------------------------------------------------------------------------------------------------
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(IndexPage):
     """The events of one language: upcoming and past listings, calendar feed, news feed, submission form."""
+
+    per_page = 10
+    listing_view = "events.views.listing"
 
     submission_introduction = models.TextField(
         _("submission form introduction"),
@@ -109,17 +111,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         help_text=_("Shown above the 'Submit your event' form."),
     )
 
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("submission_introduction"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
+    content_panels = [*IndexPage.content_panels, FieldPanel("submission_introduction")]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-    template = "events/event_index_page.html"
-    page_size = 10
 
     class Meta:
         verbose_name = _("events index")
@@ -136,10 +129,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def upcoming_events(self, now=None):
         now = now or timezone.now()
         return self.events().filter(end__gte=now).order_by("start", "pk")
-
-    @path("")
-    def listing(self, request):
-        return import_string("events.views.listing")(request, self)  # models never import views
 
     @path("ics/")
     def calendar_feed(self, request):
@@ -164,14 +153,7 @@ class EventPage(RoutablePageMixin, BasePage):
     end = models.DateTimeField(_("end"), help_text=_("Local time in Belgium (Europe/Brussels)."))
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.TextField(_("address"), blank=True, max_length=400)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    region = optional_link("home.Region", _("region"))
     online_url = models.URLField(_("online link"), blank=True, help_text=_("For webinars and hybrid events."))
     organisers = ParentalManyToManyField("home.Organisation", verbose_name=_("organisers"), blank=True)
     organiser_name = models.CharField(
@@ -242,21 +224,14 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("end"),
     ]
     override_translatable_fields = [
-        SynchronizedField("kind"),
-        SynchronizedField("start"),
-        SynchronizedField("end"),
-        SynchronizedField("languages"),
-        SynchronizedField("online_url"),
-        SynchronizedField("registration_url"),
-        SynchronizedField("organiser_name"),
-        TranslatableField("venue_name"),
-        TranslatableField("address"),
-        TranslatableField("capacity_note"),
+        *synchronized(
+            "kind", "start", "end", "languages", "online_url", "registration_url", "organiser_name"
+        ),
+        *translatable("venue_name", "address", "capacity_note"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
-    template = "events/event_page.html"
 
     class Meta:
         verbose_name = _("event")
@@ -274,20 +249,14 @@ class EventPage(RoutablePageMixin, BasePage):
     def same_day(self):
         return timezone.localtime(self.start).date() == timezone.localtime(self.end).date()
 
-    def prefetch_details(self):
-        """Load the speakers (with their directory pages), organisers, audiences and exhibitors of this event
-        in four queries, once, so the page and its structured data never query them again.
-
-        Skipped for unsaved pages; previews keep working because in-memory relations take precedence."""
-        if self.pk and not getattr(self, "_details_prefetched", False):
-            self._details_prefetched = True
-            prefetch_related_objects(
-                [self],
-                Prefetch("speakers", queryset=EventPageSpeaker.objects.select_related("person")),
-                "organisers",
-                "audiences",
-                Prefetch("exhibitors", queryset=EventPageExhibitor.objects.select_related("organisation")),
-            )
+    def detail_lookups(self):
+        """The speakers (with their directory pages), organisers, audiences and exhibitors: four queries."""
+        return [
+            Prefetch("speakers", queryset=EventPageSpeaker.objects.select_related("person")),
+            "organisers",
+            "audiences",
+            Prefetch("exhibitors", queryset=EventPageExhibitor.objects.select_related("organisation")),
+        ]
 
     def speaker_list(self):
         cached = self.__dict__.get("_speaker_list")
@@ -332,16 +301,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def index_feed_url(self):
         """The events index's Atom feed URL, without loading the index (it is this page's parent)."""
-        url = self.get_url() or ""
-        suffix = f"{self.slug}/"
-        if url.endswith(f"/{suffix}"):
-            return url[: -len(suffix)] + EventIndexPage.get_resolver().reverse("news_feed")
-        parent = self.get_parent().specific
-        return parent.url + parent.reverse_subpage("news_feed")
+        return self.parent_route_url(EventIndexPage, "news_feed")
 
     def get_context(self, request, *args, **kwargs):
-        if not getattr(request, "is_preview", False):
-            self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
         context["index_feed_url"] = self.index_feed_url()
         minimum = EventSettings.minimum_share(request)
@@ -350,20 +312,14 @@ class EventPage(RoutablePageMixin, BasePage):
         context["is_past"] = self.is_past()
         organisers, exhibitors = self.organisers_and_exhibitors()
         context.update(organisers=organisers, exhibitors=exhibitors)
-        context["schema_org"] = json_ld(event_json_ld(self, request, organisers))
+        region = localized(self, "region")
+        context["schema_org"] = json_ld(event_json_ld(self, request, organisers, region))
         return context
 
 
 class EventPageSpeaker(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    person = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("person from the directory"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    person = optional_link("wagtailcore.Page", _("person from the directory"))
     name = models.CharField(
         _("name"), max_length=150, blank=True, help_text=_("Only if the person is not in the directory.")
     )
@@ -385,13 +341,7 @@ class EventPageSpeaker(Orderable):
         FieldPanel("affiliation"),
         FieldRowPanel([FieldPanel("role"), FieldPanel("gender")]),
     ]
-    override_translatable_fields = [
-        SynchronizedField("name"),
-        SynchronizedField("affiliation"),
-        SynchronizedField("role"),
-        SynchronizedField("gender"),
-        SynchronizedField("person"),
-    ]
+    override_translatable_fields = synchronized("name", "affiliation", "role", "gender", "person")
 
     class Meta(Orderable.Meta):
         verbose_name = _("speaker")
@@ -431,7 +381,7 @@ class EventPageExhibitor(Orderable):
     stand = models.CharField(_("stand"), max_length=50, blank=True)
 
     panels = [FieldPanel("organisation"), FieldPanel("stand")]
-    override_translatable_fields = [SynchronizedField("organisation"), SynchronizedField("stand")]
+    override_translatable_fields = synchronized("organisation", "stand")
 
     class Meta(Orderable.Meta):
         verbose_name = _("exhibitor")

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from home.fields import optional_link
 from home.languages import language_choices
 from home.models.delivery import EmailDeliveryMixin
 
@@ -28,22 +29,8 @@ class EventSubmission(EmailDeliveryMixin, models.Model):
     contact_name = models.CharField(_("contact name"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"))
     event_title = models.CharField(_("event title"), max_length=200)
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("draft event page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    page = optional_link("wagtailcore.Page", _("draft event page"))
+    submitted_by = optional_link(settings.AUTH_USER_MODEL, _("submitted by"))
     panel_rule_waived = models.BooleanField(
         _("submitted despite the panel rule"),
         default=False,

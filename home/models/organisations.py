@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.fields import optional_link, synchronized, translatable
 
 
 class OrganisationKind(models.TextChoices):
@@ -23,23 +24,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         _("slug"), max_length=100, help_text=_("Stable identifier, the same in every language.")
     )
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link("wagtailimages.Image", _("logo"))
     website = models.URLField(_("website"), blank=True)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    region = optional_link("home.Region", _("region"))
     description = models.TextField(_("description"), blank=True)
 
     panels = [
@@ -58,12 +45,8 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale"),
     ]
     override_translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("kind"),
-        SynchronizedField("website"),
-        SynchronizedField("logo"),
+        *translatable("name", "description"),
+        *synchronized("slug", "kind", "website", "logo"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -1,9 +1,9 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -71,6 +71,35 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.introduction
 
+    def detail_lookups(self):
+        """The relations the page shows, as `prefetch_related` lookups (none unless a page type names some)."""
+        return []
+
+    def prefetch_details(self):
+        """Load `detail_lookups()` once, so the page and its structured data never query them again. Skipped
+        for unsaved pages; previews keep working because in-memory relations take precedence."""
+        if self.pk and not getattr(self, "_details_prefetched", False):
+            lookups = self.detail_lookups()
+            if lookups:
+                self._details_prefetched = True
+                prefetch_related_objects([self], *lookups)
+
+    def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            self.prefetch_details()
+        return super().get_context(request, *args, **kwargs)
+
+    def parent_route_url(self, index_model, name, *args):
+        """The URL of route `name` (with `args`) of this page's parent, an `index_model` page, worked out from
+        this page's own URL without loading the parent; "" when the parent is of another type."""
+        url = self.get_url() or ""
+        if url.endswith(f"/{self.slug}/"):
+            return url[: -len(self.slug) - 1] + index_model.get_resolver().reverse(name, *args)
+        parent = self.get_parent().specific
+        if not isinstance(parent, index_model):
+            return ""
+        return parent.url + parent.reverse_subpage(name, args=args)
+
     def get_view_restrictions(self):
         """Wagtail checks the view restrictions of the page and its ancestors (resolving aliases) before
         serving it, in two queries; they are asked only when this page or an ancestor is restricted or an
@@ -81,17 +110,54 @@ class BasePage(Page):
         return PageViewRestriction.objects.none()
 
 
+class IndexPage(RoutablePageMixin, BasePage):
+    """A section of one language (at most one per home page) that lists its child pages, `per_page` a page.
+    Its own URL is served by the view named in `listing_view`, called as `view(request, index_page)`, so the
+    listing lives in the app's views.py and models never import views; further routes are the subclass's."""
+
+    per_page = 12
+    listing_view = ""  # "app.views.function"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    @path("")
+    def listing(self, request):
+        return import_string(self.listing_view)(request, self)
+
+    def route_kwargs_in(self, name, kwargs, language_codes):
+        """{language code: keyword arguments of route `name` in that language's translation of this page, or
+        None where it has no such sub-page}: the same arguments by default; a route naming a page (the
+        contact form of an expert) says which page that is in each language."""
+        return dict.fromkeys(language_codes, kwargs)
+
+    def routed_urls(self, resolver_match, urls):
+        """`urls` ({language code: URL of this page's translation}) moved to the sub-page that
+        `resolver_match` (one of this page's routes) shows, for the languages where it exists."""
+        if resolver_match.url_name == "listing":
+            return urls
+        kwargs_by_language = self.route_kwargs_in(resolver_match.url_name, resolver_match.kwargs, list(urls))
+        return {
+            code: url + self.reverse_subpage(resolver_match.url_name, args=resolver_match.args, kwargs=kwargs)
+            for code, url in urls.items()
+            if (kwargs := kwargs_by_language.get(code)) is not None
+        }
+
+
 class HomePage(BasePage):
     """The home page of one language. There is one per locale, translated from the English one."""
 
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-    template = "home/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
@@ -130,11 +196,10 @@ class StandardPage(BasePage):
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    template = "home/standard_page.html"
 
     class Meta:
         verbose_name = _("standard page")

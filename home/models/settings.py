@@ -1,37 +1,17 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from home.fields import optional_link
 
 
 @register_setting(icon="link")
 class SiteLinks(BaseSiteSetting):
     """Pages the footer always links to. Choose the English page; each language links to its translation."""
 
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("contact page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accessibility_page = optional_link("wagtailcore.Page", _("accessibility statement"))
+    privacy_page = optional_link("wagtailcore.Page", _("privacy notice"))
+    contact_page = optional_link("wagtailcore.Page", _("contact page"))
 
     panels = [FieldPanel("accessibility_page"), FieldPanel("privacy_page"), FieldPanel("contact_page")]
 

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
+from home.fields import synchronized, translatable
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
@@ -33,12 +33,7 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-    override_translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
+    override_translatable_fields = [*translatable("name", "description"), *synchronized("slug", "sort_order")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -83,7 +78,7 @@ class CompetenceArea(TaxonomyTerm):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DIGCOMP)
 
     panels = [*TaxonomyTerm.panels, FieldPanel("kind")]
-    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, SynchronizedField("kind")]
+    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, *synchronized("kind")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("competence area")
@@ -114,7 +109,7 @@ class StrategicObjective(TaxonomyTerm):
     )
 
     panels = [FieldPanel("number"), *TaxonomyTerm.panels]
-    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, SynchronizedField("number")]
+    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, *synchronized("number")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("strategic objective")

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from home import translations
 
@@ -17,6 +18,11 @@ def hreflang_alternates(context, page=None):
 
 
 @register.simple_tag(takes_context=True)
+def canonical_url(context):
+    return translations.canonical_url(context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def site_chrome(context):
     """{% site_chrome as chrome %}: chrome.home_url, chrome.menu, chrome.footer of the active language."""
     return translations.site_chrome(context["request"])
@@ -32,3 +38,12 @@ def main_menu(context, current_page=None):
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
     return translations.site_chrome(context["request"])["home_url"]
+
+
+@register.filter
+def machine_datetime(value):
+    """`value` as a <time datetime> (and schema.org) reads it: local time to the second, with its offset, e.g.
+    2026-10-25T10:00:00+01:00 (the "c" date format adds microseconds, which HTML does not allow)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

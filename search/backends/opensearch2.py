@@ -7,25 +7,16 @@ everywhere). Without LANGUAGE it indexes everything with the standard analyser p
 
 from . import _opensearch_compat  # noqa: F401, I001 - must run before opensearch-py is imported
 from modelsearch.backends.opensearch2 import OpenSearch2Index, OpenSearch2SearchBackend
-from modelsearch.utils import deep_update
 
-from .analysis import index_settings_for
-from .localised import LocalisedIndexMixin
+from .localised import LocalisedBackendMixin, LocalisedIndexMixin
 
 
 class LocalisedOpenSearch2Index(LocalisedIndexMixin, OpenSearch2Index):
     pass
 
 
-class LocalisedOpenSearch2SearchBackend(OpenSearch2SearchBackend):
+class LocalisedOpenSearch2SearchBackend(LocalisedBackendMixin, OpenSearch2SearchBackend):
     index_class = LocalisedOpenSearch2Index
-
-    def __init__(self, params):
-        params = dict(params)
-        self.language = params.pop("LANGUAGE", None)
-        custom = params.pop("INDEX_SETTINGS", {})
-        params["INDEX_SETTINGS"] = deep_update(index_settings_for(self.language), custom)
-        super().__init__(params)
 
 
 SearchBackend = LocalisedOpenSearch2SearchBackend

@@ -3,22 +3,21 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.fields import LanguagesField
+from home.fields import LanguagesField, optional_link, synchronized, translatable
 from home.localization import localized
-from home.models.pages import BasePage, FormClassPath
+from home.models.pages import BasePage, FormClassPath, IndexPage
 from home.structured_data import json_ld
 from home.visibility import public_pages
 
@@ -60,16 +59,11 @@ CONSENT_REQUIRED = _(
 )
 
 
-class TestimonialIndexPage(RoutablePageMixin, BasePage):
+class TestimonialIndexPage(IndexPage):
     """The role-model listing, with the experts and speakers directory and the contact form as extra routes."""
 
-    per_page = 12
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
+    listing_view = "testimonials.views.listing"
     subpage_types = ["testimonials.TestimonialPage"]
-    max_count_per_parent = 1
-    template = "testimonials/testimonial_index_page.html"
 
     class Meta:
         verbose_name = _("role model index page")
@@ -79,10 +73,6 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
     def role_models(self):
         """Every live role model of this index (this index belongs to one locale)."""
         return public_pages(TestimonialPage.objects.child_of(self))
-
-    @path("")
-    def listing(self, request):
-        return import_string("testimonials.views.listing")(request, self)  # models never import views
 
     # -- directory ------------------------------------------------------------------------------------
     def experts(self):
@@ -96,18 +86,22 @@ class TestimonialIndexPage(RoutablePageMixin, BasePage):
     def contact(self, request, expert_id):
         return import_string("testimonials.views.contact")(request, self, expert_id)
 
+    def route_kwargs_in(self, name, kwargs, language_codes):
+        """The contact form of an expert is, in another language, the form of her translation there."""
+        if name != "contact":
+            return super().route_kwargs_in(name, kwargs, language_codes)
+        expert = TestimonialPage.objects.filter(pk=kwargs["expert_id"]).only("translation_key").first()
+        if expert is None:
+            return {}
+        translations = public_pages(TestimonialPage.objects.filter(translation_key=expert.translation_key))
+        ids = dict(translations.values_list("locale__language_code", "pk"))
+        return {code: {"expert_id": ids[code]} for code in language_codes if code in ids}
+
 
 class TestimonialPage(BasePage):
     """A role model: a woman in a digital job telling her story."""
 
-    portrait = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("portrait"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    portrait = optional_link("wagtailimages.Image", _("portrait"))
     portrait_alt_text = models.CharField(
         _("portrait alt text"),
         max_length=250,
@@ -115,23 +109,9 @@ class TestimonialPage(BasePage):
         help_text=_("Describe the portrait for people who cannot see it. Required when there is a portrait."),
     )
     job_title = models.CharField(_("job title"), max_length=150)
-    employer = models.ForeignKey(
-        "home.Organisation",
-        verbose_name=_("employer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    employer = optional_link("home.Organisation", _("employer"))
     sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    region = optional_link("home.Region", _("region"))
     pull_quote = models.TextField(
         _("pull quote"), max_length=300, blank=True, help_text=_("One striking sentence shown in listings.")
     )
@@ -206,34 +186,17 @@ class TestimonialPage(BasePage):
         index.FilterField("sector"),
     ]
     override_translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("introduction"),
-        TranslatableField("portrait_alt_text"),
-        TranslatableField("job_title"),
-        TranslatableField("pull_quote"),
-        TranslatableField("story"),
-        TranslatableField("career_steps"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("portrait"),
-        SynchronizedField("employer"),
-        SynchronizedField("region"),
-        SynchronizedField("sector"),
-        SynchronizedField("competence_areas"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("consent_date"),
-        SynchronizedField("open_to_mentoring"),
-        SynchronizedField("open_to_speaking"),
-        SynchronizedField("open_to_media"),
-        SynchronizedField("expertise_tags"),
-        SynchronizedField("languages"),
-        SynchronizedField("contact_email"),
+        *translatable(
+            "title", "slug", "introduction", "portrait_alt_text", "job_title", "pull_quote", "story"
+        ),
+        *translatable("career_steps", "seo_title", "search_description"),
+        *synchronized("portrait", "employer", "region", "sector", "competence_areas", "target_groups"),
+        *synchronized("consent_date", "open_to_mentoring", "open_to_speaking", "open_to_media"),
+        *synchronized("expertise_tags", "languages", "contact_email"),
     ]
 
     parent_page_types = ["testimonials.TestimonialIndexPage"]
     subpage_types = []
-    template = "testimonials/testimonial_page.html"
 
     class Meta:
         verbose_name = _("role model")
@@ -262,12 +225,9 @@ class TestimonialPage(BasePage):
     def is_expert(self):
         return self.open_to_speaking or self.open_to_media
 
-    def prefetch_details(self):
-        """Load competence areas, target groups and career steps once (three queries), for the page and its
-        structured data. Skipped for unsaved pages; previews keep their in-memory relations."""
-        if self.pk and not getattr(self, "_details_prefetched", False):
-            self._details_prefetched = True
-            prefetch_related_objects([self], "competence_areas", "target_groups", "career_steps")
+    def detail_lookups(self):
+        """Competence areas, target groups and career steps: three queries."""
+        return ["competence_areas", "target_groups", "career_steps"]
 
     def expertise_tag_list(self):
         if "_expertise_tags" not in self.__dict__:
@@ -293,18 +253,9 @@ class TestimonialPage(BasePage):
     def contact_url(self):
         if not self.is_expert:
             return ""
-        subpage = TestimonialIndexPage.get_resolver().reverse("contact", self.pk)
-        url = self.get_url() or ""
-        if url.endswith(f"/{self.slug}/"):  # the index is the parent: no need to load it
-            return url[: -len(self.slug) - 1] + subpage
-        parent = self.get_parent().specific
-        if not isinstance(parent, TestimonialIndexPage):
-            return ""
-        return parent.url + parent.reverse_subpage("contact", args=[self.pk])
+        return self.parent_route_url(TestimonialIndexPage, "contact", self.pk)
 
     def get_context(self, request, *args, **kwargs):
-        if not getattr(request, "is_preview", False):
-            self.prefetch_details()
         context = super().get_context(request, *args, **kwargs)
         context["employer"] = employer = localized(self, "employer")
         context["person_json_ld"] = json_ld(person_json_ld(self, request, employer))

@@ -2,12 +2,15 @@
 `migrate` and `load_demo_content`, and Debian's Chromium driven by Playwright."""
 
 import os
+import re
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.browser.pages import DIRECTORIES
 from tests.browser.support import launch_browser, new_context
 from tests.servers import ROOT, free_port, running_server
 
@@ -74,3 +77,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def contact_paths(site_url):
+    """The first expert's contact form in each language, as linked from the directory."""
+    paths = {}
+    for lang, directory in DIRECTORIES.items():
+        html = urllib.request.urlopen(site_url + directory, timeout=20).read().decode()
+        paths[lang] = re.search(rf'href="(/{lang}/[^"]+/contact/)"', html).group(1)
+    return paths

@@ -7,21 +7,21 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import IntegerField, Value
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bdt_site import content_version
-from home.fields import ChoiceListField, LanguagesField
+from home.fields import ChoiceListField, LanguagesField, optional_link, synchronized, translatable
 from home.localization import localize_term_ids, localized
-from home.models.pages import BasePage
+from home.models.pages import BasePage, IndexPage
 from home.visibility import public_pages
 
 from .choices import Facility, FundingType, InitiativeKind, TimelineStatus
@@ -48,16 +48,11 @@ def linked_term_ids(page, relations, request=None):
     return ids
 
 
-class TrainingCatalogPage(RoutablePageMixin, BasePage):
+class TrainingCatalogPage(IndexPage):
     """The catalogue of trainings of one language, with facets, CSV export and organisation sections."""
 
-    per_page = 12
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
+    listing_view = "trainings.views.catalogue"
     subpage_types = ["trainings.TrainingPage"]
-    max_count_per_parent = 1
-    template = "trainings/training_catalog_page.html"
 
     class Meta:
         verbose_name = _("training catalogue")
@@ -71,10 +66,6 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
             lambda: public_pages(cls.objects.filter(locale_id=locale_id)).order_by("path").first(),
         )
 
-    @path("")
-    def catalogue(self, request):
-        return import_string("trainings.views.catalogue")(request, self)  # models never import views
-
     @path("export-csv/")
     def export_csv(self, request):
         return import_string("trainings.views.export_csv")(request, self)
@@ -87,14 +78,7 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
 class TrainingPage(BasePage):
     """One training: who gives it, for whom, where, when, in which language and at what cost."""
 
-    provider = models.ForeignKey(
-        "home.Organisation",
-        verbose_name=_("provider"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="trainings",
-    )
+    provider = optional_link("home.Organisation", _("provider"), related_name="trainings")
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     format = models.ForeignKey(
         "home.Format", verbose_name=_("format"), on_delete=models.PROTECT, related_name="+"
@@ -150,7 +134,7 @@ class TrainingPage(BasePage):
     )
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("introduction", heading=_("Summary")),
         FieldPanel("provider"),
         FieldPanel("description"),
@@ -189,22 +173,13 @@ class TrainingPage(BasePage):
         index.FilterField("is_free"),
     ]
     override_translatable_fields = [
-        SynchronizedField("provider"),
-        SynchronizedField("format"),
-        SynchronizedField("level"),
-        SynchronizedField("region"),
-        SynchronizedField("languages"),
-        SynchronizedField("facilities"),
-        SynchronizedField("venue"),
-        SynchronizedField("price"),
-        SynchronizedField("external_reference"),
-        TranslatableField("duration"),
-        TranslatableField("certification"),
+        *synchronized("provider", "format", "level", "region", "languages", "facilities", "venue", "price"),
+        *synchronized("external_reference"),
+        *translatable("duration", "certification"),
     ]
 
     parent_page_types = ["trainings.TrainingCatalogPage"]
     subpage_types = []
-    template = "trainings/training_page.html"
 
     class Meta:
         verbose_name = _("training")
@@ -230,10 +205,17 @@ class TrainingPage(BasePage):
         context["competence_areas"] = localize_term_ids(CompetenceArea, ids["competence_areas"])
         context["target_groups"] = localize_term_ids(TargetGroup, ids["target_groups"])
         context["sessions"] = sessions = list(self.sessions.all())
+        context["sessions_over"] = sessions_over(sessions, timezone.localdate())
         context["json_ld"] = course_json_ld(
             self, request, provider=provider, sessions=sessions, course_format=context["format"]
         )
         return context
+
+
+def sessions_over(sessions, today):
+    """Whether a training has sessions and every one of them has ended before `today` (nothing left to
+    register for)."""
+    return bool(sessions) and all((session.end_date or session.start_date) < today for session in sessions)
 
 
 class TrainingPageSession(Orderable):
@@ -243,7 +225,7 @@ class TrainingPageSession(Orderable):
     location = models.CharField(_("location"), max_length=255, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("location")]
-    override_translatable_fields = [SynchronizedField("location")]
+    override_translatable_fields = synchronized("location")
 
     class Meta(Orderable.Meta):
         verbose_name = _("session")
@@ -261,24 +243,15 @@ class TrainingPageSession(Orderable):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
 
-class InitiativeIndexPage(RoutablePageMixin, BasePage):
+class InitiativeIndexPage(IndexPage):
     """The repository of initiatives: programmes, campaigns, networks and good practices."""
 
-    per_page = 12
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
+    listing_view = "trainings.views.repository"
     subpage_types = ["trainings.InitiativePage"]
-    max_count_per_parent = 1
-    template = "trainings/initiative_index_page.html"
 
     class Meta:
         verbose_name = _("initiatives repository")
         verbose_name_plural = _("initiatives repositories")
-
-    @path("")
-    def repository(self, request):
-        return import_string("trainings.views.repository")(request, self)  # models never import views
 
 
 IDENTIFIER_PATTERN = re.compile(r"^BDT-I-(\d+)$")
@@ -308,7 +281,7 @@ class InitiativePage(BasePage):
     )
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("introduction"),
         FieldPanel("description"),
         MultiFieldPanel(
@@ -334,15 +307,10 @@ class InitiativePage(BasePage):
         InlinePanel("links", heading=_("Links"), label=_("Link"), min_num=0, max_num=12),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("description"), index.FilterField("kind")]
-    override_translatable_fields = [
-        SynchronizedField("kind"),
-        SynchronizedField("funding_type"),
-        SynchronizedField("website"),
-    ]
+    override_translatable_fields = synchronized("kind", "funding_type", "website")
 
     parent_page_types = ["trainings.InitiativeIndexPage"]
     subpage_types = []
-    template = "trainings/initiative_page.html"
 
     class Meta:
         verbose_name = _("initiative")
@@ -407,7 +375,7 @@ class InitiativePageOrganisation(Orderable):
     )
 
     panels = [FieldPanel("organisation")]
-    override_translatable_fields = [SynchronizedField("organisation")]
+    override_translatable_fields = synchronized("organisation")
 
     class Meta(Orderable.Meta):
         verbose_name = _("organisation involved")
@@ -433,7 +401,7 @@ class InitiativePageOutcome(Orderable):
     label = models.CharField(_("label"), max_length=160, help_text=_("What the figure counts."))
 
     panels = [FieldPanel("figure"), FieldPanel("label")]
-    override_translatable_fields = [SynchronizedField("figure"), TranslatableField("label")]
+    override_translatable_fields = [*synchronized("figure"), *translatable("label")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("outcome")
