@@ -70,7 +70,8 @@ def _opensearch_url():
 
 @pytest.fixture(scope="session")
 def opensearch_config(django_db_setup, django_db_blocker):
-    """Per-language OpenSearch aliases with a per-session prefix, built from the demo content; deleted at the end."""
+    """Per-language OpenSearch aliases with a per-session prefix, built from the session's pages; deleted at the
+    end."""
     import importlib
 
     from django.core.management import call_command
