@@ -14,16 +14,16 @@ from icalendar import Calendar
 from wagtail.models import Site
 
 from events.factories import MEN_AND_A_WOMAN_MODERATOR, EventPageFactory, events_index, local, make_event
-from events.models import EventKind, EventSettings, compute_balance
+from events.models import BalanceLevel, EventKind, EventSettings, compute_balance
 from home.factories import RegionFactory, TargetGroupFactory
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 
 
-def set_minimum_share(value):
+def set_balanced_share(value):
     settings = EventSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.minimum_share_of_women = value
+    settings.balanced_share_of_women = value
     settings.save()
 
 
@@ -164,21 +164,24 @@ def test_balanced_panel_earns_the_badge_and_shows_the_balance_in_french(client):
     assert page.select_one(".panel-balance").text.strip() == "3 intervenants sur 4 sont des femmes"
 
 
-def test_minimum_share_setting_raises_the_bar(client):
-    speakers = [
+def test_three_levels_fails_minimum_and_gender_balanced_from_the_sites_share():
+    quarter = [
         {"role": "moderator", "gender": "man"},
         {"role": "panellist", "gender": "woman"},
         {"role": "panellist", "gender": "man"},
         {"role": "panellist", "gender": "man"},
     ]
-    assert compute_balance(speakers, 0).passes
-    assert compute_balance(speakers, 25).passes
-    assert not compute_balance(speakers, 40).passes
+    assert compute_balance(quarter, 40).level == BalanceLevel.MINIMUM  # one woman of four: the minimum only
+    assert compute_balance(quarter, 25).level == BalanceLevel.BALANCED
     only_moderator = [{"role": "moderator", "gender": "woman"}, {"role": "panellist", "gender": "man"}]
-    assert not compute_balance(only_moderator, 0).passes
+    assert compute_balance(only_moderator, 0).level == BalanceLevel.FAILS
+    assert compute_balance([], 40).level == BalanceLevel.FAILS
 
+
+def test_a_panel_of_four_with_one_woman_meets_the_minimum_and_is_not_called_balanced(client):
     event = make_event(
-        title="Quarter panel",
+        events_index("nl"),
+        title="Kwart panel",
         kind=EventKind.PANEL,
         speakers=[
             ("A", "moderator", "man"),
@@ -187,9 +190,11 @@ def test_minimum_share_setting_raises_the_bar(client):
             ("D", "panellist", "man"),
         ],
     )
-    assert "No Women No Panel" in soup(client.get(event.url)).select_one(".page-header").text
-    set_minimum_share(40)
-    assert "No Women No Panel" not in soup(client.get(event.url)).select_one(".page-header").text
+    header = soup(client.get(event.url)).select_one(".page-header").text
+    assert "No Women No Panel: minimum gehaald" in header and "genderevenwichtig" not in header
+    set_balanced_share(25)
+    header = soup(client.get(event.url)).select_one(".page-header").text
+    assert "No Women No Panel: genderevenwichtig" in header
 
 
 def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_model):
@@ -218,6 +223,8 @@ def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_mo
     rows = soup(response).select("tbody tr")
     assert worst.title in rows[0].text
     assert "Fails the rule" in rows[0].text
+    verdicts = {title: row.text for row in rows for title in ("Careers", "Women in AI") if title in row.text}
+    assert "Gender-balanced" in verdicts["Women in AI"]  # two women of three
     texts = [row.text for row in rows]
     failing = next(i for i, t in enumerate(texts) if "Careers in cybersecurity: a debate" in t)
     balanced = next(i for i, t in enumerate(texts) if "Women in AI: who builds the algorithms?" in t)

@@ -363,3 +363,17 @@ def test_partners_cannot_see_submissions_but_editors_and_moderators_can(client, 
         client.force_login(user)
         response = client.get("/admin/snippets/events/eventsubmission/")
         assert response.status_code == 200 and "Secret submission" in response.content.decode()
+
+
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
+def test_a_panel_that_only_meets_the_minimum_is_warned_in_french_and_stored_once_confirmed(client):
+    speakers = [("Modérateur Marc", "moderator", "man"), ("Claire", "panellist", "woman"), *UNBALANCED[1:3]]
+    data = with_speakers(form_data(kind="panel", title="Panel presque paritaire"), speakers)
+    page = soup(client.post(submit_url("fr"), data))
+    warning = page.select_one(".panel-warning").text
+    assert "atteint le minimum No Women No Panel, mais il n'est pas paritaire" in warning
+    assert "au moins 40\u202f% de femmes" in warning
+    assert not EventSubmission.objects.filter(event_title="Panel presque paritaire").exists()
+    data["confirm_imbalance"] = "on"
+    client.post(submit_url("fr"), data)
+    assert EventSubmission.objects.get(event_title="Panel presque paritaire").panel_rule_waived
