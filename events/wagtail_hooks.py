@@ -9,8 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
 from events.models import BalanceLevel, EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
@@ -126,10 +125,12 @@ def register_panel_balance_menu_item():
     )
 
 
-class EventSubmissionViewSet(SnippetViewSet):
-    """Editors see every submission with its e-mail delivery status (partners have no permission here)."""
+class EventSubmissionViewSet(ModelViewSet):
+    """Editors see every submission with its e-mail delivery status (partners have no permission here). A
+    plain record, not content: a ModelViewSet at /admin/event-submissions/."""
 
     model = EventSubmission
+    url_prefix = "event-submissions"
     icon = "form"
     menu_label = _("Event submissions")
     menu_order = 310
@@ -138,7 +139,10 @@ class EventSubmissionViewSet(SnippetViewSet):
     list_filter = ["delivery_status", "language", "panel_rule_waived"]
     search_fields = ["reference", "event_title", "organisation", "contact_name", "contact_email"]
     inspect_view_enabled = True
+    copy_view_enabled = False
     ordering = ["-created_at"]
 
 
-register_snippet(EventSubmissionViewSet)
+@hooks.register("register_admin_viewset")
+def register_event_submissions():
+    return EventSubmissionViewSet("event_submissions")

@@ -171,7 +171,7 @@ def test_smtp_outage_keeps_the_submission_and_shows_it_to_editors(client, monkey
     editor = django_user_model.objects.create_user("editor-e", "e@example.org", "pw")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
-    listing = client.get("/admin/snippets/events/eventsubmission/?delivery_status=failed")
+    listing = client.get("/admin/event-submissions/?delivery_status=failed")
     assert listing.status_code == 200
     assert submission.reference in listing.content.decode()
     assert "Sending failed" in listing.content.decode()
@@ -356,12 +356,12 @@ def test_partner_can_add_under_the_events_index_and_edit_only_her_own_drafts(cli
 def test_partners_cannot_see_submissions_but_editors_and_moderators_can(client, partners, django_user_model):
     client.post(submit_url("en"), form_data(title="Secret submission", region="brussels"))
     client.force_login(partners[0])
-    assert client.get("/admin/snippets/events/eventsubmission/").status_code != 200
+    assert client.get("/admin/event-submissions/").status_code != 200
     for group in ["Editors", "Moderators"]:
         user = django_user_model.objects.create_user(f"{group}-user", f"{group}@example.org", "pw")
         user.groups.add(Group.objects.get(name=group))
         client.force_login(user)
-        response = client.get("/admin/snippets/events/eventsubmission/")
+        response = client.get("/admin/event-submissions/")
         assert response.status_code == 200 and "Secret submission" in response.content.decode()
 
 

@@ -388,10 +388,10 @@ def test_smtp_failure_keeps_the_request_and_shows_it_in_the_admin(client, admin_
     stored = ContactRequest.objects.get()
     assert stored.delivery_status == "failed"
     assert "relay down" in stored.delivery_error
-    listing = admin_client.get("/admin/snippets/testimonials/contactrequest/", {"delivery_status": "failed"})
+    listing = admin_client.get("/admin/contact-requests/", {"delivery_status": "failed"})
     assert listing.status_code == 200
     assert "Anne Organiser" in listing.content.decode()
-    detail = admin_client.get(f"/admin/snippets/testimonials/contactrequest/inspect/{stored.pk}/")
+    detail = admin_client.get(f"/admin/contact-requests/inspect/{stored.pk}/")
     assert "relay down" in detail.content.decode()
 
 
