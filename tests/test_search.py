@@ -456,13 +456,13 @@ def test_the_report_shows_in_which_languages_each_query_finds_nothing_now(
 
     headings, rows = report_rows(client.get("/admin/reports/search-queries/"))
     names = {"fr": "Français", "nl": "Néerlandais", "de": "Allemand", "en": "Anglais"}
-    language_headings = [f"Résultats : {names[code]}" for code in language_codes()]
+    language_headings = [f"Résultats\u00a0: {names[code]}" for code in language_codes()]
     assert headings[:2] == ["Requête", "Recherches"]
     assert headings[2:] == [*language_headings, "Langues sans résultat"]
     quibbelon = dict(zip(headings, rows["quibbelon"], strict=True))
     assert quibbelon["Recherches"] == "2"
-    assert quibbelon["Résultats : Français"] == quibbelon["Résultats : Néerlandais"] == "1"
-    assert quibbelon["Résultats : Allemand"] == "0"
+    assert quibbelon["Résultats\u00a0: Français"] == quibbelon["Résultats\u00a0: Néerlandais"] == "1"
+    assert quibbelon["Résultats\u00a0: Allemand"] == "0"
     assert quibbelon["Langues sans résultat"] == ", ".join(
         names[code] for code in language_codes() if code in "de en"
     )
