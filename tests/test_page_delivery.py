@@ -60,3 +60,12 @@ def test_english_pages_write_dates_as_belgium_does(client):
     )
     shown = soup(client.get(event.url)).select_one(".event-facts time").text
     assert shown == "25 October 2026, 10:00"
+
+
+@pytest.mark.django_db
+def test_every_page_is_titled_page_then_site_and_the_home_page_once(client, home_pages):
+    home = soup(client.get("/de/")).title.text
+    assert home.count("Be Digital Together") == 1
+    page = publish(StandardPageFactory(parent=home_pages["fr"], title="À propos", slug="a-propos-titre"))
+    assert soup(client.get(page.url)).title.text == "À propos — Be Digital Together"
+    assert soup(client.get("/nl/evenementen/submit/")).title.text.endswith(" — Be Digital Together")
