@@ -1,0 +1,97 @@
+"""Forgiving words for the database search backend on SQLite, whose FTS5 index only folds accents: each
+language's Snowball stemmer (PyPI `snowballstemmer`), applied in Python when indexing and when searching.
+
+- `index_terms(text, language)`: the stems of the text's words that differ from the words themselves; the
+  SQLite backend indexes them after the text (search/backends/database.py), so "développeuses" (stem
+  "developp") and "programmeuse" (stem "programm") are found by "développeur" or "programmation".
+- `term_variants(word, language)`: what one word of a query matches: itself as a word's beginning ("cyber"
+  finds "cybersécurité"; FTS5 folds accents) or one of its stems.
+
+Before stemming, job names are brought to one gender (`FEMININE_ENDINGS`): Snowball gives "programmeuse"
+→ "programm" but "programmeur" → "programmeur". After stemming, a French stem ending in "eur" loses it when
+at least four letters remain, so the agent noun meets the activity ("programmeur", "programmation" →
+"programm"; "formatrice", "formateur", "formations" → "format"). Stems are computed from the word as written and from the
+word without accents, so "cybersecurites" and "cybersécurité" share a stem. German and Dutch feminines
+("Entwicklerin", "docente") are already unified by their Snowball stemmers.
+"""
+
+import functools
+import re
+import unicodedata
+
+import snowballstemmer
+
+SNOWBALL_LANGUAGES = {"en": "english", "fr": "french", "nl": "dutch", "de": "german"}
+
+# (ending, replacement) per language, the first match applies: feminine job names to the masculine form.
+FEMININE_ENDINGS = {
+    "fr": [
+        ("euses", "eurs"),
+        ("euse", "eur"),
+        ("trices", "teurs"),
+        ("trice", "teur"),
+        ("eresses", "eurs"),
+        ("eresse", "eur"),
+    ],
+}
+
+WORD = re.compile(r"\w+")
+MIN_PREFIX_LENGTH = 3  # shorter query words ("IA", "IT") match whole words only
+
+
+def fold(word):
+    """Lower case without accents, as SQLite's unicode61 tokenizer compares words."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text):
+    return WORD.findall(text or "")
+
+
+@functools.cache
+def _stemmer(language):
+    name = SNOWBALL_LANGUAGES.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def _masculine(word, language):
+    for ending, replacement in FEMININE_ENDINGS.get(language, ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def _agent_root(stem, language):
+    if language == "fr" and stem.endswith("eur") and len(stem) - 3 >= 4:
+        return stem[:-3]
+    return stem
+
+
+@functools.lru_cache(maxsize=50_000)
+def stems(word, language):
+    """The folded stems of a word in a language: from the word as written and from it without accents."""
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return frozenset()
+    lowered = word.casefold()
+    found = set()
+    for form in {lowered, fold(lowered)}:
+        stem = stemmer.stemWord(_masculine(form, language))
+        found.add(fold(_agent_root(stem, language)))
+    return frozenset(found)
+
+
+def index_terms(text, language):
+    """The stems of the text's words that are not already words of the text, space-separated (for FTS5)."""
+    folded_words = {fold(word) for word in words(text)}
+    extra = set()
+    for word in set(words(text)):
+        extra |= stems(word, language)
+    return " ".join(sorted(extra - folded_words))
+
+
+def term_variants(word, language):
+    """(folded word, prefix?, [stems other than the word]) for one word of a query."""
+    folded = fold(word)
+    return folded, len(folded) >= MIN_PREFIX_LENGTH, sorted(stems(word, language) - {folded})
