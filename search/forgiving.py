@@ -36,6 +36,8 @@ FEMININE_ENDINGS = {
 }
 
 WORD = re.compile(r"\w+")
+# Between an object's text and its stems in the SQLite index: a symbol, so FTS5 does not index it.
+STEMS_MARK = "\u2042"
 MIN_PREFIX_LENGTH = 3  # shorter query words ("IA", "IT") match whole words only
 
 
@@ -89,6 +91,16 @@ def index_terms(text, language):
     for word in set(words(text)):
         extra |= stems(word, language)
     return " ".join(sorted(extra - folded_words))
+
+
+def with_stems(text, language):
+    """The text followed by STEMS_MARK and the stems of its words (what the SQLite index holds)."""
+    return f"{text} {STEMS_MARK} {index_terms(text, language)}"
+
+
+def original_text(indexed):
+    """The text of with_stems(text, …), without the stems."""
+    return indexed.rpartition(STEMS_MARK)[0] if STEMS_MARK in indexed else indexed
 
 
 def term_variants(word, language):

@@ -19,7 +19,8 @@ from bdt_site import content_version
 from home.listing import link_pages
 from home.visibility import public_pages, public_q
 
-from . import stats
+from . import stats, suggest
+from .backends import forgiveness
 from .highlight import highlight, searchable_texts, snippet
 from .query import backend_for_language, clean_page_number, clean_query, engine_query
 
@@ -246,6 +247,18 @@ def results_count(query, language_code):
         return run_search(query, language_code, available_types(), None, 1)[1]
 
 
+def did_you_mean(query, language_code):
+    """The query with its typos corrected from the site's words (search/suggest.py) when that finds something,
+    else None; kept until published content changes."""
+
+    def build():
+        corrected = suggest.suggestion(query, language_code, lambda: base_queryset(language_code))
+        return corrected if corrected and results_count(corrected, language_code) else None
+
+    key = f"search:did-you-mean:{language_code}:{content_version.digest(query)}"
+    return content_version.cached_results(key, build)
+
+
 POPULAR_DAYS = 30
 POPULAR_CANDIDATES = 20
 
@@ -330,6 +343,8 @@ def search(request):
             notice=notice,
         )
         if not results and not promotions:
+            context["did_you_mean"] = did_you_mean(query, language_code)
+            context["forgives"] = forgiveness(backend_for_language(language_code))
             context["suggestions"] = popular_queries(language_code, exclude=query)
     response = TemplateResponse(request, "search/search.html", context)
     if context["notice"]:

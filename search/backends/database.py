@@ -34,6 +34,7 @@ class LocalisedPostgresIndex(PostgresIndex):
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):
+    forgives = frozenset({"stems"})
     index_class = LocalisedPostgresIndex
     index_config = None
 
@@ -76,17 +77,13 @@ def _stemming_sqlite_backend_class():
             super().__init__(obj, backend)
             self.language = object_language(obj) or active_language()
 
-        def _with_stems(self, text):
-            extra = forgiving.index_terms(text, self.language)
-            return f"{text} {extra}" if extra else text
-
         @property
         def stemmed_title(self):
-            return self._with_stems(self.title)
+            return forgiving.with_stems(self.title, self.language)
 
         @property
         def stemmed_body(self):
-            return self._with_stems(self.body)
+            return forgiving.with_stems(self.body, self.language)
 
     class StemmingSQLiteIndex(SQLiteIndex):
         def add_items(self, model, objs):
@@ -143,6 +140,7 @@ def _stemming_sqlite_backend_class():
             return super().build_search_query_content(query, config=config)
 
     class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
+        forgives = frozenset({"stems", "prefixes"})
         index_class = StemmingSQLiteIndex
         query_compiler_class = StemmingQueryCompiler
         autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler

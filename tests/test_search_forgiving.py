@@ -1,0 +1,115 @@
+"""Search that forgives, on the active backend (the database backend on the test database): plurals, feminine
+job names, accents, a word's beginning and typos ("did you mean …?"), measured on a query set
+(tests/data/search_queries.json) built against pages the tests create."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from home.factories import StandardPageFactory, publish
+
+QUERY_SET = Path(__file__).parent / "data" / "search_queries.json"
+TOP = 5
+
+
+def make_page(home_pages, language, title, introduction=""):
+    return publish(StandardPageFactory(parent=home_pages[language], title=title, introduction=introduction))
+
+
+def found_titles(client, language, query):
+    from bs4 import BeautifulSoup
+
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [h2.get_text() for h2 in soup.select(".search-results h2")], soup
+
+
+# --- the five queries of issue 13, as visitors typed them ------------------------------------------------
+
+
+@pytest.fixture
+def job_pages(home_pages):
+    return {
+        "programmeur": make_page(home_pages, "fr", "Devenir programmeur à Liège", "Un métier qui recrute."),
+        "developpeuse": make_page(home_pages, "fr", "Le parcours d’une développeuse web", "Julie raconte."),
+        "cyber_fr": make_page(home_pages, "fr", "Initiation à la cybersécurité", "Protéger ses comptes."),
+        "schulungen": make_page(home_pages, "de", "Kostenlose Schulungen in Eupen", "Für Arbeitsuchende."),
+        "cyber_de": make_page(home_pages, "de", "Cybersicherheit im Alltag", "Sichere Passwörter."),
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("fr", "programmeuse", "Devenir programmeur à Liège"),
+        ("fr", "développeuses", "Le parcours d’une développeuse web"),
+        ("fr", "developpeuse", "Le parcours d’une développeuse web"),
+        ("de", "Schulung", "Kostenlose Schulungen in Eupen"),
+        ("fr", "cyber", "Initiation à la cybersécurité"),
+        ("de", "cyber", "Cybersicherheit im Alltag"),
+    ],
+)
+def test_the_queries_that_found_nothing_now_find_their_page(client, job_pages, language, query, expected):
+    titles, _soup = found_titles(client, language, query)
+    assert expected in titles
+
+
+def test_a_typo_finds_nothing_but_suggests_the_site_word(client, job_pages):
+    titles, soup = found_titles(client, "fr", "cybersécurté")
+    assert titles == []
+    suggestion = soup.select_one(".search-did-you-mean")
+    assert suggestion is not None
+    assert suggestion.get_text(" ", strip=True).startswith("Vouliez-vous dire")
+    link = suggestion.find("a")
+    assert link.get_text() == "cybersécurité"
+    assert link["href"] == "?q=cybers%C3%A9curit%C3%A9"
+    followed, _soup = found_titles(client, "fr", link.get_text())
+    assert followed == ["Initiation à la cybersécurité"]
+
+
+def test_a_german_typo_is_corrected_from_german_words_only(client, job_pages, home_pages):
+    make_page(home_pages, "fr", "Schulumg", "Un mot qui n’existe qu’en français ici.")
+    _titles, soup = found_titles(client, "de", "Schulumgen")
+    assert "Meinten Sie" in soup.select_one(".search-did-you-mean").get_text()
+    assert soup.select_one(".search-did-you-mean a").get_text() == "schulungen"
+
+
+def test_no_suggestion_when_no_site_word_is_close(client, job_pages):
+    _titles, soup = found_titles(client, "fr", "zzqqxxvv")
+    assert soup.select_one(".search-did-you-mean") is None
+
+
+def test_the_tips_promise_what_the_backend_does(client, job_pages):
+    _titles, soup = found_titles(client, "fr", "zzqqxxvv")
+    tips = soup.select_one(".search-empty").get_text()
+    assert "Le pluriel et les accents ne comptent pas" in tips
+    assert "Le début d’un mot suffit" in tips
+
+
+# --- the query set ------------------------------------------------------------------------------------
+
+
+def test_recall_at_5_on_the_query_set(client, home_pages):
+    data = json.loads(QUERY_SET.read_text(encoding="utf-8"))
+    titles = {}
+    for key, page in data["pages"].items():
+        titles[key] = make_page(
+            home_pages, page["language"], page["title"], page.get("introduction", "")
+        ).title
+    for language, title in data.get("noise", []):
+        make_page(home_pages, language, title)
+    misses = []
+    for case in data["queries"]:
+        found, _soup = found_titles(client, case["language"], case["query"])
+        missing = [key for key in case["finds"] if titles[key] not in found[:TOP]]
+        if missing:
+            misses.append((case["language"], case["query"], missing, found[:TOP]))
+    total = len(data["queries"])
+    recall = (total - len(misses)) / total
+    print(f"\nrecall@{TOP} on {total} queries: {recall:.1%}")
+    for miss in misses:
+        print("  missed:", miss)
+    assert total >= 60
+    assert recall >= 0.95, misses
