@@ -23,15 +23,23 @@ import snowballstemmer
 
 SNOWBALL_LANGUAGES = {"en": "english", "fr": "french", "nl": "dutch", "de": "german"}
 
-# (ending, replacement) per language, the first match applies: feminine job names to the masculine form.
+# Feminine job names to the masculine form, per language: (ending, replacement, what the rest must end with
+# or None for anything); the first match applies. German Snowball already gives "Entwicklerin" → "entwickl",
+# but not "Expertin", "Studentin", "Kollegin": "-in"/"-innen" go after the endings of such nouns only (not
+# "Termin", "Medizin").
+GERMAN_AGENT_ENDINGS = ("er", "ent", "ant", "ist", "eur", "ert", "og", "kt", "at", "eg", "or")
 FEMININE_ENDINGS = {
     "fr": [
-        ("euses", "eurs"),
-        ("euse", "eur"),
-        ("trices", "teurs"),
-        ("trice", "teur"),
-        ("eresses", "eurs"),
-        ("eresse", "eur"),
+        ("euses", "eurs", None),
+        ("euse", "eur", None),
+        ("trices", "teurs", None),
+        ("trice", "teur", None),
+        ("eresses", "eurs", None),
+        ("eresse", "eur", None),
+    ],
+    "de": [
+        ("innen", "", GERMAN_AGENT_ENDINGS),
+        ("in", "", GERMAN_AGENT_ENDINGS),
     ],
 }
 
@@ -58,9 +66,10 @@ def _stemmer(language):
 
 
 def _masculine(word, language):
-    for ending, replacement in FEMININE_ENDINGS.get(language, ()):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            return word[: -len(ending)] + replacement
+    for ending, replacement, rest_endings in FEMININE_ENDINGS.get(language, ()):
+        rest = word[: -len(ending)]
+        if word.endswith(ending) and len(rest) > 2 and (rest_endings is None or rest.endswith(rest_endings)):
+            return rest + replacement
     return word
 
 
@@ -107,3 +116,19 @@ def term_variants(word, language):
     """(folded word, prefix?, [stems other than the word]) for one word of a query."""
     folded = fold(word)
     return folded, len(folded) >= MIN_PREFIX_LENGTH, sorted(stems(word, language) - {folded})
+
+
+def matches(query, text, language):
+    """Whether every word of the query finds a word of `text` as the SQLite backend would: the same word
+    without accents, a word it begins (MIN_PREFIX_LENGTH letters or more) or a shared stem."""
+    text_words = {fold(word) for word in words(text)}
+    text_stems = set().union(*(stems(word, language) for word in words(text))) if text_words else set()
+    query_words = words(query)
+    for word in query_words:
+        folded, prefix, word_stems = term_variants(word, language)
+        if folded in text_words or text_stems.intersection(word_stems) or folded in text_stems:
+            continue
+        if prefix and any(candidate.startswith(folded) for candidate in text_words):
+            continue
+        return False
+    return bool(query_words)

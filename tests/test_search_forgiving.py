@@ -116,3 +116,68 @@ def test_recall_at_5_on_the_query_set(client, home_pages):
         print("  missed:", miss)
     assert total >= 60
     assert recall >= 0.95, misses
+
+
+# --- the expert directory's text box ------------------------------------------------------------------
+
+DIRECTORY = {"fr": "/fr/modeles/experts/", "de": "/de/vorbilder/experts/", "nl": "/nl/rolmodellen/experts/"}
+
+
+@pytest.fixture
+def directory_experts(db):
+    from testimonials.factories import TestimonialPageFactory
+    from testimonials.models import TestimonialIndexPage
+
+    experts = {
+        "fr": [
+            ("Julie Lambert", "Développeuse web"),
+            ("Nadia Benali", "Analyste de données"),
+            ("Marc Piron", "Chef de projet"),
+        ],
+        "de": [
+            ("Anna Schmitz", "Entwicklerin für Apps"),
+            ("Lea Krings", "Expertin für Cybersicherheit"),
+            ("Tom Kohn", "Projektleiter"),
+        ],
+        "nl": [
+            ("Sara Peeters", "Data-analist"),
+            ("Lotte Maes", "Docente informatica"),
+            ("Jan Claes", "Projectleider"),
+        ],
+    }
+    for language, people in experts.items():
+        index = TestimonialIndexPage.objects.get(locale__language_code=language)
+        for name, job in people:
+            publish(TestimonialPageFactory(parent=index, title=name, job_title=job, open_to_speaking=True))
+
+
+def expert_names(client, language, query):
+    from bs4 import BeautifulSoup
+
+    response = client.get(DIRECTORY[language], {"q": query})
+    assert response.status_code == 200
+    return {
+        node.get_text(strip=True)
+        for node in BeautifulSoup(response.content, "html.parser").select(".card h2")
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("fr", "développeuses", {"Julie Lambert"}),
+        ("fr", "developpeur", {"Julie Lambert"}),
+        ("fr", "donnée", {"Nadia Benali"}),
+        ("fr", "analys", {"Nadia Benali"}),
+        ("de", "Entwickler", {"Anna Schmitz"}),
+        ("de", "cyber", {"Lea Krings"}),
+        ("de", "Expertinnen", {"Lea Krings"}),
+        ("nl", "data", {"Sara Peeters"}),
+        ("nl", "docenten", {"Lotte Maes"}),
+        ("de", "Zyxwquor", set()),
+    ],
+)
+def test_the_expert_directory_searches_the_same_forgiving_way(
+    client, directory_experts, language, query, expected
+):
+    assert expert_names(client, language, query) == expected
