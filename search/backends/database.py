@@ -56,18 +56,23 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
         pass
 
 
+TITLE_WEIGHT = 5  # on SQLite, a word in the title counts this many times a word in the body
+
+
 @functools.cache
 def _stemming_sqlite_backend_class():
     """The SQLite backend's classes with stems (imported only on SQLite: they need its FTS5 table)."""
-    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
     from modelsearch.backends.database.sqlite.sqlite import (
         IndexEntry,
         ObjectIndexer,
         SQLiteAutocompleteQueryCompiler,
+        SQLiteFTSIndexEntry,
         SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
+    from modelsearch.query import Not, Phrase
     from modelsearch.utils import get_content_type_pk
 
     class StemmingObjectIndexer(ObjectIndexer):
@@ -132,7 +137,20 @@ def _stemming_sqlite_backend_class():
             groups.append("(" + " OR ".join(alternatives) + ")")
         return f" {operator.upper()} ".join(groups)
 
+    class TitleWeightedBM25(BM25):
+        """FTS5's bm25() with the title weighing TITLE_WEIGHT times the body (columns: autocomplete, body,
+        title; autocomplete is not searched here)."""
+
+        def as_sql(self, compiler, connection, function=None, template=None):
+            table = SQLiteFTSIndexEntry._meta.db_table
+            return f"bm25({table}, 0.0, 1.0, {float(TITLE_WEIGHT)})", []
+
     class StemmingQueryCompiler(SQLiteSearchQueryCompiler):
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            if isinstance(query, (Phrase, PlainText, Not)):
+                return TitleWeightedBM25() * boost if boost != 1.0 else TitleWeightedBM25()
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
                 text = fts_query(query.query_string, query.operator)
