@@ -11,7 +11,7 @@ from home.listing import ChoiceFacet, ListFacet, Listing, TermFacet, TermsFacet
 from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localized_terms
 from search import forgiving
 
-from .models.pages import CARD_PORTRAIT, Sector, TestimonialPage
+from .models.pages import CARD_PORTRAIT, Sector, TestimonialPage, TestimonialPageTag
 
 
 class RoleModelCards(Listing):
@@ -67,17 +67,26 @@ class ExpertDirectory(RoleModelCards):
 
     def text_condition(self):
         """The experts the visitor's language search backend finds for the query (name, job, introduction,
-        pull quote, story, expertise tags: stemmed, accents folded, a word's beginning — search/forgiving.py on
-        SQLite), and those with a competence area whose name in the active language matches the query's words
-        the same way."""
+        pull quote, story: stemmed, accents folded, a word's beginning — search/forgiving.py on SQLite), and
+        those with an expertise tag, or a competence area whose name in the active language, matches the
+        query's words the same way (read from the database: a tag added at publication is found at once)."""
         term_slugs = [
             term.slug
             for term in localized_terms(CompetenceArea).values()
             if forgiving.matches(self.query, term.name, self.language)
+        ]
+        tag_names = [
+            name
+            for name in TestimonialPageTag.objects.values_list("tag__name", flat=True).distinct()
+            if forgiving.matches(self.query, name, self.language)
         ]
         condition = Q(pk__isnull=True)  # nothing; unlike an empty pk__in, the counts' SQL can compile it
         if self.search_ids:
             condition |= Q(pk__in=self.search_ids)
         if term_slugs:
             condition |= Q(competence_areas__slug__in=term_slugs)
+        if tag_names:
+            condition |= Q(
+                pk__in=TestimonialPageTag.objects.filter(tag__name__in=tag_names).values("content_object")
+            )
         return condition
