@@ -17,10 +17,10 @@ def make_page(home_pages, language, title, introduction=""):
     return publish(StandardPageFactory(parent=home_pages[language], title=title, introduction=introduction))
 
 
-def found_titles(client, language, query):
+def found_titles(client, language, query, page=1):
     from bs4 import BeautifulSoup
 
-    response = client.get(f"/{language}/search/", {"q": query})
+    response = client.get(f"/{language}/search/", {"q": query, "page": page})
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     return [h2.get_text() for h2 in soup.select(".search-results h2")], soup
@@ -58,7 +58,7 @@ def test_the_queries_that_found_nothing_now_find_their_page(client, job_pages, l
 
 def test_a_typo_shows_the_results_of_the_site_word_and_says_so(client, job_pages):
     titles, soup = found_titles(client, "fr", "cybersécurté")
-    assert titles == ["Initiation à la cybersécurité"]
+    assert "Initiation à la cybersécurité" in titles
     notice = soup.select_one(".search-corrected").get_text()
     assert notice == "Aucun résultat pour « cybersécurté » : voici les résultats pour « cybersécurité »."
     assert soup.select_one("#search-page-q")["value"] == "cybersécurité"
@@ -78,7 +78,10 @@ def test_a_query_with_few_results_offers_a_correction_that_finds_more(client, jo
     assert titles == ["Zoé, développeuse"]
     assert soup.select_one(".search-did-you-mean") is None  # every word is a site word: nothing to correct
     titles, soup = found_titles(client, "fr", "develloppeuse")
-    assert len(titles) == 3  # corrected at once: nothing matched the typo
+    # corrected at once: nothing matched the typo
+    assert {"Zoé, développeuse", "Les développeuses de Namur", "Le parcours d’une développeuse web"} <= set(
+        titles
+    )
     assert soup.select_one(".search-corrected") is not None
 
 
@@ -97,6 +100,18 @@ def test_the_tips_promise_what_the_backend_does(client, job_pages):
 # --- the query set ------------------------------------------------------------------------------------
 
 
+def own_results(client, language, query, own, pages=3):
+    """The query set's pages among a search's results, best first: with other content in the database (the
+    demo, when a test of the session needs it) the ranking among the query set's own pages is measured."""
+    found = []
+    for page in range(1, pages + 1):
+        titles, soup = found_titles(client, language, query, page)
+        found += [title for title in titles if title in own]
+        if len(found) >= TOP or not soup.select_one("a[rel=next]"):
+            break
+    return found
+
+
 def test_recall_at_5_on_the_query_set(client, home_pages):
     data = json.loads(QUERY_SET.read_text(encoding="utf-8"))
     titles = {}
@@ -106,9 +121,10 @@ def test_recall_at_5_on_the_query_set(client, home_pages):
         ).title
     for language, title in data.get("noise", []):
         make_page(home_pages, language, title)
+    own = set(titles.values()) | {title for _language, title in data.get("noise", [])}
     misses = []
     for case in data["queries"]:
-        found, _soup = found_titles(client, case["language"], case["query"])
+        found = own_results(client, case["language"], case["query"], own)
         missing = [key for key in case["finds"] if titles[key] not in found[:TOP]]
         if missing:
             misses.append((case["language"], case["query"], missing, found[:TOP]))
@@ -152,6 +168,7 @@ def directory_experts(db):
         index = TestimonialIndexPage.objects.get(locale__language_code=language)
         for name, job in people:
             publish(TestimonialPageFactory(parent=index, title=name, job_title=job, open_to_speaking=True))
+    return {language: {name for name, _job in people} for language, people in experts.items()}
 
 
 def expert_names(client, language, query):
@@ -183,4 +200,6 @@ def expert_names(client, language, query):
 def test_the_expert_directory_searches_the_same_forgiving_way(
     client, directory_experts, language, query, expected
 ):
-    assert expert_names(client, language, query) == expected
+    found = expert_names(client, language, query)
+    # the test's own experts: exactly the expected ones (the demo's, when loaded for the session, may match too)
+    assert found & directory_experts[language] == expected
