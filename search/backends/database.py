@@ -152,10 +152,10 @@ def _stemming_sqlite_backend_class():
             return super().build_tsrank(vector, query, config=config, boost=boost)
 
         def build_search_query_content(self, query, config=None):
-            if isinstance(query, PlainText):
-                text = fts_query(query.query_string, query.operator)
-                return SearchQueryExpression(FTSQuery(text), config=config) if text else None
-            return super().build_search_query_content(query, config=config)
+            text = fts_query(query.query_string, query.operator) if isinstance(query, PlainText) else ""
+            if text:
+                return SearchQueryExpression(FTSQuery(text), config=config)
+            return super().build_search_query_content(query, config=config)  # also a query without words
 
     class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
         forgives = frozenset({"stems", "prefixes"})
