@@ -10,9 +10,11 @@ language's Snowball stemmer (PyPI `snowballstemmer`), applied in Python when ind
 Before stemming, job names are brought to one gender (`FEMININE_ENDINGS`): Snowball gives "programmeuse"
 → "programm" but "programmeur" → "programmeur". After stemming, a French stem ending in "eur" loses it when
 at least four letters remain, so the agent noun meets the activity ("programmeur", "programmation" →
-"programm"; "formatrice", "formateur", "formations" → "format"). Stems are computed from the word as written and from the
-word without accents, so "cybersecurites" and "cybersécurité" share a stem. German and Dutch feminines
-("Entwicklerin", "docente") are already unified by their Snowball stemmers.
+"programm"; "formatrice", "formateur", "formations" → "format"). Stems are computed from the word as written
+and from the word without accents, so "cybersecurites" and "cybersécurité" share a stem. German Snowball
+unifies "Entwicklerin" and "Entwickler"; "Expertin", "Studentin" get their "-in" removed first. Dutch
+Snowball unifies "docente"/"docent" and "lerares"/"leraar".
+`matches(query, text, language)` tells in Python whether a short text (a term's name) matches the same way.
 """
 
 import functools
