@@ -11,10 +11,12 @@ from django.conf import settings
 from home.factories import StandardPageFactory, publish
 
 # Word beginnings, feminines in Python and the site-word vocabulary are built for the database backend on
-# SQLite so far; on PostgreSQL (the second run of scripts/test.sh) these tests run and report, not fail.
+# SQLite so far; the PostgreSQL run of scripts/test.sh leaves this module out, saying why (issue 13, point 4:
+# PostgreSQL and OpenSearch are still to do).
 ON_SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
-pytestmark = pytest.mark.xfail(
-    not ON_SQLITE, reason="forgiving search is built for SQLite so far (issue 13, point 4)", strict=False
+pytestmark = pytest.mark.skipif(
+    not ON_SQLITE,
+    reason="forgiving search is built for the SQLite database backend so far (issue 13, point 4)",
 )
 
 QUERY_SET = Path(__file__).parent / "data" / "search_queries.json"
