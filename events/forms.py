@@ -75,7 +75,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.Form):
         )
     )
     confirm_imbalance = forms.BooleanField(
-        label=_("Submit anyway: I understand the panel does not meet the No Women No Panel rule."),
+        label=_("Submit anyway: I understand the panel is not gender-balanced."),
         required=False,
     )
 

@@ -57,14 +57,14 @@ class EventListing(Listing):
         return queryset.order_by("-start", "-pk") if self.past else queryset.order_by("start", "pk")
 
     def decorate(self, items):
-        """Attach `card` to each event: its panel balance, badge and active-language region (no query)."""
-        minimum = EventSettings.minimum_share(self.request)
+        """Attach `card` to each event: its panel balance and level, and active-language region (no query)."""
+        balanced_share = EventSettings.balanced_share(self.request)
         for event in items:
-            balance = event.balance(minimum)
+            balance = event.balance(balanced_share)
             event.card = {
                 "event": event,
                 "balance": balance,
-                "badge": event.kind == EventKind.PANEL and balance.passes,
+                "panel_level": event.panel_level(balance),
                 "region": localized(event, "region"),
             }
         return items

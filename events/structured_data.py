@@ -2,10 +2,14 @@
 
 from django.utils import timezone
 
+# The image blocks' own rendition (home/blocks/image.html), made when the page is published.
+IMAGE_SPEC = "width-800"
 
-def event_json_ld(page, request, organisers):
-    """schema.org Event of an event page, as a dict (the page serialises it with home.structured_data.json_ld);
-    `organisers`: in the active language, as the page shows them."""
+
+def event_json_ld(page, request, organisers, region=None):
+    """schema.org Event of an event page, as a dict (the page serialises it with home.structured_data.json_ld):
+    with the image of its first image block, its venue's postal address and, when it takes registrations, an
+    offer; `organisers` and `region` in the active language, as the page shows them."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -17,9 +21,21 @@ def event_json_ld(page, request, organisers):
         "url": page.get_full_url(request),
         "inLanguage": page.languages or [page.locale.language_code],
     }
+    image = first_image(page.body)
+    if image is not None:
+        data["image"] = [request.build_absolute_uri(image.get_rendition(IMAGE_SPEC).url)]
     places = []
     if page.venue_name or page.address:
-        places.append({"@type": "Place", "name": page.venue_name, "address": page.address})
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": ", ".join(line.strip() for line in page.address.splitlines() if line.strip()),
+            "addressCountry": "BE",
+        }
+        if region:
+            address["addressRegion"] = region.name
+        places.append(
+            {"@type": "Place", "name": page.venue_name or address["streetAddress"], "address": address}
+        )
     if page.online_url:
         places.append({"@type": "VirtualLocation", "url": page.online_url})
     if places:
@@ -39,6 +55,15 @@ def event_json_ld(page, request, organisers):
     performers = [{"@type": "Person", "name": s.display_name} for s in page.speaker_list()]
     if performers:
         data["performer"] = performers
-    if page.registration_url:
-        data["offers"] = {"@type": "Offer", "url": page.registration_url}
+    if page.registration_url and not page.is_past():
+        data["offers"] = {
+            "@type": "Offer",
+            "url": page.registration_url,
+            "availability": "https://schema.org/InStock",
+        }
     return data
+
+
+def first_image(stream):
+    """The image of the first image block of a StreamField value, or None."""
+    return next((child.value["image"] for child in stream if child.block_type == "image"), None)

@@ -176,8 +176,8 @@ def submit(request, index):
 
     data = form.cleaned_data
     speakers = formset.speakers()
-    balance = compute_balance(speakers, EventSettings.minimum_share(request))
-    fails_rule = data["kind"] == EventKind.PANEL and not balance.passes
+    balance = compute_balance(speakers, EventSettings.balanced_share(request))
+    fails_rule = data["kind"] == EventKind.PANEL and not balance.balanced  # failing, or the minimum only
     if fails_rule and not data["confirm_imbalance"]:
         suggestions = suggest_women_speakers(data["topics"], data["languages"])
         return _render_form(

@@ -9,11 +9,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
-from events.models import EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
+from events.models import BalanceLevel, EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
 from home.admin_reports import report_urls
 
 REPORT_GROUPS = {"Moderators", "Editors"}
@@ -54,21 +53,27 @@ class BalanceRow:
 
     @property
     def verdict(self):
-        return _("Balanced") if self.balance.passes else _("Fails the rule")
+        return self.balance.verdict
 
 
-def panel_balance_rows(minimum_share=None, now=None):
-    """Upcoming panels with their balance, worst first (failing first, then by share of women)."""
-    if minimum_share is None:
-        minimum_share = EventSettings.minimum_share()
+LEVEL_ORDER = {BalanceLevel.FAILS: 0, BalanceLevel.MINIMUM: 1, BalanceLevel.BALANCED: 2}
+
+
+def panel_balance_rows(balanced_share=None, now=None):
+    """Upcoming panels with their balance, worst first (failing, then meeting the minimum, then balanced; by
+    share of women within each level)."""
+    if balanced_share is None:
+        balanced_share = EventSettings.balanced_share()
     pages = (
         EventPage.objects.filter(kind=EventKind.PANEL, end__gte=now or timezone.now())
         .select_related("locale")
         .prefetch_related("speakers")
         .order_by("start")
     )
-    rows = [BalanceRow(page, page.balance(minimum_share)) for page in pages]
-    rows.sort(key=lambda row: (row.balance.passes, row.balance.share, row.balance.women, row.page.start))
+    rows = [BalanceRow(page, page.balance(balanced_share)) for page in pages]
+    rows.sort(
+        key=lambda row: (LEVEL_ORDER[row.balance.level], row.balance.share, row.balance.women, row.page.start)
+    )
     return rows
 
 
@@ -100,7 +105,7 @@ class PanelBalanceReportView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return panel_balance_rows(EventSettings.minimum_share(self.request))
+        return panel_balance_rows(EventSettings.balanced_share(self.request))
 
 
 @hooks.register("register_admin_urls")
@@ -120,10 +125,12 @@ def register_panel_balance_menu_item():
     )
 
 
-class EventSubmissionViewSet(SnippetViewSet):
-    """Editors see every submission with its e-mail delivery status (partners have no permission here)."""
+class EventSubmissionViewSet(ModelViewSet):
+    """Editors see every submission with its e-mail delivery status (partners have no permission here). A
+    plain record, not content: a ModelViewSet at /admin/event-submissions/."""
 
     model = EventSubmission
+    url_prefix = "event-submissions"
     icon = "form"
     menu_label = _("Event submissions")
     menu_order = 310
@@ -132,7 +139,10 @@ class EventSubmissionViewSet(SnippetViewSet):
     list_filter = ["delivery_status", "language", "panel_rule_waived"]
     search_fields = ["reference", "event_title", "organisation", "contact_name", "contact_email"]
     inspect_view_enabled = True
+    copy_view_enabled = False
     ordering = ["-created_at"]
 
 
-register_snippet(EventSubmissionViewSet)
+@hooks.register("register_admin_viewset")
+def register_event_submissions():
+    return EventSubmissionViewSet("event_submissions")

@@ -13,7 +13,7 @@ for role models, the expert directory, trainings, initiatives and events:
   values of one facet combine with OR (`Facet.match`), facets combine with AND (`Listing.condition`);
 - the text search (`search = "index"`: the visitor's language search backend, best SEARCH_LIMIT ids, kept
   apart when the engine fails and the database backend answers; `search = "text"`: the listing's own
-  `text_condition`);
+  `text_condition`, which may use those ids);
 - facet counts and the total: ONE statement (`FacetCounter`). A common table expression reads the listed
   pages once, with one column per facet stored on the row (`Facet.column`) and one 0/1 column per selected
   facet and per flag (`Facet.match` compiled by the ORM: "matches one of its selected values"); each facet
@@ -457,7 +457,7 @@ class Listing:
     def search_ids(self):
         """Ids of the rows matching the text query, best first, from the visitor's language backend (the
         database backend when the engine fails; that answer is kept apart, so it ends with the outage)."""
-        words = engine_query(self.query) if self.query and self.search == "index" else ""
+        words = engine_query(self.query) if self.query else ""
         if not words:
             return []
         backend = backend_for_language(self.language)

@@ -19,7 +19,8 @@ from bdt_site import content_version
 from home.listing import link_pages
 from home.visibility import public_pages, public_q
 
-from . import stats
+from . import stats, suggest
+from .backends import forgiveness
 from .highlight import highlight, searchable_texts, snippet
 from .query import backend_for_language, clean_page_number, clean_query, engine_query
 
@@ -246,6 +247,21 @@ def results_count(query, language_code):
         return run_search(query, language_code, available_types(), None, 1)[1]
 
 
+FEW_RESULTS = 2  # a search finding this many results or fewer looks for a corrected query
+
+
+def did_you_mean(query, language_code, total):
+    """The query with its typos corrected from the site's words (search/suggest.py) when that finds more than
+    the `total` results of the query, else None; kept until published content changes."""
+
+    def build():
+        corrected = suggest.suggestion(query, language_code, lambda: base_queryset(language_code))
+        return corrected if corrected and results_count(corrected, language_code) > total else None
+
+    key = f"search:did-you-mean:{language_code}:{content_version.digest(query, total)}"
+    return content_version.cached_results(key, build)
+
+
 POPULAR_DAYS = 30
 POPULAR_CANDIDATES = 20
 
@@ -293,8 +309,21 @@ def search(request):
         counts, total, page_obj, object_list, notice = run_search(
             query, language_code, types, type_key, page_number
         )
+        if page_number == 1 and not counted_at_edge(request):
+            record_query(query, language_code, total)
+        shown_query = query
+        corrected = did_you_mean(query, language_code, total) if total <= FEW_RESULTS else None
+        if corrected and not total:
+            # Nothing found: the visitor sees what the corrected query finds, and is told so.
+            shown_query = corrected
+            counts, total, page_obj, object_list, notice = run_search(
+                corrected, language_code, types, type_key, page_number
+            )
+            context.update(corrected_from=query, search_query=corrected)
+        else:
+            context["did_you_mean"] = corrected
         promotions = (
-            promoted_results(query, language_code, [m for _k, _l, ms in types for m in ms])
+            promoted_results(shown_query, language_code, [m for _k, _l, ms in types for m in ms])
             if page_obj.number == 1
             else []
         )
@@ -305,14 +334,12 @@ def search(request):
                 {
                     "page": page,
                     "url": page.get_url(request=request),
-                    "title": highlight(page.title, query),
-                    "snippet": snippet(searchable_texts(page), query),
+                    "title": highlight(page.title, shown_query),
+                    "snippet": snippet(searchable_texts(page), shown_query),
                     "type_key": key,
                     "type_label": label,
                 }
             )
-        if page_number == 1 and not counted_at_edge(request):
-            record_query(query, language_code, total)
         context.update(
             type_counts=counts,
             total=total,
@@ -326,16 +353,24 @@ def search(request):
                 for p in promotions
             ],
             results=results,
-            page_obj=link_pages(page_obj, request.GET),
+            page_obj=link_pages(page_obj, _with_query(request.GET, shown_query)),
             notice=notice,
         )
         if not results and not promotions:
+            context["forgives"] = forgiveness(backend_for_language(language_code))
             context["suggestions"] = popular_queries(language_code, exclude=query)
     response = TemplateResponse(request, "search/search.html", context)
     if context["notice"]:
         # A fallback answer (engine down) must not outlive the outage: nginx does not keep it.
         response["Cache-Control"] = "private, max-age=0"
     return response
+
+
+def _with_query(params, query):
+    """The request's parameters with `q` set to the query whose results are shown."""
+    params = params.copy()
+    params["q"] = query
+    return params
 
 
 # Set by nginx on search requests, which it logs for `manage.py count_edge_searches` (deploy/nginx.conf);

@@ -9,8 +9,9 @@ from wagtail.images import get_image_model
 from home.languages import language_choices
 from home.listing import ChoiceFacet, ListFacet, Listing, TermFacet, TermsFacet
 from home.models.taxonomies import CompetenceArea, Region, TargetGroup, localized_terms
+from search import forgiving
 
-from .models.pages import CARD_PORTRAIT, Sector, TestimonialPage
+from .models.pages import CARD_PORTRAIT, Sector, TestimonialPage, TestimonialPageTag
 
 
 class RoleModelCards(Listing):
@@ -46,7 +47,7 @@ def has_expertise_tag(slug):
 class ExpertDirectory(RoleModelCards):
     """Role models open to speaking or media, found by words, expertise (area or tag), language, region."""
 
-    search = "text"
+    search = "text"  # the search backend's ids (search_ids) and the competence areas' names
     search_label = _("Search by name, job or expertise")
     query_max_length = 100
     form_label = _("Search the directory")
@@ -66,22 +67,27 @@ class ExpertDirectory(RoleModelCards):
         return self.index_page.experts()
 
     def text_condition(self):
-        """A plain, case-insensitive match on name, job, introduction, pull quote, expertise tags and the
-        *active-language* names of her competence areas: the same on SQLite and PostgreSQL, whatever search
-        backend is configured."""
-        query = self.query
+        """The experts the visitor's language search backend finds for the query (name, job, introduction,
+        pull quote, story: stemmed, accents folded, a word's beginning — search/forgiving.py on SQLite), and
+        those with an expertise tag, or a competence area whose name in the active language, matches the
+        query's words the same way (read from the database: a tag added at publication is found at once)."""
         term_slugs = [
             term.slug
             for term in localized_terms(CompetenceArea).values()
-            if query.casefold() in term.name.casefold()
+            if forgiving.matches(self.query, term.name, self.language)
         ]
-        text = (
-            Q(title__icontains=query)
-            | Q(job_title__icontains=query)
-            | Q(introduction__icontains=query)
-            | Q(pull_quote__icontains=query)
-        )
-        matching = TestimonialPage.objects.filter(
-            Q(tagged_items__tag__name__icontains=query) | Q(competence_areas__slug__in=term_slugs)
-        ).values("pk")
-        return text | Q(pk__in=matching)
+        tag_names = [
+            name
+            for name in TestimonialPageTag.objects.values_list("tag__name", flat=True).distinct()
+            if forgiving.matches(self.query, name, self.language)
+        ]
+        condition = Q(pk__isnull=True)  # nothing; unlike an empty pk__in, the counts' SQL can compile it
+        if self.search_ids:
+            condition |= Q(pk__in=self.search_ids)
+        if term_slugs:
+            condition |= Q(competence_areas__slug__in=term_slugs)
+        if tag_names:
+            condition |= Q(
+                pk__in=TestimonialPageTag.objects.filter(tag__name__in=tag_names).values("content_object")
+            )
+        return condition

@@ -1,20 +1,22 @@
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.delivery_admin import ResendDeliveryViewSetMixin
 
 from .models import ContactRequest
 
 
-class ContactRequestViewSet(ResendDeliveryViewSetMixin, SnippetViewSet):
+class ContactRequestViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
     """Contact requests sent to experts through the directory; failed e-mails are easy to spot and can be sent
-    again. Editors and moderators see them (testimonials migration 0002); nobody edits what was sent."""
+    again. Editors and moderators see them (testimonials migration 0002); nobody edits what was sent. A plain
+    record, not content: a ModelViewSet at /admin/contact-requests/."""
 
     model = ContactRequest
+    url_prefix = "contact-requests"
     icon = "mail"
     menu_label = _("Expert contact requests")
     menu_order = 295
@@ -47,4 +49,6 @@ class ContactRequestViewSet(ResendDeliveryViewSetMixin, SnippetViewSet):
             return obj.build_messages(request)
 
 
-register_snippet(ContactRequestViewSet)
+@hooks.register("register_admin_viewset")
+def register_contact_requests():
+    return ContactRequestViewSet("contact_requests")

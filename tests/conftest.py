@@ -3,35 +3,28 @@ from django.core.management import call_command
 
 NEEDS_DEMO = pytest.StashKey[bool]()
 
-# The index pages of the minimal site, with the demo's slugs and titles in the four languages (tests open
-# /fr/formations/ as visitors do).
-INDEX_PAGES = [
-    (
-        "trainings.factories.TrainingCatalogPageFactory",
-        {"en": "trainings", "fr": "formations", "nl": "opleidingen", "de": "schulungen"},
-        {
-            "en": "Training catalogue",
-            "fr": "Catalogue des formations",
-            "nl": "Opleidingscatalogus",
-            "de": "Schulungskatalog",
-        },
-    ),
-    (
-        "trainings.factories.InitiativeIndexPageFactory",
-        {"en": "initiatives", "fr": "initiatives", "nl": "initiatieven", "de": "initiativen"},
-        {"en": "Initiatives", "fr": "Initiatives", "nl": "Initiatieven", "de": "Initiativen"},
-    ),
-    (
-        "testimonials.factories.TestimonialIndexPageFactory",
-        {"en": "role-models", "fr": "modeles", "nl": "rolmodellen", "de": "vorbilder"},
-        {"en": "Role models", "fr": "Modèles inspirants", "nl": "Rolmodellen", "de": "Vorbilder"},
-    ),
-    (
-        "events.factories.EventIndexPageFactory",
-        {"en": "events", "fr": "evenements", "nl": "evenementen", "de": "veranstaltungen"},
-        {"en": "Events", "fr": "Événements", "nl": "Evenementen", "de": "Veranstaltungen"},
-    ),
+# The demo data files (app, name) that open with the app's index page (model, slug and title in the four
+# languages): the minimal site makes the same index pages with each model's factory.
+INDEX_PAGE_FILES = [
+    ("trainings", "trainings"),
+    ("trainings", "initiatives"),
+    ("testimonials", "role_models"),
+    ("events", "events"),
 ]
+
+
+def index_pages():
+    """[(factory path, {code: slug}, {code: title})] of the index pages, read from the demo data files."""
+    from home.demo import LANGUAGES, read
+
+    specs = []
+    for app_label, name in INDEX_PAGE_FILES:
+        spec = read(app_label, name)["pages"][0]
+        app, model = spec["model"].split(".")
+        slugs = {code: spec["slug"].get(code) for code in LANGUAGES}
+        titles = {code: spec["fields"]["title"].get(code) for code in LANGUAGES}
+        specs.append((f"{app}.factories.{model}Factory", slugs, titles))
+    return specs
 
 
 def build_minimal_site():
@@ -44,7 +37,7 @@ def build_minimal_site():
     from home.factories import in_languages, publish, site_tree, translate
 
     home = site_tree()["en"]
-    for factory_path, slugs, titles in INDEX_PAGES:
+    for factory_path, slugs, titles in index_pages():
         index = publish(import_string(factory_path)(parent=home, slug=slugs["en"], title=titles["en"]))
         translate(index, {**in_languages(**slugs), **in_languages(**titles)})
 
@@ -107,74 +100,24 @@ def home_pages(db):
     return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
 
 
-# The general pages of the demo, with its slugs and titles: (footer setting, in the menus, {code: (slug, title)},
-# {code: text of its paragraph}).
-GENERAL_PAGES = [
-    (
-        None,
-        True,
-        {
-            "en": ("about", "About Be Digital Together"),
-            "fr": ("a-propos", "À propos de Be Digital Together"),
-            "nl": ("over-ons", "Over Be Digital Together"),
-            "de": ("ueber-uns", "Über Be Digital Together"),
-        },
-        {
-            "en": "Be Digital Together is part of the federal Women in Digital strategy.",
-            "fr": "Be Digital Together fait partie de la stratégie fédérale Women in Digital.",
-            "nl": "Be Digital Together maakt deel uit van de federale Women in Digital-strategie.",
-            "de": "Be Digital Together ist Teil der föderalen Women-in-Digital-Strategie.",
-        },
-    ),
-    (
-        "accessibility_page",
-        False,
-        {
-            "en": ("accessibility", "Accessibility statement"),
-            "fr": ("accessibilite", "Déclaration d'accessibilité"),
-            "nl": ("toegankelijkheid", "Toegankelijkheidsverklaring"),
-            "de": ("barrierefreiheit", "Erklärung zur Barrierefreiheit"),
-        },
-        {
-            "en": "This site aims to be usable by everyone, in all four languages.",
-            "fr": "Ce site veut être utilisable par tout le monde, dans les quatre langues.",
-            "nl": "Deze site wil voor iedereen bruikbaar zijn, in alle vier de talen.",
-            "de": "Diese Website soll für alle nutzbar sein, in allen vier Sprachen.",
-        },
-    ),
-    (
-        "privacy_page",
-        False,
-        {
-            "en": ("privacy", "Privacy notice"),
-            "fr": ("vie-privee", "Politique de confidentialité"),
-            "nl": ("privacy", "Privacyverklaring"),
-            "de": ("datenschutz", "Datenschutzerklärung"),
-        },
-        {
-            "en": "We only keep the data you send us through our forms.",
-            "fr": "Nous ne conservons que les données que vous nous envoyez par nos formulaires.",
-            "nl": "We bewaren alleen de gegevens die u via onze formulieren stuurt.",
-            "de": "Wir speichern nur die Daten, die Sie über unsere Formulare senden.",
-        },
-    ),
-    (
-        "contact_page",
-        False,
-        {
-            "en": ("contact", "Contact"),
-            "fr": ("contact", "Contact"),
-            "nl": ("contact", "Contact"),
-            "de": ("kontakt", "Kontakt"),
-        },
-        {
-            "en": "The editorial team answers in French, Dutch, German and English.",
-            "fr": "L'équipe de rédaction répond en français, en néerlandais, en allemand et en anglais.",
-            "nl": "De redactie antwoordt in het Frans, Nederlands, Duits en Engels.",
-            "de": "Die Redaktion antwortet auf Französisch, Niederländisch, Deutsch und Englisch.",
-        },
-    ),
-]
+def demo_general_pages():
+    """The general pages of home/demo/site.json: [(footer setting or None, in the menus, {field: {code:
+    text}})], the fields being the slug, title, introduction and the first paragraph of the body."""
+    from home.demo import LANGUAGES, read
+
+    pages = []
+    for spec in read("home", "site")["pages"]:
+        fields = spec["fields"]
+        body = next(block for block in fields["body"]["$stream"] if block["type"] == "paragraph")
+        texts = {
+            "slug": spec["slug"],
+            "title": fields["title"],
+            "introduction": fields["introduction"],
+            "paragraph": body["value"]["$paragraphs"][0],
+        }
+        in_each = {field: {code: text.get(code) for code in LANGUAGES} for field, text in texts.items()}
+        pages.append((spec.get("setting"), fields.get("show_in_menus", False), in_each))
+    return pages
 
 
 def _existing_or_new(parent, slug, factory, **fields):
@@ -188,11 +131,13 @@ def _existing_or_new(parent, slug, factory, **fields):
 
 @pytest.fixture(scope="session")
 def general_pages(django_db_setup, django_db_blocker):
-    """The about page (in the menus), the accessibility statement, privacy notice and contact page (the footer
-    links), published and translated with the demo's slugs and titles: {English slug: {code: page}}. Made
+    """The general pages of the demo (home/demo/site.json): the about page (in the menus), the accessibility
+    statement, privacy notice and contact page (the footer links), published and translated with the demo's
+    slugs, titles, introductions and first paragraphs: {English slug: {code: page}}. Made
     once per session, outside the tests' transactions (tests must not change them)."""
     from wagtail.models import Site
 
+    from home.demo import paragraphs
     from home.factories import StandardPageFactory, in_languages, translate
     from home.models import HomePage, SiteLinks
 
@@ -200,21 +145,20 @@ def general_pages(django_db_setup, django_db_blocker):
         links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
         home = HomePage.objects.get(locale__language_code="en")
         pages = {}
-        for setting, in_menus, names, text in GENERAL_PAGES:
-            slug, title = names["en"]
+        for setting, in_menus, text in demo_general_pages():
+            slug = text["slug"]["en"]
             english = _existing_or_new(
                 home,
                 slug,
                 StandardPageFactory,
-                title=title,
+                title=text["title"]["en"],
+                introduction=text["introduction"]["en"],
                 show_in_menus=in_menus,
-                body=[("paragraph", f"<p>{text['en']}</p>")],
+                body=[("paragraph", paragraphs(text["paragraph"]["en"]))],
             )
-            texts = {
-                **in_languages(**{code: names[code][0] for code in names}),
-                **in_languages(**{code: names[code][1] for code in names}),
-                **in_languages(**text),
-            }
+            texts = {}
+            for field_texts in text.values():
+                texts.update(in_languages(**field_texts))
             pages[slug] = {"en": english, **translate(english, texts)}
             if setting:
                 setattr(links, setting, english)
@@ -222,70 +166,36 @@ def general_pages(django_db_setup, django_db_blocker):
     return pages
 
 
-# A few terms of each vocabulary, with the demo's slugs: (factory, slug, {code: name}).
-VOCABULARY = [
-    ("RegionFactory", "brussels", {"en": "Brussels", "fr": "Bruxelles", "nl": "Brussel", "de": "Brüssel"}),
-    ("RegionFactory", "flanders", {"en": "Flanders", "fr": "Flandre", "nl": "Vlaanderen", "de": "Flandern"}),
-    ("RegionFactory", "wallonia", {"en": "Wallonia", "fr": "Wallonie", "nl": "Wallonië", "de": "Wallonien"}),
-    (
-        "RegionFactory",
-        "ostbelgien",
-        {"en": "East Belgium", "fr": "Belgique de l'Est", "nl": "Oost-België", "de": "Ostbelgien"},
-    ),
-    (
-        "TargetGroupFactory",
-        "teenage-girls",
-        {
-            "en": "Teenage girls",
-            "fr": "Adolescentes",
-            "nl": "Tienermeisjes",
-            "de": "Mädchen im Teenageralter",
-        },
-    ),
-    (
-        "TargetGroupFactory",
-        "women-jobseekers",
-        {
-            "en": "Women jobseekers",
-            "fr": "Demandeuses d'emploi",
-            "nl": "Werkzoekende vrouwen",
-            "de": "Arbeitsuchende Frauen",
-        },
-    ),
-    (
-        "CompetenceAreaFactory",
-        "programming-web",
-        {
-            "en": "Programming and web",
-            "fr": "Programmation et web",
-            "nl": "Programmeren en web",
-            "de": "Programmierung und Web",
-        },
-    ),
-    (
-        "CompetenceAreaFactory",
-        "cybersecurity",
-        {"en": "Cybersecurity", "fr": "Cybersécurité", "nl": "Cyberbeveiliging", "de": "Cybersicherheit"},
-    ),
-    (
-        "CompetenceAreaFactory",
-        "safety",
-        {"en": "Safety", "fr": "Sécurité", "nl": "Veiligheid", "de": "Sicherheit"},
-    ),
-    ("LevelFactory", "basic", {"en": "Basic", "fr": "Débutant", "nl": "Basis", "de": "Grundlagen"}),
-    ("LevelFactory", "advanced", {"en": "Advanced", "fr": "Avancé", "nl": "Expert", "de": "Fortgeschritten"}),
-    (
-        "FormatFactory",
-        "on-site",
-        {"en": "On-site", "fr": "En présentiel", "nl": "Op locatie", "de": "Vor Ort"},
-    ),
-    ("FormatFactory", "online", {"en": "Online", "fr": "En ligne", "nl": "Online", "de": "Online"}),
-]
+# The terms of each vocabulary of home/demo/vocabularies.json the minimal site has: {model: [slugs]}.
+VOCABULARY = {
+    "home.Region": ["brussels", "flanders", "wallonia", "ostbelgien"],
+    "home.TargetGroup": ["teenage-girls", "women-jobseekers"],
+    "home.CompetenceArea": ["programming-web", "cybersecurity", "safety"],
+    "home.Level": ["basic", "advanced"],
+    "home.Format": ["on-site", "online"],
+}
+
+
+def demo_terms():
+    """[(factory name, slug, {code: name}, {other field: value})] of the VOCABULARY terms, read from the demo's
+    data file."""
+    from home.demo import LANGUAGES, Text, read
+
+    terms = []
+    for group in read("home", "vocabularies")["snippets"]:
+        model = group["model"].split(".")[1]
+        for item in group["items"]:
+            if item["slug"] in VOCABULARY.get(group["model"], ()):
+                name = item["name"] if isinstance(item["name"], Text) else Text.same(item["name"])
+                names = {code: name.get(code) for code in LANGUAGES}
+                other = {field: item[field] for field in ("kind", "sort_order") if field in item}
+                terms.append((f"{model}Factory", item["slug"], names, other))
+    return terms
 
 
 @pytest.fixture(scope="session")
 def vocabularies(django_db_setup, django_db_blocker):
-    """A few regions, target groups, competence areas, levels and formats with the demo's slugs, in the four
+    """The demo's regions, target groups, competence areas, levels and formats of VOCABULARY, in the four
     languages (real translations): {slug: {code: term}}. Made once per session (the demo's terms when it is
     loaded), outside the tests' transactions."""
     import home.factories
@@ -293,26 +203,33 @@ def vocabularies(django_db_setup, django_db_blocker):
 
     terms = {}
     with django_db_blocker.unblock():
-        for factory_name, slug, names in VOCABULARY:
-            english = getattr(home.factories, factory_name)(slug=slug, name=names["en"])
+        for factory_name, slug, names, other in demo_terms():
+            english = getattr(home.factories, factory_name)(slug=slug, name=names["en"], **other)
             terms[slug] = {"en": english, **translate(english, in_languages(**names))}
     return terms
 
 
-# Role models open to contact, as in the demo: slug -> (name, open to mentoring, speaking, media, languages).
-EXPERTS = {
-    "sofie-vermeulen": ("Sofie Vermeulen", True, True, True, ["nl", "en"]),
-    "hanna-claes": ("Hanna Claes", True, False, True, ["nl", "fr"]),
-    "claire-dubois": ("Claire Dubois", False, True, True, ["fr", "en"]),
-    "julia-weber": ("Julia Weber", True, True, True, ["de", "nl", "en"]),
-    "inge-peeters": ("Inge Peeters", True, False, False, ["nl"]),
-}
+# The demo's role models (testimonials/demo/role_models.json) the `experts` fixture makes, open to contact.
+EXPERTS = ["sofie-vermeulen", "hanna-claes", "claire-dubois", "julia-weber", "inge-peeters"]
+EXPERT_FIELDS = ("open_to_mentoring", "open_to_speaking", "open_to_media", "languages", "contact_email")
+
+
+def demo_experts():
+    """{slug: (name, {field of EXPERT_FIELDS: value})} of the EXPERTS, read from the demo's data file."""
+    from home.demo import read
+
+    found = {}
+    for spec in read("testimonials", "role_models")["pages"][0]["children"]:
+        if spec.get("slug") in EXPERTS:
+            fields = spec["fields"]
+            found[spec["slug"]] = (str(fields["title"]), {name: fields[name] for name in EXPERT_FIELDS})
+    return {slug: found[slug] for slug in EXPERTS}
 
 
 @pytest.fixture(scope="session")
 def experts(django_db_setup, django_db_blocker):
-    """The demo's role models of EXPERTS, published in English with their contact address
-    (<slug>@example.org) and translated (same slug and name in every language): {slug: {code: page}}. Made
+    """The demo's role models of EXPERTS, published in English with their contact address, languages and
+    what they are open to, and translated (same slug and name in every language): {slug: {code: page}}. Made
     once per session (the demo's when it is loaded), outside the tests' transactions."""
     from home.factories import in_languages, translate
     from testimonials.factories import TestimonialPageFactory
@@ -321,18 +238,8 @@ def experts(django_db_setup, django_db_blocker):
     pages = {}
     with django_db_blocker.unblock():
         index = TestimonialIndexPage.objects.get(locale__language_code="en")
-        for slug, (name, mentoring, speaking, media, languages) in EXPERTS.items():
-            english = _existing_or_new(
-                index,
-                slug,
-                TestimonialPageFactory,
-                title=name,
-                open_to_mentoring=mentoring,
-                open_to_speaking=speaking,
-                open_to_media=media,
-                languages=languages,
-                contact_email=f"{slug}@example.org",
-            )
+        for slug, (name, fields) in demo_experts().items():
+            english = _existing_or_new(index, slug, TestimonialPageFactory, title=name, **fields)
             same = {
                 **in_languages(**dict.fromkeys(("en", "fr", "nl", "de"), slug)),
                 **in_languages(**dict.fromkeys(("en", "fr", "nl", "de"), name)),
@@ -355,3 +262,292 @@ def localhost_client():
     from django.test import Client
 
     return Client(HTTP_HOST="localhost")
+
+
+# -- content made with the factories ---------------------------------------------------------------------
+# Varied pages of each listing, made in the language of the listing looked at, linked to that language's
+# vocabulary terms (the slugs of VOCABULARY).
+# (title, job title, sector, region, competence areas, target groups, languages, speaking, media)
+ROLE_MODELS = [
+    ("Amina", "Data analyst", "software", "brussels", ["programming-web", "cybersecurity"],
+     ["women-jobseekers"], ["fr", "en"], True, False),
+    ("Lotte", "Web developer", "software", "brussels", ["programming-web"], ["teenage-girls"], ["nl"],
+     True, True),
+    ("Sarah", "Data engineer", "finance", "flanders", ["cybersecurity"],
+     ["women-jobseekers", "teenage-girls"], ["nl", "en"], False, True),
+    ("Claire", "Security officer", "software", "wallonia", ["cybersecurity", "safety"], [], ["fr"],
+     True, False),
+    ("Nadia", "Data scientist", "health", "brussels", ["programming-web"], ["teenage-girls"],
+     ["de", "nl"], True, True),
+    ("Eva", "Project manager", "public", "ostbelgien", ["safety"], ["women-jobseekers"], ["de"], False,
+     False),
+    ("Ines", "Data protection officer", "software", "brussels", ["safety"], [], ["fr", "nl"], False,
+     True),
+]  # fmt: skip
+
+# (kind, start in days from now, region, languages, audiences)
+EVENTS = [
+    ("workshop", 5, "brussels", ["fr", "en"], ["teenage-girls"]),
+    ("workshop", 10, "flanders", ["nl"], ["women-jobseekers"]),
+    ("panel", 3, "brussels", ["fr"], []),
+    ("webinar", 20, "wallonia", ["de", "fr"], ["women-jobseekers"]),
+    ("workshop", -10, "brussels", ["de"], ["teenage-girls"]),
+    ("panel", -30, "ostbelgien", ["de", "en"], ["women-jobseekers"]),
+    ("job_day", -5, "flanders", ["nl", "fr"], ["teenage-girls"]),
+    ("workshop", -60, "wallonia", ["fr"], []),
+]
+
+# (title, competence areas, level, format, target groups, region, languages, facilities, women only, free,
+#  session start in days from today or None)
+TRAININGS = [
+    ("Web basics", ["programming-web"], "basic", "on-site", ["women-jobseekers"], "flanders", ["nl", "fr"],
+     ["wheelchair"], True, True, 20),
+    ("Web development bootcamp", ["programming-web"], "advanced", "online", ["women-jobseekers"], "flanders",
+     ["fr"], ["childcare", "jobseekers"], False, False, None),
+    ("Cybersecurity for all", ["cybersecurity", "safety"], "basic", "online", ["teenage-girls"], "brussels",
+     ["en", "fr"], [], True, True, -30),
+    ("Web security", ["cybersecurity", "programming-web"], "advanced", "on-site",
+     ["women-jobseekers", "teenage-girls"], "flanders", ["nl"], ["hearing-loop"], False, True, 5),
+    ("Safe online", ["safety"], "basic", "online", ["women-jobseekers"], "wallonia", ["de", "nl"],
+     ["wheelchair", "sign-language"], True, True, 40),
+    ("Coding club", ["programming-web"], "basic", "on-site", ["teenage-girls"], "brussels", ["en"], [], False,
+     False, 10),
+]  # fmt: skip
+
+# (kind, target groups, regions, strategic objectives, funding)
+INITIATIVES = [
+    ("programme", ["women-jobseekers"], ["brussels", "flanders"], ["skills"], "public"),
+    ("programme", ["teenage-girls"], ["wallonia"], ["skills", "careers"], "european"),
+    ("campaign", ["teenage-girls"], ["brussels"], ["careers"], "public"),
+    ("programme", [], ["ostbelgien"], ["careers"], "private"),
+    ("network", ["women-jobseekers"], ["flanders"], [], "mixed"),
+]
+
+OBJECTIVES = {
+    "skills": {"en": "Digital skills", "fr": "Compétences numériques", "nl": "Digitale vaardigheden",
+               "de": "Digitale Kompetenzen"},
+    "careers": {"en": "Digital careers", "fr": "Carrières numériques", "nl": "Digitale loopbanen",
+                "de": "Digitale Berufe"},
+}  # fmt: skip
+
+# Organisations: slug -> {code: name}. The first five are the demo's; the last one has a name of its own in
+# each language, so that a test can tell which language's organisation a page shows.
+ORGANISATIONS = {
+    **{slug: dict.fromkeys(("en", "fr", "nl", "de"), name) for slug, name in (
+        ("becode", "BeCode"), ("agoria", "Agoria"), ("vdab", "VDAB"), ("interface3", "Interface3"),
+        ("molengeek", "MolenGeek"),
+    )},
+    "women-in-tech": {"en": "Women in Tech Belgium", "fr": "Femmes dans la tech Belgique",
+                      "nl": "Vrouwen in tech België", "de": "Frauen in der Technik Belgien"},
+}  # fmt: skip
+
+
+def add_page(factory, index, relations=None, **fields):
+    """A published page made by `factory` under `index`, with its many-to-many `relations` set."""
+    from home.factories import publish
+
+    page = factory(parent=index, **fields)
+    for name, terms in (relations or {}).items():
+        getattr(page, name).set(terms)
+    return publish(page)
+
+
+class Content:
+    """Pages of every listing made with the factories, in the language of the index they are added to (as an
+    editor writing in that language would): the role models, events, trainings and initiatives of the tables
+    above, and the organisations of ORGANISATIONS. Each method returns the pages it made."""
+
+    def __init__(self, vocabularies):
+        self.terms = vocabularies
+        self._organisations = None
+
+    def term(self, slug, code):
+        return self.terms[slug][code]
+
+    @staticmethod
+    def add(factory, index, relations=None, **fields):
+        """A published page made by `factory` under `index`, with its many-to-many `relations` set."""
+        return add_page(factory, index, relations, **fields)
+
+    def organisations(self):
+        """The organisations of ORGANISATIONS, in English and translated: {slug: {code: organisation}}."""
+        if self._organisations is None:
+            from home.factories import OrganisationFactory, in_languages, translate
+
+            self._organisations = {}
+            for slug, names in ORGANISATIONS.items():
+                english = OrganisationFactory(slug=slug, name=names["en"])
+                self._organisations[slug] = {"en": english, **translate(english, in_languages(**names))}
+        return self._organisations
+
+    def organisation(self, slug, code="en"):
+        return self.organisations()[slug][code]
+
+    def one_of_each(self, codes=("en", "fr", "nl", "de")):
+        """One page of each listing's page type (training, initiative, event, role model) in each language
+        of `codes`, made by its factory."""
+        from events.factories import EventPageFactory
+        from events.models import EventIndexPage
+        from testimonials.factories import TestimonialPageFactory
+        from testimonials.models import TestimonialIndexPage
+        from trainings.factories import InitiativePageFactory, TrainingPageFactory
+        from trainings.models import InitiativeIndexPage, TrainingCatalogPage
+
+        made = []
+        for index_model, factory in (
+            (TrainingCatalogPage, TrainingPageFactory),
+            (InitiativeIndexPage, InitiativePageFactory),
+            (EventIndexPage, EventPageFactory),
+            (TestimonialIndexPage, TestimonialPageFactory),
+        ):
+            for index in index_model.objects.filter(locale__language_code__in=codes):
+                made.append(add_page(factory, index))
+        return made
+
+    def role_models(self, code):
+        from testimonials.factories import TestimonialPageFactory
+        from testimonials.models import TestimonialIndexPage
+
+        index = TestimonialIndexPage.objects.get(locale__language_code=code)
+        return [
+            add_page(
+                TestimonialPageFactory,
+                index,
+                {
+                    "competence_areas": [self.term(slug, code) for slug in areas],
+                    "target_groups": [self.term(slug, code) for slug in targets],
+                },
+                title=title,
+                job_title=job,
+                sector=sector,
+                region=self.term(region, code),
+                languages=languages,
+                open_to_speaking=speaking,
+                open_to_media=media,
+            )
+            for title, job, sector, region, areas, targets, languages, speaking, media in ROLE_MODELS
+        ]
+
+    def events(self, code):
+        import datetime
+
+        from django.utils import timezone
+
+        from events.factories import EventPageFactory
+        from events.models import EventIndexPage
+
+        index = EventIndexPage.objects.get(locale__language_code=code)
+        now = timezone.now()
+        return [
+            add_page(
+                EventPageFactory,
+                index,
+                {"audiences": [self.term(slug, code) for slug in audiences]},
+                kind=kind,
+                start=now + datetime.timedelta(days=days),
+                region=self.term(region, code),
+                languages=languages,
+            )
+            for kind, days, region, languages, audiences in EVENTS
+        ]
+
+    def trainings(self, code, providers=()):
+        """The TRAININGS in `code`'s catalogue; the slugs `providers` (of ORGANISATIONS) provide them in turn."""
+        import datetime
+
+        from trainings.factories import TrainingPageFactory, TrainingPageSessionFactory
+        from trainings.models import TrainingCatalogPage
+
+        index = TrainingCatalogPage.objects.get(locale__language_code=code)
+        today = datetime.date.today()
+        made = []
+        for number, row in enumerate(TRAININGS):
+            title, areas, level, format_, targets, region, languages, facilities, women, free, session = row
+            training = add_page(
+                TrainingPageFactory,
+                index,
+                {
+                    "competence_areas": [self.term(slug, code) for slug in areas],
+                    "target_groups": [self.term(slug, code) for slug in targets],
+                },
+                title=title,
+                level=self.term(level, code),
+                format=self.term(format_, code),
+                region=self.term(region, code),
+                languages=languages,
+                facilities=facilities,
+                women_only=women,
+                is_free=free,
+                price=None if free else 250,
+                provider=self.organisation(providers[number % len(providers)], code) if providers else None,
+            )
+            if session is not None:
+                TrainingPageSessionFactory(page=training, start_date=today + datetime.timedelta(days=session))
+            made.append(training)
+        return made
+
+    def seed_trainings(self, n, code="en"):
+        """`n` more trainings in `code`'s catalogue, in bulk (`seed_benchmark`'s seeder): varied titles,
+        terms of the vocabularies, providers among the organisations, sessions; their ids."""
+        from trainings.benchmark import seed
+        from trainings.models import TrainingCatalogPage
+
+        self.organisations()
+        return seed(n, TrainingCatalogPage.objects.get(locale__language_code=code), index=True)
+
+    def objectives(self):
+        """The strategic objectives of OBJECTIVES, in English and translated: {slug: {code: objective}}."""
+        from home.factories import StrategicObjectiveFactory, in_languages, translate
+
+        objectives = {}
+        for slug, names in OBJECTIVES.items():
+            english = StrategicObjectiveFactory(slug=slug, name=names["en"])
+            objectives[slug] = {"en": english, **translate(english, in_languages(**names))}
+        return objectives
+
+    def initiatives(self, code, organisations=()):
+        """The INITIATIVES in `code`'s repository, each run by the organisations of slugs `organisations`."""
+        from trainings.factories import InitiativePageFactory
+        from trainings.models import InitiativeIndexPage, InitiativePageOrganisation
+
+        objectives = self.objectives()
+        index = InitiativeIndexPage.objects.get(locale__language_code=code)
+        made = []
+        for kind, targets, regions, goals, funding in INITIATIVES:
+            initiative = add_page(
+                InitiativePageFactory,
+                index,
+                {
+                    "target_groups": [self.term(slug, code) for slug in targets],
+                    "regions": [self.term(slug, code) for slug in regions],
+                    "strategic_objectives": [objectives[slug][code] for slug in goals],
+                },
+                kind=kind,
+                funding_type=funding,
+            )
+            for position, slug in enumerate(organisations):
+                InitiativePageOrganisation.objects.create(
+                    page=initiative, organisation=self.organisation(slug, code), sort_order=position
+                )
+            made.append(initiative)
+        return made
+
+
+@pytest.fixture
+def portrait(db):
+    """A picture in Wagtail's image library (in the root collection), for role models' portraits."""
+    import factory
+    from wagtail.models import Collection
+    from wagtail_factories import ImageFactory
+
+    return ImageFactory(
+        collection=Collection.get_first_root_node(),
+        title="Portrait",
+        file=factory.django.ImageField(width=600, height=600, color="teal"),
+    )
+
+
+@pytest.fixture
+def content(db, vocabularies):
+    """`Content`: pages of every listing, made in the test's transaction with the factories."""
+    return Content(vocabularies)

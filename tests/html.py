@@ -34,6 +34,15 @@ def result_count(page):
     return int(match.group(1))
 
 
+def option_count(page, name, value="1"):
+    """The count a listing's filter form shows next to an option (`value` "1": a flag); `page` is a response
+    or its HTML."""
+    html = page if isinstance(page, str) else text(page)
+    match = re.search(rf'data-count="{re.escape(name)}={re.escape(value)}">\((\d+)\)', html)
+    assert match, (name, value)
+    return int(match.group(1))
+
+
 def cards(html):
     """The training and initiative cards in a listing's HTML."""
     return len(re.findall(r'<li class="card (?:training|initiative)-card">', html))

@@ -70,7 +70,7 @@ def server_environ(*, drop=()):
 
 
 def copy_test_database(target, django_db_blocker):
-    """The session's test database (demo content, and what the current test wrote) into the SQLite file
+    """The session's test database (its site, and what the current test wrote) into the SQLite file
     `target`. False, nothing copied, when the suite runs on another database than SQLite.
 
     When an asyncio loop runs in this thread (the browser tests' Playwright loop, once they ran), Django

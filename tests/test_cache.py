@@ -18,6 +18,7 @@ from io import StringIO
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from tests.servers import (
@@ -298,6 +299,16 @@ def test_nginx_holds_anonymous_pages_and_never_an_editors(edge):
         assert status == 200
     status, headers, body = _get(edge["nginx"], "/en/")
     assert "X-Accel-Expires" not in headers  # Django's instruction to nginx stays between them
+    # Compressed for browsers that accept it: the page, its style sheet and script, the feed.
+    page = BeautifulSoup(body, "html.parser")
+    assets = [
+        page.select_one("link[rel=stylesheet]")["href"],
+        page.select_one("script[src]")["src"],
+        edge["feed"],
+    ]
+    for path in ["/en/", *assets]:
+        status, headers, _body = http_request(edge["nginx"], path, headers={"Accept-Encoding": "gzip"})
+        assert status == 200 and headers.get("Content-Encoding") == "gzip", path
     status, headers, body = _get(edge["nginx"], "/en/", cookies={"sessionid": edge["session"]})
     assert headers["X-Proxy-Cache"] == "BYPASS" and "wagtail-userbar" in body
     status, headers, body = _get(edge["nginx"], "/admin/", cookies={"sessionid": edge["session"]})

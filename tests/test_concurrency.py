@@ -43,7 +43,7 @@ class SqliteCopy:
 
     def __init__(self, tmp, django_db_blocker):
         self.file = tmp / "concurrency.sqlite3"
-        copy_test_database(self.file, django_db_blocker)  # the in-memory test database, demo content included
+        copy_test_database(self.file, django_db_blocker)  # the in-memory test database
         self.url = f"sqlite:///{self.file}"
 
     def query(self, sql, params=()):

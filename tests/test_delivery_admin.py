@@ -13,7 +13,7 @@ from tests.mail import FAILING_EMAIL_BACKEND
 
 pytestmark = pytest.mark.django_db
 
-LISTING = "/admin/snippets/testimonials/contactrequest/"
+LISTING = "/admin/contact-requests/"
 FAILING = FAILING_EMAIL_BACKEND
 
 
@@ -51,7 +51,7 @@ def member(django_user_model, group, language=None):
 
 
 def resend_url(contact_request):
-    return reverse("wagtailsnippets_testimonials_contactrequest:resend", args=[contact_request.pk])
+    return reverse("contact_requests:resend", args=[contact_request.pk])
 
 
 @pytest.mark.usefixtures("experts")
@@ -64,9 +64,7 @@ def test_a_moderator_sees_the_failed_request_and_resends_it(client, django_user_
     assert resend_url(failed_request) in html
     assert "anne@example.com" not in html  # the listing keeps personal data to a minimum
 
-    inspect = client.get(
-        reverse("wagtailsnippets_testimonials_contactrequest:inspect", args=[failed_request.pk])
-    )
+    inspect = client.get(reverse("contact_requests:inspect", args=[failed_request.pk]))
     assert resend_url(failed_request) in inspect.content.decode()
 
     confirm = client.get(resend_url(failed_request))
@@ -124,7 +122,7 @@ def test_editors_see_them_too_as_the_readme_says(client, django_user_model, fail
 @pytest.mark.usefixtures("experts")
 def test_nobody_edits_what_was_sent(client, django_user_model, failed_request):
     client.force_login(member(django_user_model, "Moderators"))
-    edit_url = reverse("wagtailsnippets_testimonials_contactrequest:edit", args=[failed_request.pk])
+    edit_url = reverse("contact_requests:edit", args=[failed_request.pk])
     client.post(edit_url, {"name": "Changed", "email": "changed@example.org", "message": "Changed"})
     failed_request.refresh_from_db()
     assert failed_request.name == "Anne Organiser"

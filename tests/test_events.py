@@ -13,17 +13,17 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Site
 
-from events.factories import MEN_AND_A_WOMAN_MODERATOR, events_index, local, make_event
-from events.models import EventKind, EventPage, EventSettings, compute_balance
+from events.factories import MEN_AND_A_WOMAN_MODERATOR, EventPageFactory, events_index, local, make_event
+from events.models import BalanceLevel, EventKind, EventSettings, compute_balance
 from home.factories import RegionFactory, TargetGroupFactory
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 
 
-def set_minimum_share(value):
+def set_balanced_share(value):
     settings = EventSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.minimum_share_of_women = value
+    settings.balanced_share_of_women = value
     settings.save()
 
 
@@ -164,21 +164,24 @@ def test_balanced_panel_earns_the_badge_and_shows_the_balance_in_french(client):
     assert page.select_one(".panel-balance").text.strip() == "3 intervenants sur 4 sont des femmes"
 
 
-def test_minimum_share_setting_raises_the_bar(client):
-    speakers = [
+def test_three_levels_fails_minimum_and_gender_balanced_from_the_sites_share():
+    quarter = [
         {"role": "moderator", "gender": "man"},
         {"role": "panellist", "gender": "woman"},
         {"role": "panellist", "gender": "man"},
         {"role": "panellist", "gender": "man"},
     ]
-    assert compute_balance(speakers, 0).passes
-    assert compute_balance(speakers, 25).passes
-    assert not compute_balance(speakers, 40).passes
+    assert compute_balance(quarter, 40).level == BalanceLevel.MINIMUM  # one woman of four: the minimum only
+    assert compute_balance(quarter, 25).level == BalanceLevel.BALANCED
     only_moderator = [{"role": "moderator", "gender": "woman"}, {"role": "panellist", "gender": "man"}]
-    assert not compute_balance(only_moderator, 0).passes
+    assert compute_balance(only_moderator, 0).level == BalanceLevel.FAILS
+    assert compute_balance([], 40).level == BalanceLevel.FAILS
 
+
+def test_a_panel_of_four_with_one_woman_meets_the_minimum_and_is_not_called_balanced(client):
     event = make_event(
-        title="Quarter panel",
+        events_index("nl"),
+        title="Kwart panel",
         kind=EventKind.PANEL,
         speakers=[
             ("A", "moderator", "man"),
@@ -187,9 +190,11 @@ def test_minimum_share_setting_raises_the_bar(client):
             ("D", "panellist", "man"),
         ],
     )
-    assert "No Women No Panel" in soup(client.get(event.url)).select_one(".page-header").text
-    set_minimum_share(40)
-    assert "No Women No Panel" not in soup(client.get(event.url)).select_one(".page-header").text
+    header = soup(client.get(event.url)).select_one(".page-header").text
+    assert "No Women No Panel: minimum gehaald" in header and "genderevenwichtig" not in header
+    set_balanced_share(25)
+    header = soup(client.get(event.url)).select_one(".page-header").text
+    assert "No Women No Panel: genderevenwichtig" in header
 
 
 def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_model):
@@ -218,19 +223,12 @@ def test_panel_balance_report_lists_the_worst_panel_first(client, django_user_mo
     rows = soup(response).select("tbody tr")
     assert worst.title in rows[0].text
     assert "Fails the rule" in rows[0].text
+    verdicts = {title: row.text for row in rows for title in ("Careers", "Women in AI") if title in row.text}
+    assert "Gender-balanced" in verdicts["Women in AI"]  # two women of three
     texts = [row.text for row in rows]
     failing = next(i for i, t in enumerate(texts) if "Careers in cybersecurity: a debate" in t)
     balanced = next(i for i, t in enumerate(texts) if "Women in AI: who builds the algorithms?" in t)
     assert failing < balanced
-
-
-@pytest.mark.demo
-def test_demo_failing_panel_tops_the_report_among_demo_events(client, django_user_model):
-    from events.wagtail_hooks import panel_balance_rows
-
-    english_rows = [row for row in panel_balance_rows(0) if row.page.locale.language_code == "en"]
-    assert english_rows[0].page.title == "Careers in cybersecurity: a debate"
-    assert not english_rows[0].balance.passes
 
 
 def test_report_is_closed_to_partners(client, django_user_model):
@@ -267,26 +265,41 @@ def test_past_listing_in_german(client):
     assert "Frauen und KI: Wer baut die Algorithmen?" not in shown
 
 
-@pytest.mark.demo
-def test_filters_by_kind_region_language_and_audience_in_french(client):
-    url = events_index("fr").url
-    assert titles(client.get(url, {"kind": "workshop"})) == [
-        "Atelier : créez votre premier site web",
-        "Atelier : banque en ligne et e-administration en toute sécurité pour les femmes de 55 ans et plus",
-    ]
-    assert titles(client.get(url, {"region": "flanders"})) == [
-        "Atelier : créez votre premier site web",
-        "Carrières en cybersécurité : un débat",
-    ]
-    assert (
-        "Atelier : banque en ligne et e-administration en toute sécurité pour les femmes de 55 ans et plus"
-        in titles(client.get(url, {"language": "de"}))
-    )
-    assert titles(client.get(url, {"audience": "women-55-74"})) == [
-        "Atelier : banque en ligne et e-administration en toute sécurité pour les femmes de 55 ans et plus"
-    ]
+WEB_WORKSHOP = "Atelier : créez votre premier site web"
+BANKING_WORKSHOP = "Atelier : la banque en ligne en toute sécurité pour les demandeuses d'emploi"
+DEBATE = "Carrières en cybersécurité : un débat"
+JOB_DAY = "Job Day numérique de Liège"
+
+
+def test_filters_by_kind_region_language_and_audience_in_french(client, content):
+    index = events_index("fr")
+    now = timezone.now()
+    # (title, kind, days from now, region, languages, audiences)
+    for title, kind, days, region, languages, audiences in (
+        (WEB_WORKSHOP, EventKind.WORKSHOP, 5, "flanders", ["fr", "nl"], []),
+        (BANKING_WORKSHOP, EventKind.WORKSHOP, 10, "brussels", ["fr", "de"], ["women-jobseekers"]),
+        (DEBATE, EventKind.PANEL, 20, "flanders", ["fr"], ["teenage-girls"]),
+        (JOB_DAY, EventKind.JOB_DAY, -20, "wallonia", ["fr"], ["women-jobseekers"]),
+    ):
+        content.add(
+            EventPageFactory,
+            index,
+            {"audiences": [content.term(slug, "fr") for slug in audiences]},
+            title=title,
+            kind=kind,
+            start=now + timedelta(days=days),
+            region=content.term(region, "fr"),
+            languages=languages,
+        )
+    content.events("en")  # other languages' events never show
+    url = index.url
+    assert titles(client.get(url)) == [WEB_WORKSHOP, BANKING_WORKSHOP, DEBATE]
+    assert titles(client.get(url, {"kind": "workshop"})) == [WEB_WORKSHOP, BANKING_WORKSHOP]
+    assert titles(client.get(url, {"region": "flanders"})) == [WEB_WORKSHOP, DEBATE]
+    assert titles(client.get(url, {"language": "de"})) == [BANKING_WORKSHOP]
+    assert titles(client.get(url, {"audience": "women-jobseekers"})) == [BANKING_WORKSHOP]
     page = soup(client.get(url, {"region": "wallonia", "when": "past"}))
-    assert [a.text for a in page.select(".event-card h3 a")] == ["Job Day numérique de Liège"]
+    assert [a.text for a in page.select(".event-card h3 a")] == [JOB_DAY]
     assert page.select_one("input[name=region][value=wallonia]").has_attr("checked")
     assert page.select_one("fieldset legend").text == "Quand"
 
@@ -350,9 +363,31 @@ def test_listing_is_paginated(client):
     )
 
 
-@pytest.mark.demo
-def test_event_page_shows_job_day_programme_and_exhibitors_in_dutch(client):
-    event = EventPage.objects.get(locale__language_code="nl", slug="jobdag-meisjes-en-vrouwen-in-digitaal")
+def test_event_page_shows_job_day_programme_and_exhibitors_in_dutch(client, content):
+    from datetime import time
+
+    from events.models import EventPageExhibitor
+
+    programme = [
+        ("item", {"start_time": time(9, 30), "title": "Onthaal en opening"}),
+        ("item", {"start_time": time(10, 0), "title": "Rondetafel: vrouwen in tech", "room": "Zaal A"}),
+        ("item", {"start_time": time(12, 0), "title": "Speeddates met werkgevers"}),
+        ("item", {"start_time": time(16, 0), "end_time": time(17, 0), "title": "Netwerkdrink"}),
+    ]
+    event = make_event(
+        events_index("nl"),
+        title="Jobdag Girls & Women in Digital",
+        kind=EventKind.JOB_DAY,
+        programme=programme,
+        audiences=[content.term("women-jobseekers", "nl")],
+    )
+    event.exhibitors = [
+        EventPageExhibitor(
+            organisation=content.organisation(slug, "nl"), stand=f"B{number}", sort_order=number
+        )
+        for number, slug in enumerate(["agoria", "vdab"])
+    ]
+    event.save_revision().publish()
     page = soup(client.get(event.url))
     assert page.h1.text == "Jobdag Girls & Women in Digital"
     assert len(page.find_all("h1")) == 1
@@ -360,20 +395,7 @@ def test_event_page_shows_job_day_programme_and_exhibitors_in_dutch(client):
     assert len(programme) == 4 and "Onthaal en opening" in programme[0].text and "09:30" in programme[0].text
     exhibitors = page.select_one("#exhibitors-heading").find_parent("section")
     assert "Agoria" in exhibitors.text and "VDAB" in exhibitors.text
-    assert "Voor wie" in page.text
-
-
-@pytest.mark.demo
-def test_demo_content_has_events_in_four_languages():
-    for code in ["en", "fr", "nl", "de"]:
-        events = EventPage.objects.live().filter(locale__language_code=code)
-        assert events.count() >= 8
-        kinds = set(events.values_list("kind", flat=True))
-        assert kinds == set(EventKind.values)
-        now = timezone.now()
-        assert events.filter(end__lt=now).exists() and events.filter(start__gt=now).exists()
-    index = events_index("de")
-    assert index.show_in_menus and index.live
+    assert "Voor wie" in page.text and "Werkzoekende vrouwen" in page.text
 
 
 def test_events_index_is_in_the_menu_of_every_language(client):

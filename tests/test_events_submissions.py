@@ -171,7 +171,7 @@ def test_smtp_outage_keeps_the_submission_and_shows_it_to_editors(client, monkey
     editor = django_user_model.objects.create_user("editor-e", "e@example.org", "pw")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
-    listing = client.get("/admin/snippets/events/eventsubmission/?delivery_status=failed")
+    listing = client.get("/admin/event-submissions/?delivery_status=failed")
     assert listing.status_code == 200
     assert submission.reference in listing.content.decode()
     assert "Sending failed" in listing.content.decode()
@@ -356,10 +356,24 @@ def test_partner_can_add_under_the_events_index_and_edit_only_her_own_drafts(cli
 def test_partners_cannot_see_submissions_but_editors_and_moderators_can(client, partners, django_user_model):
     client.post(submit_url("en"), form_data(title="Secret submission", region="brussels"))
     client.force_login(partners[0])
-    assert client.get("/admin/snippets/events/eventsubmission/").status_code != 200
+    assert client.get("/admin/event-submissions/").status_code != 200
     for group in ["Editors", "Moderators"]:
         user = django_user_model.objects.create_user(f"{group}-user", f"{group}@example.org", "pw")
         user.groups.add(Group.objects.get(name=group))
         client.force_login(user)
-        response = client.get("/admin/snippets/events/eventsubmission/")
+        response = client.get("/admin/event-submissions/")
         assert response.status_code == 200 and "Secret submission" in response.content.decode()
+
+
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
+def test_a_panel_that_only_meets_the_minimum_is_warned_in_french_and_stored_once_confirmed(client):
+    speakers = [("Modérateur Marc", "moderator", "man"), ("Claire", "panellist", "woman"), *UNBALANCED[1:3]]
+    data = with_speakers(form_data(kind="panel", title="Panel presque paritaire"), speakers)
+    page = soup(client.post(submit_url("fr"), data))
+    warning = page.select_one(".panel-warning").text
+    assert "atteint le minimum No Women No Panel, mais il n'est pas paritaire" in warning
+    assert "au moins 40\u202f% de femmes" in warning
+    assert not EventSubmission.objects.filter(event_title="Panel presque paritaire").exists()
+    data["confirm_imbalance"] = "on"
+    client.post(submit_url("fr"), data)
+    assert EventSubmission.objects.get(event_title="Panel presque paritaire").panel_rule_waived

@@ -7,12 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
-from wagtail_localize.models import Translation
+from wagtail.models import Page
 
-from home.models import HomePage, Organisation, Region, StandardPage, TargetGroup
+from home.models import StandardPage
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -130,32 +127,6 @@ def test_skip_link_targets_main(client):
     assert skip["href"] == "#main"
     assert page.find("main")["id"] == "main"
     assert page.find("header") and page.find("footer") and page.find("nav")
-
-
-@pytest.mark.demo
-def test_demo_content_command_is_idempotent():
-    def counts():
-        return (
-            Page.objects.count(),
-            Revision.objects.count(),
-            Organisation.objects.count(),
-            TargetGroup.objects.count(),
-            Translation.objects.count(),
-            get_image_model().objects.count(),
-        )
-
-    before = counts()
-    call_command("load_demo_content", verbosity=0)
-    assert counts() == before
-
-
-@pytest.mark.demo
-def test_demo_content_exists_in_four_languages():
-    assert HomePage.objects.filter(live=True).count() == 4
-    for model in (Region, TargetGroup, Organisation):
-        per_locale = {lang: model.objects.filter(locale__language_code=lang).count() for lang in LANGS}
-        assert len(set(per_locale.values())) == 1 and per_locale["en"] > 0, per_locale
-    assert Region.objects.get(slug="wallonia", locale__language_code="nl").name == "Wallonië"
 
 
 def test_sitemap_lists_every_live_page_with_alternates(client, general_pages):

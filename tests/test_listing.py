@@ -3,202 +3,25 @@ initiatives: what each facet announces is what choosing it gives, whatever the k
 vocabulary term or terms, language list stored as JSON or as ",en," text, flag, upcoming/past), with or
 without a text search; unknown values are ignored and reported, the others kept."""
 
-import datetime
-
 import pytest
 from django.test import RequestFactory
-from django.utils import timezone, translation
+from django.utils import translation
 
-from events.factories import EventPageFactory
 from events.listing import EventListing
-from events.models import EventIndexPage, EventKind
-from home.factories import StrategicObjectiveFactory, in_languages, publish, translate
+from events.models import EventIndexPage
+from home.factories import publish
 from testimonials.factories import TestimonialPageFactory as RoleModelFactory
 from testimonials.listing import ExpertDirectory, RoleModelListing
-from testimonials.models import Sector
 from testimonials.models import TestimonialIndexPage as RoleModelIndex
 from tests.html import soup
-from trainings.factories import InitiativePageFactory, TrainingPageFactory, TrainingPageSessionFactory
 from trainings.listing import InitiativeListing, TrainingListing
-from trainings.models import FundingType, InitiativeIndexPage, InitiativeKind, TrainingCatalogPage
+from trainings.models import InitiativeIndexPage, TrainingCatalogPage
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(listing):
     return sorted(item.title for item in listing.filtered())
-
-
-# Varied pages of each listing, made in the language of the listing looked at, linked to that language's
-# vocabulary terms (the slugs of tests/conftest.py VOCABULARY).
-# (title, job title, sector, region, competence areas, target groups, languages, speaking, media)
-ROLE_MODELS = [
-    ("Amina", "Data analyst", Sector.SOFTWARE, "brussels", ["programming-web", "cybersecurity"],
-     ["women-jobseekers"], ["fr", "en"], True, False),
-    ("Lotte", "Web developer", Sector.SOFTWARE, "brussels", ["programming-web"], ["teenage-girls"], ["nl"],
-     True, True),
-    ("Sarah", "Data engineer", Sector.FINANCE, "flanders", ["cybersecurity"],
-     ["women-jobseekers", "teenage-girls"], ["nl", "en"], False, True),
-    ("Claire", "Security officer", Sector.SOFTWARE, "wallonia", ["cybersecurity", "safety"], [], ["fr"],
-     True, False),
-    ("Nadia", "Data scientist", Sector.HEALTH, "brussels", ["programming-web"], ["teenage-girls"],
-     ["de", "nl"], True, True),
-    ("Eva", "Project manager", Sector.PUBLIC, "ostbelgien", ["safety"], ["women-jobseekers"], ["de"], False,
-     False),
-    ("Ines", "Data protection officer", Sector.SOFTWARE, "brussels", ["safety"], [], ["fr", "nl"], False,
-     True),
-]  # fmt: skip
-
-# (kind, start in days from now, region, languages, audiences)
-EVENTS = [
-    (EventKind.WORKSHOP, 5, "brussels", ["fr", "en"], ["teenage-girls"]),
-    (EventKind.WORKSHOP, 10, "flanders", ["nl"], ["women-jobseekers"]),
-    (EventKind.PANEL, 3, "brussels", ["fr"], []),
-    (EventKind.WEBINAR, 20, "wallonia", ["de", "fr"], ["women-jobseekers"]),
-    (EventKind.WORKSHOP, -10, "brussels", ["de"], ["teenage-girls"]),
-    (EventKind.PANEL, -30, "ostbelgien", ["de", "en"], ["women-jobseekers"]),
-    (EventKind.JOB_DAY, -5, "flanders", ["nl", "fr"], ["teenage-girls"]),
-    (EventKind.WORKSHOP, -60, "wallonia", ["fr"], []),
-]
-
-# (title, competence areas, level, format, target groups, region, languages, facilities, women only, free,
-#  session start in days from today or None)
-TRAININGS = [
-    ("Web basics", ["programming-web"], "basic", "on-site", ["women-jobseekers"], "flanders", ["nl", "fr"],
-     ["wheelchair"], True, True, 20),
-    ("Web development bootcamp", ["programming-web"], "advanced", "online", ["women-jobseekers"], "flanders",
-     ["fr"], ["childcare", "jobseekers"], False, False, None),
-    ("Cybersecurity for all", ["cybersecurity", "safety"], "basic", "online", ["teenage-girls"], "brussels",
-     ["en", "fr"], [], True, True, -30),
-    ("Web security", ["cybersecurity", "programming-web"], "advanced", "on-site",
-     ["women-jobseekers", "teenage-girls"], "flanders", ["nl"], ["hearing-loop"], False, True, 5),
-    ("Safe online", ["safety"], "basic", "online", ["women-jobseekers"], "wallonia", ["de", "nl"],
-     ["wheelchair", "sign-language"], True, True, 40),
-    ("Coding club", ["programming-web"], "basic", "on-site", ["teenage-girls"], "brussels", ["en"], [], False,
-     False, 10),
-]  # fmt: skip
-
-# (kind, target groups, regions, strategic objectives, funding)
-INITIATIVES = [
-    (
-        InitiativeKind.PROGRAMME,
-        ["women-jobseekers"],
-        ["brussels", "flanders"],
-        ["skills"],
-        FundingType.PUBLIC,
-    ),
-    (InitiativeKind.PROGRAMME, ["teenage-girls"], ["wallonia"], ["skills", "careers"], FundingType.EUROPEAN),
-    (InitiativeKind.CAMPAIGN, ["teenage-girls"], ["brussels"], ["careers"], FundingType.PUBLIC),
-    (InitiativeKind.PROGRAMME, [], ["ostbelgien"], ["careers"], FundingType.PRIVATE),
-    (InitiativeKind.NETWORK, ["women-jobseekers"], ["flanders"], [], FundingType.MIXED),
-]
-
-OBJECTIVES = {
-    "skills": {"en": "Digital skills", "fr": "Compétences numériques", "nl": "Digitale vaardigheden",
-               "de": "Digitale Kompetenzen"},
-    "careers": {"en": "Digital careers", "fr": "Carrières numériques", "nl": "Digitale loopbanen",
-                "de": "Digitale Berufe"},
-}  # fmt: skip
-
-
-def add(factory, index, relations=None, **fields):
-    """A published page made by `factory` under `index`, with its many-to-many `relations` set."""
-    page = factory(parent=index, **fields)
-    for name, terms in (relations or {}).items():
-        getattr(page, name).set(terms)
-    return publish(page)
-
-
-def make_role_models(vocabularies, code):
-    index = RoleModelIndex.objects.get(locale__language_code=code)
-    for title, job, sector, region, areas, targets, languages, speaking, media in ROLE_MODELS:
-        add(
-            RoleModelFactory,
-            index,
-            {
-                "competence_areas": [vocabularies[slug][code] for slug in areas],
-                "target_groups": [vocabularies[slug][code] for slug in targets],
-            },
-            title=title,
-            job_title=job,
-            sector=sector,
-            region=vocabularies[region][code],
-            languages=languages,
-            open_to_speaking=speaking,
-            open_to_media=media,
-        )
-
-
-def make_events(vocabularies, code):
-    index = EventIndexPage.objects.get(locale__language_code=code)
-    now = timezone.now()
-    for kind, days, region, languages, audiences in EVENTS:
-        add(
-            EventPageFactory,
-            index,
-            {"audiences": [vocabularies[slug][code] for slug in audiences]},
-            kind=kind,
-            start=now + datetime.timedelta(days=days),
-            region=vocabularies[region][code],
-            languages=languages,
-        )
-
-
-def make_trainings(vocabularies, code):
-    index = TrainingCatalogPage.objects.get(locale__language_code=code)
-    today = datetime.date.today()
-    for (
-        title,
-        areas,
-        level,
-        format_,
-        targets,
-        region,
-        languages,
-        facilities,
-        women,
-        free,
-        session,
-    ) in TRAININGS:
-        training = add(
-            TrainingPageFactory,
-            index,
-            {
-                "competence_areas": [vocabularies[slug][code] for slug in areas],
-                "target_groups": [vocabularies[slug][code] for slug in targets],
-            },
-            title=title,
-            level=vocabularies[level][code],
-            format=vocabularies[format_][code],
-            region=vocabularies[region][code],
-            languages=languages,
-            facilities=facilities,
-            women_only=women,
-            is_free=free,
-            price=None if free else 250,
-        )
-        if session is not None:
-            TrainingPageSessionFactory(page=training, start_date=today + datetime.timedelta(days=session))
-
-
-def make_initiatives(vocabularies, code):
-    objectives = {}
-    for slug, names in OBJECTIVES.items():
-        english = StrategicObjectiveFactory(slug=slug, name=names["en"])
-        objectives[slug] = {"en": english, **translate(english, in_languages(**names))}
-    index = InitiativeIndexPage.objects.get(locale__language_code=code)
-    for kind, targets, regions, goals, funding in INITIATIVES:
-        add(
-            InitiativePageFactory,
-            index,
-            {
-                "target_groups": [vocabularies[slug][code] for slug in targets],
-                "regions": [vocabularies[slug][code] for slug in regions],
-                "strategic_objectives": [objectives[slug][code] for slug in goals],
-            },
-            kind=kind,
-            funding_type=funding,
-        )
 
 
 def listing_for(listing_class, index, params, language):
@@ -211,53 +34,53 @@ def listing_for(listing_class, index, params, language):
 @pytest.mark.parametrize(
     ("listing_class", "index_model", "make", "language", "selected"),
     [
-        (RoleModelListing, RoleModelIndex, make_role_models, "fr", {}),
+        (RoleModelListing, RoleModelIndex, "role_models", "fr", {}),
         (
             RoleModelListing,
             RoleModelIndex,
-            make_role_models,
+            "role_models",
             "en",
             {"sector": "software", "region": "brussels"},
         ),
-        (ExpertDirectory, RoleModelIndex, make_role_models, "nl", {"language": "nl"}),
-        (ExpertDirectory, RoleModelIndex, make_role_models, "en", {"q": "data", "region": "brussels"}),
-        (EventListing, EventIndexPage, make_events, "fr", {}),
-        (TrainingListing, TrainingCatalogPage, make_trainings, "nl", {}),
+        (ExpertDirectory, RoleModelIndex, "role_models", "nl", {"language": "nl"}),
+        (ExpertDirectory, RoleModelIndex, "role_models", "en", {"q": "data", "region": "brussels"}),
+        (EventListing, EventIndexPage, "events", "fr", {}),
+        (TrainingListing, TrainingCatalogPage, "trainings", "nl", {}),
         (
             TrainingListing,
             TrainingCatalogPage,
-            make_trainings,
+            "trainings",
             "en",
             {"free": "1", "audience": "women-jobseekers"},
         ),
-        (TrainingListing, TrainingCatalogPage, make_trainings, "fr", {"q": "web", "region": "flanders"}),
-        (InitiativeListing, InitiativeIndexPage, make_initiatives, "de", {"kind": "programme"}),
-        (EventListing, EventIndexPage, make_events, "de", {"when": "past"}),
-        (EventListing, EventIndexPage, make_events, "fr", {"kind": "workshop"}),
+        (TrainingListing, TrainingCatalogPage, "trainings", "fr", {"q": "web", "region": "flanders"}),
+        (InitiativeListing, InitiativeIndexPage, "initiatives", "de", {"kind": "programme"}),
+        (EventListing, EventIndexPage, "events", "de", {"when": "past"}),
+        (EventListing, EventIndexPage, "events", "fr", {"kind": "workshop"}),
         # several values of a facet: an option's count is what choosing it alone (with the other facets as
         # they are) gives
         (
             TrainingListing,
             TrainingCatalogPage,
-            make_trainings,
+            "trainings",
             "fr",
             {"region": ["flanders", "brussels"], "level": "basic", "language": ["fr", "en"]},
         ),
-        (RoleModelListing, RoleModelIndex, make_role_models, "nl", {"sector": ["software", "health"]}),
-        (EventListing, EventIndexPage, make_events, "de", {"when": "past", "kind": ["workshop", "panel"]}),
+        (RoleModelListing, RoleModelIndex, "role_models", "nl", {"sector": ["software", "health"]}),
+        (EventListing, EventIndexPage, "events", "de", {"when": "past", "kind": ["workshop", "panel"]}),
         (
             InitiativeListing,
             InitiativeIndexPage,
-            make_initiatives,
+            "initiatives",
             "en",
             {"region": ["brussels", "wallonia"]},
         ),
     ],
 )
 def test_every_announced_count_is_what_choosing_it_gives(
-    vocabularies, listing_class, index_model, make, language, selected
+    content, listing_class, index_model, make, language, selected
 ):
-    make(vocabularies, language)
+    getattr(content, make)(language)
     index = index_model.objects.get(locale__language_code=language)
     listing = listing_for(listing_class, index, selected, language)
     assert listing.counts["total"] == listing.filtered().count() > 0
@@ -272,8 +95,8 @@ def test_every_announced_count_is_what_choosing_it_gives(
     assert checked >= 3
 
 
-def test_unknown_values_are_ignored_reported_and_the_others_kept(client, vocabularies):
-    make_role_models(vocabularies, "en")
+def test_unknown_values_are_ignored_reported_and_the_others_kept(client, content):
+    content.role_models("en")
     response = client.get("/en/role-models/", {"sector": "software", "region": "atlantis", "page": "x"})
     assert response.status_code == 200
     page = soup(response)
@@ -294,10 +117,9 @@ def test_page_links_keep_the_valid_filters_only(client):
     assert link == "?page=2"
 
 
-def test_several_values_of_a_facet_combine_with_or_and_facets_with_and(vocabularies):
-    make_trainings(vocabularies, "en")
+def test_several_values_of_a_facet_combine_with_or_and_facets_with_and(content):
+    mine = {training.title for training in content.trainings("en")}  # the demo's may be there too
     index = TrainingCatalogPage.objects.get(locale__language_code="en")
-    mine = {row[0] for row in TRAININGS}  # the demo's trainings may be there too
 
     def found(params):
         return [title for title in titles(listing_for(TrainingListing, index, params, "en")) if title in mine]
@@ -310,8 +132,8 @@ def test_several_values_of_a_facet_combine_with_or_and_facets_with_and(vocabular
     assert found({"facility": ["wheelchair", "childcare"], "free": "1"}) == ["Safe online", "Web basics"]
 
 
-def test_the_counts_of_a_facet_ignore_its_own_selection(vocabularies):
-    make_trainings(vocabularies, "en")
+def test_the_counts_of_a_facet_ignore_its_own_selection(content):
+    content.trainings("en")
     index = TrainingCatalogPage.objects.get(locale__language_code="en")
 
     def regions(params):
@@ -332,8 +154,8 @@ def test_the_counts_of_a_facet_ignore_its_own_selection(vocabularies):
     assert two.counts["level"]["basic"] == basic.counts["total"] < two.counts["total"]
 
 
-def test_unknown_values_are_dropped_and_the_others_of_the_same_facet_kept(vocabularies):
-    make_trainings(vocabularies, "en")
+def test_unknown_values_are_dropped_and_the_others_of_the_same_facet_kept(content):
+    content.trainings("en")
     index = TrainingCatalogPage.objects.get(locale__language_code="en")
     listing = listing_for(TrainingListing, index, {"region": ["atlantis", "wallonia", "wallonia"]}, "en")
     assert listing.selected["region"] == ["wallonia"]
@@ -355,8 +177,8 @@ def test_the_cache_key_holds_every_selected_value_in_any_order(vocabularies):
     assert two != key({"region": ["flanders", "brussels"], "level": "basic"})
 
 
-def test_counting_several_selected_facets_takes_one_statement(vocabularies, django_assert_num_queries):
-    make_trainings(vocabularies, "en")
+def test_counting_several_selected_facets_takes_one_statement(content, django_assert_num_queries):
+    content.trainings("en")
     index = TrainingCatalogPage.objects.get(locale__language_code="en")
     params = {
         "region": ["flanders", "brussels"],
@@ -373,8 +195,8 @@ def test_counting_several_selected_facets_takes_one_statement(vocabularies, djan
         assert counts["total"] == listing.filtered().count() >= 4
 
 
-def test_chosen_filters_are_chips_that_remove_one_value_each(client, vocabularies):
-    make_trainings(vocabularies, "fr")
+def test_chosen_filters_are_chips_that_remove_one_value_each(client, content):
+    content.trainings("fr")
     response = client.get("/fr/formations/", {"region": ["flanders", "wallonia"], "free": "1"})
     page = soup(response)
     chips = {chip["aria-label"]: chip["href"] for chip in page.select("#results .chip")}
@@ -389,8 +211,8 @@ def test_chosen_filters_are_chips_that_remove_one_value_each(client, vocabularie
     assert page.select_one("form.filters")["action"] == "/fr/formations/#results"
 
 
-def test_an_empty_result_names_the_filters_and_offers_to_remove_each(client, vocabularies):
-    make_trainings(vocabularies, "nl")
+def test_an_empty_result_names_the_filters_and_offers_to_remove_each(client, content):
+    content.trainings("nl")
     page = soup(client.get("/nl/opleidingen/", {"q": "zzyzx", "region": "wallonia"}))
     body = page.select_one("#results-body")
     assert body.select_one(".empty-result").text == "Geen opleidingen voldoen aan deze filters."

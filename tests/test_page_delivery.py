@@ -6,6 +6,7 @@ import pytest
 import wagtail_factories
 
 from home.factories import StandardPageFactory, publish
+from tests.html import soup
 
 
 @pytest.mark.django_db
@@ -44,3 +45,27 @@ def test_the_first_image_of_a_page_loads_at_once_and_the_others_when_they_come_i
     second_tag = html[html.rindex("<img", 0, second) : html.index(">", second)]
     assert 'fetchpriority="high"' in first_tag and "loading=" not in first_tag
     assert 'loading="lazy"' in second_tag
+
+
+@pytest.mark.django_db
+def test_english_pages_write_dates_as_belgium_does(client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from events.factories import events_index, make_event
+
+    start = datetime(2026, 10, 25, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+    event = make_event(
+        events_index("en"), title="Careers in cybersecurity", start=start, end=start.replace(hour=12)
+    )
+    shown = soup(client.get(event.url)).select_one(".event-facts time").text
+    assert shown == "25 October 2026, 10:00"
+
+
+@pytest.mark.django_db
+def test_every_page_is_titled_page_then_site_and_the_home_page_once(client, home_pages):
+    home = soup(client.get("/de/")).title.text
+    assert home.count("Be Digital Together") == 1
+    page = publish(StandardPageFactory(parent=home_pages["fr"], title="À propos", slug="a-propos-titre"))
+    assert soup(client.get(page.url)).title.text == "À propos — Be Digital Together"
+    assert soup(client.get("/nl/evenementen/submit/")).title.text.endswith(" — Be Digital Together")

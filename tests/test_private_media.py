@@ -83,7 +83,7 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
     media, database = tmp / "media", tmp / "site.sqlite3"
     with redis_server(tmp / "redis") as redis_url:
         env = production_environ(tmp, database=database, redis_url=redis_url)
-        # The session's test database (demo content); a fresh migrated SQLite file when the suite runs on
+        # The session's test database; a fresh migrated SQLite file when the suite runs on
         # PostgreSQL.
         if not copy_test_database(database, django_db_blocker):
             subprocess.run(

@@ -3,9 +3,9 @@ parent never appear, nor are counted, in any public output — listings, facet c
 CSV exports, organisation sections, the expert directory and its contact form, speaker suggestions,
 menus, call-to-action blocks, the search and its suggestions, the sitemap and the API.
 
-Each test copies real demo pages of one type (so the copies match the same filters, words and
-organisations as public ones), makes them private in every way, and checks that each public output is
-exactly what it was before they existed.
+Each test makes public pages of one type with the factories (tests/conftest.py `content`), copies one of them
+(so the copies match the same filters, words and organisations as public ones), makes the copies private in
+every way, and checks that each public output is exactly what it was before they existed.
 """
 
 import re
@@ -87,11 +87,11 @@ def first_word(title):
 
 
 # -- trainings and initiatives ---------------------------------------------------------------------------
-@pytest.mark.demo
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_private_trainings_stay_out_of_the_catalogue_counts_export_and_organisation_pages(
-    localhost_client, language
+    localhost_client, content, language
 ):
+    content.trainings(language, providers=["becode", "agoria"])
     catalogue = TrainingCatalogPage.objects.get(locale__language_code=language)
     source = (
         TrainingPage.objects.live().child_of(catalogue).filter(provider__isnull=False).order_by("pk").first()
@@ -116,8 +116,8 @@ def test_private_trainings_stay_out_of_the_catalogue_counts_export_and_organisat
     assert localhost_client.get(f"{catalogue.url}{copies['draft'].slug}/").status_code == 404
 
 
-@pytest.mark.demo
-def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(localhost_client):
+def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(localhost_client, content):
+    content.initiatives("nl", organisations=["becode", "agoria"])
     index = InitiativeIndexPage.objects.get(locale__language_code="nl")
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="nl")
     source = InitiativePage.objects.live().child_of(index).order_by("pk").first()
@@ -133,12 +133,11 @@ def test_private_initiatives_stay_out_of_the_repository_and_organisation_pages(l
 
 
 # -- events ----------------------------------------------------------------------------------------------
-@pytest.mark.demo
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_private_events_stay_out_of_listings_feeds_and_calendars(localhost_client, language):
+def test_private_events_stay_out_of_listings_feeds_and_calendars(localhost_client, content, language):
+    content.events(language)
     index = EventIndexPage.objects.get(locale__language_code=language)
     source = index.upcoming_events().first()
-    assert source is not None, "the demo content has upcoming events"
     urls = [
         index.url,
         f"{index.url}?kind={source.kind}",
@@ -187,10 +186,9 @@ def test_private_role_models_stay_out_of_the_listing_directory_contact_form_and_
         assert response.status_code == 404
 
 
-@pytest.mark.demo
-def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchable(localhost_client):
+def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchable(localhost_client, content):
+    source = next(page for page in content.role_models("en") if page.open_to_speaking)
     index = RoleModelIndexPage.objects.get(locale__language_code="en")
-    source = RoleModelPage.objects.live().child_of(index).filter(open_to_speaking=True).first()
     areas = list(source.competence_areas.values_list("slug", flat=True))
     with translation.override("en"):
         assert suggest_speakers(areas, source.languages, limit=50)
@@ -201,14 +199,22 @@ def test_role_models_under_a_restricted_index_are_neither_suggested_nor_searchab
         "/api/v2/pages/", {"type": "testimonials.TestimonialPage", "locale": "en"}
     ).json()
     assert api["meta"]["total_count"] == 0
+    french = localhost_client.get("/api/v2/pages/", {"type": "testimonials.TestimonialPage", "locale": "fr"})
+    assert french.status_code == 200  # the other languages' indexes are not restricted
     search = localhost_client.get("/en/search/", {"q": source.title}).content.decode()
     assert source.url not in search
 
 
 # -- site-wide outputs: search, suggestions, sitemap, API, menus, call-to-action blocks -------------------
-@pytest.mark.demo
-def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(localhost_client):
+def test_private_pages_of_every_type_stay_out_of_search_sitemap_and_api(localhost_client, content):
+    from home.factories import StandardPageFactory, publish
+
     home = HomePage.objects.get(locale__language_code="en")
+    content.trainings("en", providers=["becode"])
+    content.initiatives("en", organisations=["becode"])
+    content.events("en")
+    content.role_models("en")
+    publish(StandardPageFactory(parent=home, title="Digital inclusion charter", slug="charter"))
     sources = [
         TrainingPage.objects.live().filter(locale=home.locale).order_by("pk").first(),
         InitiativePage.objects.live().filter(locale=home.locale).order_by("pk").first(),

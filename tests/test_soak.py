@@ -44,7 +44,7 @@ def _wait_until(predicate, attempts=150, pause=0.2):
 
 @pytest.fixture
 def site(db, django_db_blocker, tmp_path_factory):
-    """gunicorn (gthread worker) on a copy of the session's test database, with the demo content."""
+    """gunicorn (gthread worker) on a copy of the session's test database."""
     tmp = tmp_path_factory.mktemp("soak")
     env = server_environ()
     db_file = tmp / "soak.sqlite3"

@@ -148,6 +148,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in English as Belgium writes them (bdt_site/formats/en): 25 October 2026, 10:00.
+FORMAT_MODULE_PATH = ["bdt_site.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

@@ -1,4 +1,5 @@
 from .pages import (
+    BalanceLevel,
     EventIndexPage,
     EventKind,
     EventPage,
@@ -13,6 +14,7 @@ from .settings import EventSettings
 from .submissions import EventSubmission, new_reference
 
 __all__ = [
+    "BalanceLevel",
     "EventIndexPage",
     "EventKind",
     "EventPage",

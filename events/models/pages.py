@@ -57,23 +57,45 @@ class Gender(models.TextChoices):
 
 
 # -- the No Women No Panel rule ---------------------------------------------------------------------------
+class BalanceLevel(models.TextChoices):
+    """How a panel stands against the No Women No Panel campaign."""
+
+    FAILS = "fails", _("Fails the rule")  # no woman among the speakers besides the moderator
+    MINIMUM = "minimum", _("Meets the minimum")  # at least one, fewer than the balanced share
+    BALANCED = "balanced", _("Gender-balanced")  # the balanced share of women or more (a site setting)
+
+
 @dataclass(frozen=True)
 class PanelBalance:
     women: int
     total: int
     women_besides_moderator: int
-    minimum_share: int  # percent
+    balanced_share: int  # percent of women among all speakers from which a panel is gender-balanced
 
     @property
     def share(self):
         return round(100 * self.women / self.total) if self.total else 0
 
     @property
-    def passes(self):
-        """At least one woman who is not (only) the moderator, and the minimum share of women if one is set."""
+    def level(self):
         if not self.total or self.women_besides_moderator < 1:
-            return False
-        return self.women * 100 >= self.minimum_share * self.total
+            return BalanceLevel.FAILS
+        if self.women * 100 >= self.balanced_share * self.total:
+            return BalanceLevel.BALANCED
+        return BalanceLevel.MINIMUM
+
+    @property
+    def passes(self):
+        """Meets the campaign's minimum: at least one woman who is not (only) the moderator."""
+        return self.level != BalanceLevel.FAILS
+
+    @property
+    def balanced(self):
+        return self.level == BalanceLevel.BALANCED
+
+    @property
+    def verdict(self):
+        return self.level.label
 
     def sentence(self):
         return ngettext(
@@ -83,7 +105,7 @@ class PanelBalance:
         ) % {"women": self.women, "total": self.total}
 
 
-def compute_balance(speakers, minimum_share=0):
+def compute_balance(speakers, balanced_share=40):
     """`speakers`: iterable of objects (or dicts) with `role` and `gender`."""
     women = total = besides = 0
     for speaker in speakers:
@@ -94,7 +116,7 @@ def compute_balance(speakers, minimum_share=0):
             women += 1
             if role != SpeakerRole.MODERATOR:
                 besides += 1
-    return PanelBalance(women, total, besides, minimum_share)
+    return PanelBalance(women, total, besides, balanced_share)
 
 
 # -- pages ------------------------------------------------------------------------------------------------
@@ -271,13 +293,14 @@ class EventPage(RoutablePageMixin, BasePage):
             self._speaker_list = speakers
         return speakers
 
-    def balance(self, minimum_share=None):
-        if minimum_share is None:
-            minimum_share = EventSettings.minimum_share()
-        return compute_balance(self.speaker_list(), minimum_share)
+    def balance(self, balanced_share=None):
+        if balanced_share is None:
+            balanced_share = EventSettings.balanced_share()
+        return compute_balance(self.speaker_list(), balanced_share)
 
-    def earns_badge(self, minimum_share=None):
-        return self.kind == EventKind.PANEL and self.balance(minimum_share).passes
+    def panel_level(self, balance):
+        """The No Women No Panel level a panel shows (badge), None for other kinds of event."""
+        return balance.level if self.kind == EventKind.PANEL else None
 
     def organisers_and_exhibitors(self):
         """(organisers, [(exhibitor row, organisation)]) in the active language, together in one query at most."""
@@ -306,13 +329,13 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_feed_url"] = self.index_feed_url()
-        minimum = EventSettings.minimum_share(request)
-        context["balance"] = self.balance(minimum)
-        context["badge"] = self.kind == EventKind.PANEL and context["balance"].passes
+        context["balance"] = balance = self.balance(EventSettings.balanced_share(request))
+        context["panel_level"] = self.panel_level(balance)
         context["is_past"] = self.is_past()
         organisers, exhibitors = self.organisers_and_exhibitors()
         context.update(organisers=organisers, exhibitors=exhibitors)
-        context["schema_org"] = json_ld(event_json_ld(self, request, organisers))
+        region = localized(self, "region")
+        context["schema_org"] = json_ld(event_json_ld(self, request, organisers, region))
         return context
 
 

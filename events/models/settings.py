@@ -12,32 +12,32 @@ from bdt_site import content_version
 
 @register_setting(icon="group")
 class EventSettings(BaseSiteSetting):
-    minimum_share_of_women = models.PositiveSmallIntegerField(
-        _("minimum share of women on a panel (%)"),
-        default=0,
+    balanced_share_of_women = models.PositiveSmallIntegerField(
+        _("share of women on a gender-balanced panel (%)"),
+        default=40,
         validators=[MaxValueValidator(100)],
         help_text=_(
-            "A panel always needs at least one woman besides the moderator to earn the 'No Women No Panel' "
-            "badge. Set a percentage here to ask for more, e.g. 40."
+            "A panel meets the No Women No Panel minimum with at least one woman speaker besides the "
+            "moderator; it is gender-balanced from this share of women among all its speakers."
         ),
     )
 
-    panels = [FieldPanel("minimum_share_of_women")]
+    panels = [FieldPanel("balanced_share_of_women")]
 
     class Meta:
         verbose_name = _("event settings")
 
     @classmethod
-    def minimum_share(cls, request=None):
+    def balanced_share(cls, request=None):
         """The setting of the request's site (default site without a request), cached until content changes
         (saving a setting is a change, bdt_site.content_version)."""
         try:
             if request is None:
-                return cls.load().minimum_share_of_women
+                return cls.load().balanced_share_of_women
             site = Site.find_for_request(request)
             return content_version.cached(
-                f"events:minimum-share:{site.pk if site else 0}",
-                lambda: cls.for_request(request).minimum_share_of_women,
+                f"events:balanced-share:{site.pk if site else 0}",
+                lambda: cls.for_request(request).balanced_share_of_women,
             )
-        except Exception:  # noqa: BLE001 - no site configured yet: the base rule applies
-            return 0
+        except Exception:  # noqa: BLE001 - no site configured yet: the field's default applies
+            return cls._meta.get_field("balanced_share_of_women").default

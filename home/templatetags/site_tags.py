@@ -1,5 +1,6 @@
 from django import template
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from home import translations
 
@@ -47,3 +48,14 @@ def machine_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+# Languages whose typography puts a (non-breaking) space before a colon.
+_SPACE_BEFORE_COLON = {"fr"}
+
+
+@register.simple_tag
+def colon():
+    """The colon after a label, as the active language writes it: "Organisme :" in French (with a no-break
+    space, so the colon never starts a line), "Provider:" elsewhere."""
+    return "\u00a0:" if get_language() in _SPACE_BEFORE_COLON else ":"

@@ -33,3 +33,11 @@ def object_language(obj):
     if locale is None:
         return None
     return base_language(locale.language_code)
+
+
+def forgiveness(alias):
+    """What a search backend alias forgives: "stems" (plurals, feminine job names, accents) and "prefixes"
+    (a word's beginning finds the word); nothing for backends of other projects (MySQL, the fallback)."""
+    from modelsearch.backends import get_search_backend
+
+    return getattr(get_search_backend(alias), "forgives", frozenset())

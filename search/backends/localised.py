@@ -29,6 +29,8 @@ class LocalisedBackendMixin:
     """An Elasticsearch/OpenSearch backend for the LANGUAGE of its settings (all objects without one): its
     index settings are that language's analysers, deep-merged with the alias's own INDEX_SETTINGS."""
 
+    forgives = frozenset({"stems"})
+
     def __init__(self, params):
         params = dict(params)
         self.language = params.pop("LANGUAGE", None)

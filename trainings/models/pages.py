@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import IntegerField, Value
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -204,10 +205,17 @@ class TrainingPage(BasePage):
         context["competence_areas"] = localize_term_ids(CompetenceArea, ids["competence_areas"])
         context["target_groups"] = localize_term_ids(TargetGroup, ids["target_groups"])
         context["sessions"] = sessions = list(self.sessions.all())
+        context["sessions_over"] = sessions_over(sessions, timezone.localdate())
         context["json_ld"] = course_json_ld(
             self, request, provider=provider, sessions=sessions, course_format=context["format"]
         )
         return context
+
+
+def sessions_over(sessions, today):
+    """Whether a training has sessions and every one of them has ended before `today` (nothing left to
+    register for)."""
+    return bool(sessions) and all((session.end_date or session.start_date) < today for session in sessions)
 
 
 class TrainingPageSession(Orderable):
