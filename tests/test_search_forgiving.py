@@ -70,7 +70,10 @@ def test_a_typo_shows_the_results_of_the_site_word_and_says_so(client, job_pages
     titles, soup = found_titles(client, "fr", "cybersécurté")
     assert "Initiation à la cybersécurité" in titles
     notice = soup.select_one(".search-corrected").get_text()
-    assert notice == "Aucun résultat pour «\u00a0cybersécurté\u00a0»\u00a0: voici les résultats pour «\u00a0cybersécurité\u00a0»."
+    assert (
+        notice
+        == "Aucun résultat pour «\u00a0cybersécurté\u00a0»\u00a0: voici les résultats pour «\u00a0cybersécurité\u00a0»."
+    )
     assert soup.select_one("#search-page-q")["value"] == "cybersécurité"
 
 
