@@ -160,9 +160,9 @@ class EdgeCacheMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Wagtail finds the Site of every request with a query. The answer for a host and port (with the site's
-    root page) is kept until content changes and handed to Wagtail on the request, where
-    Site.find_for_request() looks first. After CommonMiddleware, so the host is an allowed one."""
+    """Wagtail finds the Site of every request with a query, and the root paths of all sites in its own cache
+    entry. Both are kept until content changes and handed to Wagtail on the request, where
+    Site.find_for_request() and page URLs look first. After CommonMiddleware, so the host is an allowed one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -179,8 +179,14 @@ class CachedSiteMiddleware:
         key = f"site:{content_version.digest(request.get_host(), request.get_port())}"
         try:
             request._wagtail_site = content_version.cached(key, build)
+            # The root paths of every site, which Wagtail needs for each page URL it makes with the request:
+            # kept with the content too, instead of a read of Wagtail's own cache entry on every request.
+            request._wagtail_cached_site_root_paths = content_version.cached(
+                "site-root-paths", Site.get_site_root_paths
+            )
         except Exception:  # noqa: BLE001 - only a shortcut: on failure (database down) Wagtail looks itself
             request.__dict__.pop("_wagtail_site", None)
+            request.__dict__.pop("_wagtail_cached_site_root_paths", None)
         return self.get_response(request)
 
 

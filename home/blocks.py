@@ -66,11 +66,11 @@ def child_block_error(name, message):
 class LinkStructValue(blocks.StructValue):
     """Link logic lives here, not in templates."""
 
-    def url(self):
+    def url(self, request=None):
         page = self.get("page")
         if page:
             page = page.localized
-            return page.url if is_public(page) else ""  # a draft or restricted page gets no button
+            return page.get_url(request) if is_public(page) else ""  # a draft or restricted page: no button
         return self.get("external_url") or ""
 
     def is_external(self):
@@ -90,6 +90,13 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         description = _("A highlighted box with a button to a page on this site or an external link.")
         value_class = LinkStructValue
+
+    def get_context(self, value, parent_context=None):
+        """The link's URL made with the request, as page URLs are (Wagtail then reuses what it knows of the
+        sites instead of reading its cache again)."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["url"] = value.url((parent_context or {}).get("request"))
+        return context
 
     def clean(self, value):
         value = super().clean(value)

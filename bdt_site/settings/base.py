@@ -241,6 +241,9 @@ REST_FRAMEWORK = {
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+# Wagtail's image renditions: in each worker's memory under the content version (a get and a set on Redis
+# for every image of every page otherwise; Wagtail writes back what it has just read).
+CACHES["renditions"] = {"BACKEND": "bdt_site.content_version.LocalVersionedCache", "TIMEOUT": 3600}
 # What listings and the search find (facet counts, ids of result pages), kept until published content
 # changes (bdt_site.content_version.cached_results); 0 turns it off.
 RESULTS_CACHE_SECONDS = env.int("RESULTS_CACHE_SECONDS", default=3600)

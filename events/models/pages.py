@@ -322,13 +322,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return event_response(request, self)
 
-    def index_feed_url(self):
+    def index_feed_url(self, request=None):
         """The events index's Atom feed URL, without loading the index (it is this page's parent)."""
-        return self.parent_route_url(EventIndexPage, "news_feed")
+        return self.parent_route_url(EventIndexPage, "news_feed", request=request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_feed_url"] = self.index_feed_url()
+        context["index_feed_url"] = self.index_feed_url(request)
         context["balance"] = balance = self.balance(EventSettings.balanced_share(request))
         context["panel_level"] = self.panel_level(balance)
         context["is_past"] = self.is_past()

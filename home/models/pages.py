@@ -89,10 +89,10 @@ class BasePage(Page):
             self.prefetch_details()
         return super().get_context(request, *args, **kwargs)
 
-    def parent_route_url(self, index_model, name, *args):
+    def parent_route_url(self, index_model, name, *args, request=None):
         """The URL of route `name` (with `args`) of this page's parent, an `index_model` page, worked out from
         this page's own URL without loading the parent; "" when the parent is of another type."""
-        url = self.get_url() or ""
+        url = self.get_url(request) or ""
         if url.endswith(f"/{self.slug}/"):
             return url[: -len(self.slug) - 1] + index_model.get_resolver().reverse(name, *args)
         parent = self.get_parent().specific

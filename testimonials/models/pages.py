@@ -250,10 +250,10 @@ class TestimonialPage(BasePage):
     def get_og_image(self):
         return self.portrait.get_rendition(OG_PORTRAIT) if self.portrait_id else None
 
-    def contact_url(self):
+    def contact_url(self, request=None):
         if not self.is_expert:
             return ""
-        return self.parent_route_url(TestimonialIndexPage, "contact", self.pk)
+        return self.parent_route_url(TestimonialIndexPage, "contact", self.pk, request=request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -261,6 +261,8 @@ class TestimonialPage(BasePage):
         context["person_json_ld"] = json_ld(person_json_ld(self, request, employer))
         context["og_image"] = self.get_og_image()
         context["career_steps"] = self.career_steps.all()
+        context["contact_url"] = self.contact_url(request)
+        context["full_url"] = self.get_full_url(request)
         return context
 
 
