@@ -44,7 +44,8 @@ parallel_suite() {
     pytest_status -m "$(with_demo yes "$markers")" -p no:cacheprovider "$@"
   ) >"$work/demo.log" 2>&1 &
   demo_pid=$!
-  pytest_status -m "$(with_demo no "$markers")" "$@" || status=1
+  # The larger session on both cores (pytest-xdist, one test file per worker at a time), beside the demo one.
+  pytest_status -m "$(with_demo no "$markers")" -n 2 --dist loadfile "$@" || status=1
   wait "$demo_pid" || status=1
   printf '\n== Tests that need the demo content ==\n'
   cat "$work/demo.log"

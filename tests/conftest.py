@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.core.management import call_command
 
@@ -40,6 +42,16 @@ def build_minimal_site():
     for factory_path, slugs, titles in index_pages():
         index = publish(import_string(factory_path)(parent=home, slug=slugs["en"], title=titles["en"]))
         translate(index, {**in_languages(**slugs), **in_languages(**titles)})
+
+
+def pytest_configure(config):
+    """Under pytest-xdist (`make test-fast`) each worker writes its uploads to a media folder of its own, so no
+    test sees another's files."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        from django.conf import settings
+
+        settings.MEDIA_ROOT = f"{settings.MEDIA_ROOT}-{worker}"
 
 
 def pytest_collection_finish(session):
