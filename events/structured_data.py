@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from home.structured_data import rendition_or_none
+
 # The image blocks' own rendition (home/blocks/image.html), made when the page is published.
 IMAGE_SPEC = "width-800"
 
@@ -21,9 +23,9 @@ def event_json_ld(page, request, organisers, region=None):
         "url": page.get_full_url(request),
         "inLanguage": page.languages or [page.locale.language_code],
     }
-    image = first_image(page.body)
-    if image is not None:
-        data["image"] = [request.build_absolute_uri(image.get_rendition(IMAGE_SPEC).url)]
+    rendition = rendition_or_none(first_image(page.body), IMAGE_SPEC)
+    if rendition is not None:
+        data["image"] = [request.build_absolute_uri(rendition.url)]
     places = []
     if page.venue_name or page.address:
         address = {

@@ -1,6 +1,7 @@
 """schema.org metadata of role models."""
 
 from home.localization import localized
+from home.structured_data import rendition_or_none
 
 DETAIL_PORTRAIT = "fill-480x480"
 
@@ -26,8 +27,8 @@ def person_json_ld(page, request, employer):
     region = localized(page, "region")
     if region:
         data["workLocation"] = {"@type": "Place", "name": region.name}
-    if page.portrait_id:
-        rendition = page.portrait.get_rendition(DETAIL_PORTRAIT)
+    rendition = rendition_or_none(page.portrait if page.portrait_id else None, DETAIL_PORTRAIT)
+    if rendition is not None:
         root = request.build_absolute_uri("/")[:-1] if request else ""
         data["image"] = rendition.url if rendition.url.startswith("http") else root + rendition.url
     return data

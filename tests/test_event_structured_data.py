@@ -75,3 +75,24 @@ def test_a_past_event_offers_no_registration_and_an_online_one_has_no_address(cl
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://example.org/live"}
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert "image" not in data
+
+
+def test_an_event_whose_photo_file_is_missing_still_shows_without_an_image_in_its_data(client):
+    photo = wagtail_factories.ImageFactory(title="Verloren foto")
+    photo.file.storage.delete(photo.file.name)  # the original is gone (a restored backup without media…)
+    event = make_event(
+        events_index("nl"),
+        title="Jobbeurs zonder foto",
+        venue_name="Zaal",
+        body=json.dumps(
+            [
+                {
+                    "type": "image",
+                    "value": {"image": {"image": photo.pk, "alt_text": "Foto", "decorative": False}},
+                }
+            ]
+        ),
+    )
+    response = client.get(event.url)
+    assert response.status_code == 200
+    assert "image" not in json_ld(client, event)

@@ -18,7 +18,7 @@ from wagtail.search import index
 from home.fields import LanguagesField, optional_link, synchronized, translatable
 from home.localization import localized
 from home.models.pages import BasePage, FormClassPath, IndexPage
-from home.structured_data import json_ld
+from home.structured_data import json_ld, rendition_or_none
 from home.visibility import public_pages
 
 from ..blocks import StoryStreamBlock
@@ -248,7 +248,7 @@ class TestimonialPage(BasePage):
         return self.search_description or self.introduction or self.pull_quote
 
     def get_og_image(self):
-        return self.portrait.get_rendition(OG_PORTRAIT) if self.portrait_id else None
+        return rendition_or_none(self.portrait if self.portrait_id else None, OG_PORTRAIT)
 
     def contact_url(self, request=None):
         if not self.is_expert:
