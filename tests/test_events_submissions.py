@@ -14,6 +14,7 @@ from wagtail.models import WorkflowState
 from events.factories import events_index, make_event
 from events.models import EventPage, EventSubmission
 from tests.html import soup
+from tests.mail import FAILING_EMAIL_BACKEND
 
 pytestmark = pytest.mark.django_db
 
@@ -377,3 +378,20 @@ def test_a_panel_that_only_meets_the_minimum_is_warned_in_french_and_stored_once
     data["confirm_imbalance"] = "on"
     client.post(submit_url("fr"), data)
     assert EventSubmission.objects.get(event_title="Panel presque paritaire").panel_rule_waived
+
+
+@pytest.mark.usefixtures("vocabularies", "experts", "general_pages")
+def test_the_thank_you_page_tells_the_truth_about_the_confirmation_e_mail(client, settings):
+    speakers = [*UNBALANCED[:3], ("Frau Vier", "panellist", "woman")]
+    sent = client.post(
+        submit_url("nl"), with_speakers(form_data(kind="panel", title="Bevestigd panel"), speakers)
+    )
+    assert "We hebben u een bevestiging per e-mail gestuurd." in sent.content.decode()
+    settings.EMAIL_BACKEND = FAILING_EMAIL_BACKEND
+    failed = client.post(
+        submit_url("nl"), with_speakers(form_data(kind="panel", title="Onbevestigd"), speakers)
+    )
+    text = failed.content.decode()
+    assert failed.status_code == 200 and "We konden u nu geen bevestiging per e-mail sturen" in text
+    assert "We hebben u een bevestiging" not in text
+    assert EventSubmission.objects.get(event_title="Onbevestigd").delivery_status == "failed"
