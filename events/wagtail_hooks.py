@@ -56,7 +56,8 @@ class BalanceRow:
         return self.balance.verdict
 
 
-LEVEL_ORDER = {BalanceLevel.FAILS: 0, BalanceLevel.MINIMUM: 1, BalanceLevel.BALANCED: 2}
+# Worst first: the order in which BalanceLevel declares its levels.
+LEVEL_ORDER = {level: position for position, level in enumerate(BalanceLevel)}
 
 
 def panel_balance_rows(balanced_share=None, now=None):
