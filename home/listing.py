@@ -21,9 +21,9 @@ for role models, the expert directory, trainings, initiatives and events:
   facets (disjunctive counts: an option's count is what choosing it would give with the other facets as
   they are), and the branches are joined with UNION ALL. Many-to-many facets group by term id through their link table (a row linked to
   two language versions of one term, which editors should not do, would count twice there);
-- the result page: one query for its cards (by relevance, after the matching ids of the search; when the
-  ids of the page are cached, the cards are read by id), then what `prepare` and `decorate` add (a fixed
-  number per listing).
+- the result page: its ids (by relevance: the search's ids that match the facets; otherwise one query
+  that sorts the matching ids alone, on narrow rows), then one query for its cards by id, then what
+  `prepare` and `decorate` add (a fixed number per listing).
 
 The search ids, the facet counts and the ids of each result page are plain data kept in the cache until
 published content changes (`bdt_site.content_version.cached_results`, keyed by listing, language, moment
@@ -544,9 +544,7 @@ class Listing:
             self.request, sequence, self.per_page, self.link_params(), self.page_param, self.page_label
         )
         ids = list(page_obj.object_list)
-        cards = getattr(sequence, "cards", None)  # read with the ids when they were not cached
-        if cards is None:
-            cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
+        cards = list(self.prepare(self.model.objects.filter(pk__in=ids))) if ids else []
         by_pk = {item.pk: item for item in self.decorate(cards)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
         return page_obj
@@ -569,8 +567,9 @@ class Listing:
 
 class SortedIds:
     """The ids of a sorted listing as a sequence for Paginator: its length is the total counted with the
-    facets (no COUNT query) and a page of it is kept until content changes. Reading a page that is not
-    cached reads its cards too (`cards`): one query either way."""
+    facets (no COUNT query) and a page of it is kept until content changes. The ids are sorted in a query of
+    their own, on narrow rows (sorting whole cards with their joins costs the database twice as much on a
+    large catalogue); the cards are then read by id."""
 
     def __init__(self, listing, total):
         self.listing = listing
@@ -583,8 +582,7 @@ class SortedIds:
         listing = self.listing
 
         def build():
-            self.cards = list(listing.ordered()[window])
-            return [card.pk for card in self.cards]
+            return list(listing.ordered().values_list("pk", flat=True)[window])
 
         return content_version.cached_results(
             listing.cache_key("ids", listing.sort, window.start, window.stop), build
