@@ -1,10 +1,12 @@
 """StreamField blocks shared by every page type. Each block has an icon, a template and a description."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.visibility import is_public
 
@@ -123,6 +125,32 @@ class VideoBlock(blocks.StructBlock):
         description = _("A video or other media from an external site, with its title and transcript.")
 
 
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    figures = blocks.ListBlock(
+        SnippetChooserBlock("home.KeyFigure", label=_("Key figure")),
+        min_num=1,
+        max_num=3,
+        label=_("Key figures"),
+        help_text=_("One to three figures; each shows its latest value, its year and its source."),
+    )
+
+    class Meta:
+        icon = "table"
+        template = "home/blocks/key_figures.html"
+        label = _("Key figures")
+        description = _("One to three key figures from 'Women in Digital in figures', with their sources.")
+
+    def get_context(self, value, parent_context=None):
+        """The chosen figures in the language of the page being shown (a translated page may still point
+        at the source language's figures), with their values read in one query."""
+        context = super().get_context(value, parent_context=parent_context)
+        figures = [figure.localized for figure in value["figures"] if figure is not None]
+        prefetch_related_objects(figures, "values")
+        context["figures"] = figures
+        return context
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = paragraph_block(["bold", "italic", "link", "ol", "ul", "document-link"])
@@ -130,6 +158,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     embed = VideoBlock()
+    key_figures = KeyFiguresBlock()
 
     def get_context(self, value, parent_context=None):
         """The first image of the page is its largest content on the first screen: its block is named so that

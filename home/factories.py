@@ -17,8 +17,12 @@ from home.languages import language_codes
 
 from .models import (
     CompetenceArea,
+    FigureTheme,
     Format,
     HomePage,
+    KeyFigure,
+    KeyFiguresPage,
+    KeyFigureValue,
     Level,
     Organisation,
     OrganisationKind,
@@ -170,6 +174,14 @@ class StrategicObjectiveFactory(TaxonomyTermFactory):
         model = StrategicObjective
 
 
+class FigureThemeFactory(TaxonomyTermFactory):
+    class Params:
+        label = "Theme"
+
+    class Meta:
+        model = FigureTheme
+
+
 def numbered(label):
     """A factory's name or title and slug, numbered by its sequence: ("<label> 0001", "<label>-0001")."""
     prefix = slugify(label)
@@ -184,6 +196,31 @@ class OrganisationFactory(TranslatableFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("slug", "locale")
+
+
+class KeyFigureFactory(TranslatableFactory):
+    """A key figure in percent with one value (Belgium, 2019); `values__...` or KeyFigureValueFactory add more."""
+
+    name, slug = numbered("Figure")
+    theme = factory.SubFactory(FigureThemeFactory)
+    unit = "percent"
+    source_name = "Statbel"
+    source_url = "https://statbel.example.org/"
+    note = "A note on the figure."
+
+    class Meta:
+        model = KeyFigure
+        django_get_or_create = ("slug", "locale")
+
+
+class KeyFigureValueFactory(DjangoModelFactory):
+    figure = factory.SubFactory(KeyFigureFactory)
+    year = 2019
+    area = "belgium"
+    value = 18
+
+    class Meta:
+        model = KeyFigureValue
 
 
 # -- pages -------------------------------------------------------------------------------------------------
@@ -233,6 +270,14 @@ class StandardPageFactory(LivePageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class KeyFiguresPageFactory(LivePageFactory):
+    title, slug = numbered("Key figures")
+    introduction = "The figures behind the strategy."
+
+    class Meta:
+        model = KeyFiguresPage
 
 
 def publish(page):

@@ -4,7 +4,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import (
     CompetenceArea,
+    FigureTheme,
     Format,
+    KeyFigure,
     Level,
     Organisation,
     Region,
@@ -53,5 +55,22 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
 
 
+class KeyFigureViewSet(SnippetViewSet):
+    model = KeyFigure
+    icon = "table"
+    list_display = ["name", "theme", "unit", "locale"]
+    list_filter = ["theme", "locale"]
+    search_fields = ["name", "source_name"]
+    ordering = ["theme__sort_order", "sort_order", "name"]
+
+
+class KeyFiguresGroup(SnippetViewSetGroup):
+    menu_label = _("Key figures")
+    menu_icon = "table"
+    menu_order = 295
+    items = [KeyFigureViewSet, _taxonomy_viewset(FigureTheme, "folder-open-inverse")]
+
+
 register_snippet(VocabularyGroup)
+register_snippet(KeyFiguresGroup)
 register_snippet(OrganisationViewSet)

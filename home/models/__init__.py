@@ -1,4 +1,5 @@
 from .delivery import DeliveryStatus, EmailDeliveryMixin
+from .figures import FigureArea, FigureTheme, FigureUnit, KeyFigure, KeyFiguresPage, KeyFigureValue
 from .organisations import Organisation, OrganisationKind
 from .pages import HomePage, StandardPage
 from .settings import SiteLinks
@@ -17,8 +18,14 @@ __all__ = [
     "CompetenceArea",
     "DeliveryStatus",
     "EmailDeliveryMixin",
+    "FigureArea",
+    "FigureTheme",
+    "FigureUnit",
     "Format",
     "HomePage",
+    "KeyFigure",
+    "KeyFigureValue",
+    "KeyFiguresPage",
     "Level",
     "Organisation",
     "OrganisationKind",

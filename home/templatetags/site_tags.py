@@ -2,7 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from home import translations
+from home import charts, translations
 
 register = template.Library()
 
@@ -59,3 +59,9 @@ def colon():
     """The colon after a label, as the active language writes it: "Organisme :" in French (with a no-break
     space, so the colon never starts a line), "Provider:" elsewhere."""
     return "\u00a0:" if get_language() in _SPACE_BEFORE_COLON else ":"
+
+
+@register.simple_tag
+def figure_value(value, unit):
+    """A key figure's value with its unit, as the active language writes numbers (home.charts)."""
+    return charts.format_value(value, unit)

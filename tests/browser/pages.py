@@ -12,6 +12,12 @@ PAGES = {
         "de": "/de/datenschutz/",
     },
     "untranslated page notice": {"fr": "/fr/?untranslated=1"},
+    "key figures": {
+        "en": "/en/key-figures/",
+        "fr": "/fr/chiffres-cles/",
+        "nl": "/nl/kerncijfers/",
+        "de": "/de/kennzahlen/",
+    },
     "role models, filtered": {
         "en": "/en/role-models/?region=brussels",
         "fr": "/fr/modeles/?region=brussels",

@@ -18,6 +18,7 @@ class Command(BaseCommand):
             loader.load("home", "vocabularies")
             loader.load("home", "organisations")
             load_site(loader)
+            loader.load("home", "figures")
             loader.load("testimonials", "role_models")
             loader.load("trainings", "trainings")
             loader.load("trainings", "initiatives")
