@@ -1,6 +1,8 @@
 """'Women in Digital in figures': key figures as translatable snippets, shown on their page with an accessible
 chart drawn on the server, a data table and the source, and as one to three cards anywhere through a block."""
 
+import csv
+import io
 import re
 from decimal import Decimal
 
@@ -23,9 +25,10 @@ pytestmark = pytest.mark.django_db
 
 
 def figure_with_years(**fields):
-    """An English figure with three years of values for women and men."""
+    """An English figure with three years of values for women and men, its theme translated."""
     fields = {"name": "Women among ICT specialists", "slug": "women-ict", **fields}
     figure = KeyFigureFactory(unit="percent", **fields)
+    translate(figure.theme)  # an editor translates the themes before the figures
     for year, women, men in [(2017, "16.5", "83.5"), (2019, "18.2", "81.8"), (2021, "19.4", "80.6")]:
         KeyFigureValueFactory(
             figure=figure, year=year, value=Decimal(women), value_women=Decimal(women), value_men=Decimal(men)
@@ -93,9 +96,9 @@ def test_a_single_value_needs_no_chart_but_keeps_its_table(client, home_pages):
 
 
 def test_french_figures_are_translated_and_written_the_french_way(client, home_pages):
-    figure = figure_with_years(note="Eurostat labour force survey.")
-    theme = figure.theme
-    translate(theme, texts={theme.name: {"fr": "Emploi"}})
+    theme = FigureThemeFactory(name="Jobs", slug="jobs")
+    translate(theme, texts={"Jobs": {"fr": "Emploi"}})
+    figure = figure_with_years(theme=theme, note="Eurostat labour force survey.")
     translate(
         figure,
         texts={
@@ -108,6 +111,7 @@ def test_french_figures_are_translated_and_written_the_french_way(client, home_p
 
     doc = soup(client.get(french.url))
 
+    assert doc.select_one(".figures-theme h2").text == "Emploi"
     section = doc.select_one("section.key-figure")
     assert section.select_one("h3").text.strip() == "Part des femmes parmi les spécialistes des TIC"
     assert section.select_one(".key-figure-value strong").text == "19,4\u00a0%"
@@ -169,3 +173,53 @@ def test_the_key_figures_block_shows_up_to_three_figures_in_the_page_language(cl
     assert card.select_one(".figure-card-name").text == french_figure.name
     assert card.select_one(".figure-card-value").text == "19,4\u00a0%"
     assert re.search(r"Belgique, 2021", card.select_one(".meta").text)
+
+
+def test_the_figures_are_open_data_in_csv_and_json_with_their_sources(client, home_pages):
+    figure_with_years(note="=HYPERLINK(evil)")
+    page = figures_page(home_pages["en"])
+    french = translate(page)["fr"]
+    translate(
+        KeyFigure.objects.get(slug="women-ict"), texts={"Women among ICT specialists": {"fr": "Femmes TIC"}}
+    )
+
+    download = soup(client.get(page.url)).select_one(".figures-downloads")
+    csv_url, json_url = (link["href"] for link in download.select("a"))
+    rows = list(csv.reader(io.StringIO(client.get(french.url + "csv/").content.decode("utf-8-sig"))))
+    data = client.get(json_url).json()
+
+    assert csv_url == page.url + "csv/"
+    assert rows[0][:6] == ["Thème", "Chiffre", "Unité", "Année", "Zone", "Valeur"]
+    assert rows[1][1:9] == [
+        "Femmes TIC",
+        "Pourcentage",
+        "2017",
+        "Belgique",
+        "16.5",
+        "16.5",
+        "83.5",
+        "Statbel (fr)",  # the factory translation of the source name
+    ]
+    assert rows[1][10].startswith("'=HYPERLINK(evil)")  # never a formula in a spreadsheet
+    assert len(rows) == 4
+    figure = data["themes"][0]["figures"][0]  # English
+    assert figure["source"] == {"name": "Statbel", "url": "https://statbel.example.org/"}
+    assert figure["values"][-1] == {
+        "year": 2021,
+        "area": "belgium",
+        "value": 19.4,
+        "women": 19.4,
+        "men": 80.6,
+    }
+
+
+def test_a_restricted_figures_page_keeps_its_data_to_itself(client, home_pages):
+    from wagtail.models import PageViewRestriction
+
+    figure_with_years()
+    page = figures_page(home_pages["en"])
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret")
+
+    assert client.get(page.url + "json/").status_code == 200
+    assert "Women among ICT specialists" not in client.get(page.url + "json/").content.decode()
+    assert "Women among ICT specialists" not in client.get(page.url + "csv/").content.decode()

@@ -8,17 +8,10 @@ from django.utils.translation import gettext as _
 
 from home.localization import localize_term_ids
 from home.models import CompetenceArea, TargetGroup
+from home.text import csv_safe
 
 from .listing import decorate_trainings, training_listing
 from .models import TrainingPage
-
-
-def csv_safe(value):
-    """Neutralise spreadsheet formulas: cells starting with = + - @ (or tab/CR) get a leading quote."""
-    text = "" if value is None else str(value)
-    if text and text[0] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def columns():

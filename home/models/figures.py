@@ -6,10 +6,12 @@ language, kept in child rows that follow the source figure when translations are
 add a year's value as a new row: the page's charts and tables are drawn from the rows (home/charts.py)."""
 
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -83,8 +85,9 @@ class KeyFigure(TranslatableMixin, index.Indexed, ClusterableModel):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
     override_translatable_fields = [
-        *translatable("name", "source_name", "note"),
-        *synchronized("theme", "slug", "unit", "source_url", "sort_order", "values"),
+        # the theme is a translatable snippet: each translation points at the theme in its own language
+        *translatable("theme", "name", "source_name", "note"),
+        *synchronized("slug", "unit", "source_url", "sort_order", "values"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -156,9 +159,10 @@ class KeyFigureValue(Orderable):
         return f"{self.year} {self.get_area_display()}: {self.value}"
 
 
-class KeyFiguresPage(BasePage):
+class KeyFiguresPage(RoutablePageMixin, BasePage):
     """'Women in Digital in figures': every key figure of the page's language, by theme, each with a chart
-    drawn on the server, its data table and its source."""
+    drawn on the server, its data table and its source; the same figures as open data at csv/ and
+    json/ (home/views.py)."""
 
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -190,3 +194,11 @@ class KeyFiguresPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = self.themes()
         return context
+
+    @path("csv/", name="csv")
+    def figures_csv(self, request):
+        return import_string("home.views.figures_csv")(request, self)
+
+    @path("json/", name="json")
+    def figures_json(self, request):
+        return import_string("home.views.figures_json")(request, self)
