@@ -1,7 +1,13 @@
 """StreamField blocks shared by every page type. Each block has an icon, a template and a description."""
 
+import copy
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
+from django.http import QueryDict
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -151,6 +157,107 @@ class KeyFiguresBlock(blocks.StructBlock):
         return context
 
 
+@dataclass(frozen=True)
+class Section:
+    """A section whose first cards a SectionPreviewBlock shows: its index page model, its listing (home.listing,
+    by dotted path: the sections' apps build on home, not the other way round) and, optionally, the filter of
+    a card shown first."""
+
+    index: str
+    listing: str
+    lead: str = ""
+
+
+SECTIONS = {
+    "events": Section("events.EventIndexPage", "events.listing.EventListing", lead="kind=job_day"),
+    "role_models": Section("testimonials.TestimonialIndexPage", "testimonials.listing.RoleModelListing"),
+    "trainings": Section("trainings.TrainingCatalogPage", "trainings.listing.TrainingListing"),
+}
+
+
+def listing_cards(section, request, locale_id, count):
+    """(index page, the first `count` cards of `section` in a locale): the section's listing in its default
+    order, public pages only, read through the listing engine (ids cached, cards by id); the next card
+    matching `section.lead` (the next job day) comes first. (None, []) when the section has no public index."""
+    index = apps.get_model(section.index).for_locale(locale_id)
+    if index is None:
+        return None, []
+    listing_class = import_string(section.listing)
+
+    def first(params, number):
+        preview = copy.copy(request)
+        preview.GET = QueryDict(params)
+        return list(listing_class(preview, index, per_page=number).items)
+
+    cards = first(section.lead, 1) if section.lead else []
+    cards += [card for card in first("", count) if card.pk not in {lead.pk for lead in cards}]
+    return index, cards[:count]
+
+
+class SectionPreviewBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    section = blocks.ChoiceBlock(
+        label=_("Section"),
+        choices=[
+            ("events", _("Next events (the next job day first)")),
+            ("role_models", _("Role models")),
+            ("trainings", _("Trainings (soonest session first)")),
+        ],
+    )
+    count = blocks.IntegerBlock(label=_("Number of cards"), min_value=1, max_value=6, default=3)
+    link_text = blocks.CharBlock(
+        label=_("Link to the section"), max_length=60, help_text=_("E.g. “All events”.")
+    )
+
+    class Meta:
+        icon = "list-ul"
+        template = "home/blocks/section_preview.html"
+        label = _("Section preview")
+        description = _(
+            "The first cards of the events, role models or trainings, with a link to the whole list."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page, request = (parent_context or {}).get("page"), (parent_context or {}).get("request")
+        index, cards = (None, [])
+        if page is not None and request is not None:
+            index, cards = listing_cards(SECTIONS[value["section"]], request, page.locale_id, value["count"])
+        context.update(index=index, items=cards, section=value["section"])
+        return context
+
+
+class TrainingFinderBlock(blocks.StructBlock):
+    """Three questions (who you are, where, what level) that open the catalogue with those filters."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
+    button_text = blocks.CharBlock(label=_("Button text"), max_length=60)
+
+    class Meta:
+        icon = "search"
+        template = "home/blocks/training_finder.html"
+        label = _("Training finder")
+        description = _("Three questions that open the training catalogue with the matching filters.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        catalogue = apps.get_model(SECTIONS["trainings"].index).for_locale(page.locale_id) if page else None
+        context.update(
+            catalogue=catalogue,
+            questions=[
+                (name, question, apps.get_model("home", model).for_active_locale())
+                for name, question, model in [
+                    ("audience", _("Who are you?"), "TargetGroup"),
+                    ("region", _("Where?"), "Region"),
+                    ("level", _("What level?"), "Level"),
+                ]
+            ],
+        )
+        return context
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = paragraph_block(["bold", "italic", "link", "ol", "ul", "document-link"])
@@ -159,6 +266,8 @@ class BodyStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     embed = VideoBlock()
     key_figures = KeyFiguresBlock()
+    section_preview = SectionPreviewBlock()
+    training_finder = TrainingFinderBlock()
 
     def get_context(self, value, parent_context=None):
         """The first image of the page is its largest content on the first screen: its block is named so that

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from bdt_site import content_version
 from home.blocks import BodyStreamBlock
+from home.visibility import public_pages
 
 MAX_ROUTED_DEPTH = 12  # deeper URLs are routed level by level, as Wagtail does
 
@@ -128,6 +129,14 @@ class IndexPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         return import_string(self.listing_view)(request, self)
+
+    @classmethod
+    def for_locale(cls, locale_id):
+        """The public index of this type in a locale, or None (cached until published content changes)."""
+        return content_version.cached(
+            f"index:{cls._meta.label_lower}:{locale_id}",
+            lambda: public_pages(cls.objects.filter(locale_id=locale_id)).order_by("path").first(),
+        )
 
     def route_kwargs_in(self, name, kwargs, language_codes):
         """{language code: keyword arguments of route `name` in that language's translation of this page, or

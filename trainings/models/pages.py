@@ -18,11 +18,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from bdt_site import content_version
 from home.fields import ChoiceListField, LanguagesField, optional_link, synchronized, translatable
 from home.localization import localize_term_ids, localized
 from home.models.pages import BasePage, IndexPage
-from home.visibility import public_pages
 
 from .choices import Facility, FundingType, InitiativeKind, TimelineStatus
 
@@ -57,14 +55,6 @@ class TrainingCatalogPage(IndexPage):
     class Meta:
         verbose_name = _("training catalogue")
         verbose_name_plural = _("training catalogues")
-
-    @classmethod
-    def for_locale(cls, locale_id):
-        """The live catalogue of a locale, or None (cached until published content changes)."""
-        return content_version.cached(
-            f"trainings:catalogue:{locale_id}",
-            lambda: public_pages(cls.objects.filter(locale_id=locale_id)).order_by("path").first(),
-        )
 
     @path("export-csv/")
     def export_csv(self, request):

@@ -17,8 +17,8 @@ class Command(BaseCommand):
         with reference_index_updated_once():
             loader.load("home", "vocabularies")
             loader.load("home", "organisations")
-            load_site(loader)
             loader.load("home", "figures")
+            load_site(loader)
             loader.load("testimonials", "role_models")
             loader.load("trainings", "trainings")
             loader.load("trainings", "initiatives")
