@@ -35,15 +35,16 @@ GUNICORN = [
 ]
 
 
-def production_settings(*names):
+def production_settings(*names, env=None):
     """{name: value} of settings of the production profile, read in a process of its own (with only the
-    variables production insists on), so nothing of the test settings leaks in."""
+    variables production insists on, and those of `env`), so nothing of the test settings leaks in."""
     env = {
         "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
         "ALLOWED_HOSTS": "bedigitaltogether.example",
         "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
         "REDIS_URL": "redis://127.0.0.1:6379/0",  # required; reading settings does not connect
         "PATH": "/usr/bin:/bin",
+        **(env or {}),
     }
     code = (
         "import json, sys, django; django.setup(); from django.conf import settings as s; "

@@ -9,6 +9,7 @@ The site's database is a new one on the PostgreSQL of scripts/test.sh (POSTGRES_
 built by the migrations and the minimal four-language site of tests/conftest.py; the test session's own
 database is not used."""
 
+import json
 import signal
 import subprocess
 import sys
@@ -28,21 +29,19 @@ from tests.servers import (
     post_form,
     postgres_database,
     production_environ,
+    production_settings,
     redis_server,
     run_in_site,
     running_server,
+    set_cookies,
     side_by_side,
 )
 
-pytestmark = [pytest.mark.cluster, pytest.mark.nginx, pytest.mark.redis]
-
 # Run in the site's environment: the migrations (in this process, while collectstatic runs beside it), then the
-# minimal site, an editor's session and a draft page under the English home page, which shows in the menu of
-# every page once published. Prints what the tests use.
+# minimal site, an editor, a user whose logins the throttle test counts, and a draft page under the English home
+# page, which shows in the menu of every page once published. Prints what the tests use.
 SETUP = r"""
 import json
-from importlib import import_module
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from home.models import HomePage, StandardPage
@@ -50,17 +49,15 @@ from tests.conftest import build_minimal_site
 
 call_command("migrate", interactive=False, verbosity=0)
 build_minimal_site()
-user = get_user_model().objects.create_superuser("cluster-editor", "cluster@example.org", "right-password")
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session.update({"_auth_user_id": str(user.pk), "_auth_user_hash": user.get_session_auth_hash(),
-                "_auth_user_backend": "django.contrib.auth.backends.ModelBackend"})
-session.create()
+users = get_user_model().objects
+users.create_superuser("cluster-editor", "editor@example.org", "editor-password")
+users.create_user("cluster-member", "member@example.org", "member-password")
 home = HomePage.objects.get(locale__language_code="en")
 draft = StandardPage(title="Cluster Quokka Corner", introduction="Quokkas, on every app server.",
                      show_in_menus=True, live=False)
 home.add_child(instance=draft)
 draft.save_revision()
-print(json.dumps({"session": session.session_key, "draft": {"id": draft.pk, "url": draft.url}}))
+print(json.dumps({"draft": {"id": draft.pk, "url": draft.url}}))
 """
 
 
@@ -109,6 +106,9 @@ def _page(port, path, **kwargs):
     return status, body.decode("utf-8", "replace")
 
 
+@pytest.mark.cluster
+@pytest.mark.nginx
+@pytest.mark.redis
 def test_a_publish_through_one_app_server_shows_on_the_other_at_once_and_through_nginx_within_a_second(
     cluster,
 ):
@@ -120,10 +120,13 @@ def test_a_publish_through_one_app_server_shows_on_the_other_at_once_and_through
         status, body = _page(port, "/en/")
         assert status == 200 and title not in body
 
+    # The editor signs in on the second app server and publishes through the first (sessions are shared).
+    credentials = {"username": "cluster-editor", "password": "editor-password", "next": "/admin/"}
+    status, headers, _body = post_form(second, "/admin/login/", credentials)
+    assert status == 302
+    session = {"sessionid": set_cookies(headers)["sessionid"]}
     status, _headers, body = post_form(
-        first,
-        f"/admin/bulk/wagtailcore/page/publish/?id={draft['id']}&next=/admin/",
-        cookies={"sessionid": cluster["session"]},
+        first, f"/admin/bulk/wagtailcore/page/publish/?id={draft['id']}&next=/admin/", cookies=session
     )
     published_at = time.time()
     assert status == 302, body[-2000:]
@@ -145,12 +148,15 @@ def _alternately(cluster, attempts, send):
     return [send(ports[n % 2]) for n in range(attempts)]
 
 
+@pytest.mark.cluster
+@pytest.mark.nginx
+@pytest.mark.redis
 def test_failed_logins_on_both_app_servers_are_counted_together(cluster):
     visitor = {"X-Real-IP": "198.51.100.23"}  # as nginx sends it (TRUSTED_PROXIES)
 
     def log_in(password):
         def send(port):
-            form = {"username": "cluster-editor", "password": password, "next": "/admin/"}
+            form = {"username": "cluster-member", "password": password, "next": "/admin/"}
             return post_form(port, "/admin/login/", form, headers=visitor)[0]
 
         return send
@@ -158,9 +164,12 @@ def test_failed_logins_on_both_app_servers_are_counted_together(cluster):
     # LOGIN_MAX_FAILURES (5): four failures, two on each server, give the form again; the fifth, on the first
     # server, locks the account out. Then both refuse even the right password.
     assert _alternately(cluster, 5, log_in("wrong-password")) == [200, 200, 200, 200, 429]
-    assert _alternately(cluster, 2, log_in("right-password")) == [429, 429]
+    assert _alternately(cluster, 2, log_in("member-password")) == [429, 429]
 
 
+@pytest.mark.cluster
+@pytest.mark.nginx
+@pytest.mark.redis
 def test_the_rate_limit_of_a_form_counts_the_posts_on_both_app_servers_together(cluster):
     visitor = {"X-Real-IP": "198.51.100.24"}
 
@@ -178,7 +187,10 @@ def _load_lines(log):
     return sum(b"?client=" in line for line in Path(log).read_bytes().splitlines())
 
 
-# Last in the module: it stops the first app server.
+# Last of the module's tests on the running servers: it stops the first app server.
+@pytest.mark.cluster
+@pytest.mark.nginx
+@pytest.mark.redis
 def test_stopping_one_app_server_under_load_loses_no_get(cluster):
     first = cluster["servers"][0]
     for server in cluster["servers"]:  # each worker's first page is slow (templates, translations): made now
@@ -219,3 +231,17 @@ def test_stopping_one_app_server_under_load_loses_no_get(cluster):
     assert not failed, f"{len(failed)} of {len(answers)} GETs failed: {failed[:10]}"
     # After the stop, the remaining server answered all the same.
     assert sum(when > stopped_at for when, _path, _status in answers) >= 10
+
+
+def test_media_go_to_the_storage_backend_the_environment_names():
+    """Several app servers without a shared disk keep uploads in an object store (README, "Deployment": an S3
+    one through django-storages). Here with a backend of Django's own that has no local path either."""
+    on_disk = production_settings("STORAGES")["STORAGES"]
+    assert on_disk["default"] == {"BACKEND": "bdt_site.storage.MediaStorage"}
+    backend, options = "django.core.files.storage.InMemoryStorage", {"base_url": "https://media.example.net/"}
+    environ = {"MEDIA_STORAGE": backend, "MEDIA_STORAGE_OPTIONS": json.dumps(options)}
+    elsewhere = production_settings("STORAGES", env=environ)["STORAGES"]
+    assert elsewhere == {
+        "default": {"BACKEND": backend, "OPTIONS": options},
+        "staticfiles": on_disk["staticfiles"],  # collected on each app server, whatever the media storage
+    }
