@@ -14,10 +14,10 @@
 #   config  write the configuration only; prints the path of its main file
 # env: NGINX_PORT (8390: the shipped HTTPS server), NGINX_REDIRECT_PORT (NGINX_PORT+1: the shipped port-80
 #      redirect), NGINX_UPSTREAM (gunicorn, 127.0.0.1:8000; several addresses, separated by spaces or commas,
-#      make the upstream pool: one `server` line each, with the shipped parameters), MEDIA_ROOT (<repo>/media), STATIC_ROOT
-#      (<repo>/var/static), NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated configuration, pid, logs, cache,
-#      temporary files), NGINX_ACCESS_LOG (on: the access log in NGINX_DIR/logs; off for benchmarks; the
-#      searches log is written either way, as in production).
+#      make the upstream pool: one `server` line each, with the shipped parameters), MEDIA_ROOT
+#      (<repo>/media), STATIC_ROOT (<repo>/var/static), NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated
+#      configuration, pid, logs, cache, temporary files), NGINX_ACCESS_LOG (on: the access log in
+#      NGINX_DIR/logs; off for benchmarks; the searches log is written either way, as in production).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
