@@ -84,6 +84,8 @@ DATABASE_URL_POSTGRES=$(bash scripts/postgres.sh start | tail -n 1)
 # The Redis of the production-profile sites the nginx and Redis tests start (tests/servers.py: redis_server()).
 REDIS_URL=$(bash scripts/redis.sh start | tail -n 1)
 export OPENSEARCH_URL REDIS_URL
+# The PostgreSQL server on which the two-app-server test makes a database of its own (tests/test_cluster.py).
+export POSTGRES_URL=$DATABASE_URL_POSTGRES
 echo "OpenSearch: $OPENSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
 
 step "Test suite on SQLite (with browser and OpenSearch tests)"
