@@ -56,6 +56,12 @@ def trip(key, error):
     logger.warning("Search engine %s failed (%s); skipping it for %g s", key, error, seconds)
 
 
+def reset():
+    """Close every breaker of this process (tests start from a clean state)."""
+    with _lock:
+        _open_until.clear()
+
+
 INDEXING_ENDPOINTS = {"_bulk", "_refresh", "_aliases"}
 
 
