@@ -596,7 +596,7 @@ def test_update_index_rebuilds_atomically_while_search_answers(
     assert "Déclaration" in html(client.get("/fr/search/", {"q": "accessibilité"}))
 
 
-def test_each_language_index_uses_its_own_analyser(engine_config, settings):
+def test_each_language_index_uses_its_own_analyser(db, engine_config, settings):
     from modelsearch.backends import get_search_backend
     from wagtail.models import Page
 
