@@ -3,7 +3,6 @@ Behind nginx, searches are counted from nginx's log (search/edge_log.py), also t
 
 import datetime
 import functools
-import logging
 
 from django.apps import apps
 from django.conf import settings
@@ -23,11 +22,9 @@ from home.visibility import public_pages, public_q
 
 from . import stats, suggest
 from .backends import forgiveness
-from .backends.breaker import EngineSkipped
+from .backends.breaker import log_engine_failure
 from .highlight import highlight, searchable_texts, snippet
 from .query import backend_for_language, clean_page_number, clean_query, engine_query
-
-logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -188,18 +185,6 @@ def _run(query, language_code, types, type_key, page_number, backend, fallback=F
     total = sum(item["count"] for item in counts)
     page_obj = Paginator(range(selected_count(counts, type_key)), RESULTS_PER_PAGE).page(number)
     return counts, total, page_obj, specific_by_id(rows, selected_models(types, type_key))
-
-
-def log_engine_failure(error, backend, query):
-    """Log that the engine failed (with its traceback) or was skipped by the breaker (one line)."""
-    if isinstance(error, EngineSkipped):
-        logger.info(
-            "Search backend %r skipped (%s); answering %r from the database backend", backend, error, query
-        )
-    else:
-        logger.exception(
-            "Search backend %r failed for %r; answering from the database backend", backend, query
-        )
 
 
 def _with_fallback(run, query, language_code, *args):

@@ -105,19 +105,19 @@ def test_search_pages_answer_within_a_second_with_the_notice_and_skip_the_engine
     # the breaker is open: the next searches and suggestions do not even try the engine
     for query in ("atelier", "liège", "pluvrak"):
         response, seconds = timed_get(client, "/fr/search/", {"q": query})
-        assert seconds < 0.5 and NOTICE in response.content.decode(), (query, seconds)
+        assert seconds < TIMEOUT and NOTICE in response.content.decode(), (query, seconds)
     response, seconds = timed_get(client, "/fr/search/autocomplete/", {"q": "pluv"})
-    assert seconds < 0.5 and [r["title"] for r in response.json()["results"]] == ["Atelier Pluvrak"]
+    assert seconds < TIMEOUT and [r["title"] for r in response.json()["results"]] == ["Atelier Pluvrak"]
     assert engine_down.requests == tried
 
 
 def test_after_the_cool_down_the_engine_is_tried_again(client, home_pages, engine_down, settings):
-    settings.SEARCH_BREAKER_SECONDS = 0.5
+    settings.SEARCH_BREAKER_SECONDS = 3  # long enough for the second request even on a busy machine
     client.get("/fr/search/", {"q": "pluvrak"})
     tried = engine_down.requests
     client.get("/fr/search/", {"q": "pluvrak"})
     assert engine_down.requests == tried  # still cooling down
-    time.sleep(0.6)
+    time.sleep(3.1)
     response, seconds = timed_get(client, "/fr/search/", {"q": "pluvrak"})
     assert engine_down.requests > tried  # tried again
     assert NOTICE in response.content.decode() and seconds < 1  # and skipped again after this new failure

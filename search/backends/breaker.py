@@ -101,3 +101,15 @@ def guarded_transport(transport_class, transport_error, connection_error):
 
     GuardedTransport.__name__ = GuardedTransport.__qualname__ = f"Guarded{transport_class.__name__}"
     return GuardedTransport
+
+
+def log_engine_failure(error, backend, query):
+    """Log that the engine failed (with its traceback) or was skipped by the breaker (one line)."""
+    if isinstance(error, EngineSkipped):
+        logger.info(
+            "Search backend %r skipped (%s); answering %r from the database backend", backend, error, query
+        )
+    else:
+        logger.exception(
+            "Search backend %r failed for %r; answering from the database backend", backend, query
+        )
