@@ -34,7 +34,6 @@ cards.
 the page carries its previous/next query strings and its label for `home/includes/pagination.html`.
 """
 
-import logging
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -48,9 +47,8 @@ from bdt_site import content_version
 from home.localization import active_language, term_ids_by_slug
 from home.models.taxonomies import localized_terms
 from home.visibility import public_pages
+from search.backends.breaker import log_engine_failure
 from search.query import backend_for_language, clean_query, engine_query
-
-logger = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 1000
 NOTHING = Q(pk__isnull=True)  # matches no row
@@ -463,10 +461,10 @@ class Listing:
         backend = backend_for_language(self.language)
         try:
             return self._search(words, backend)
-        except Exception:
+        except Exception as error:
             if backend == "default":
                 raise
-            logger.exception("Search backend %r failed for %r; using the database backend", backend, words)
+            log_engine_failure(error, backend, words)
             return self._search(words, "default")
 
     def _search(self, words, backend):

@@ -13,10 +13,11 @@
 #   stop    stop the nginx started from NGINX_DIR and delete that directory
 #   config  write the configuration only; prints the path of its main file
 # env: NGINX_PORT (8390: the shipped HTTPS server), NGINX_REDIRECT_PORT (NGINX_PORT+1: the shipped port-80
-#      redirect), NGINX_UPSTREAM (gunicorn, 127.0.0.1:8000), MEDIA_ROOT (<repo>/media), STATIC_ROOT
-#      (<repo>/var/static), NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated configuration, pid, logs, cache,
-#      temporary files), NGINX_ACCESS_LOG (on: the access log in NGINX_DIR/logs; off for benchmarks; the
-#      searches log is written either way, as in production).
+#      redirect), NGINX_UPSTREAM (gunicorn, 127.0.0.1:8000; several addresses, separated by spaces or commas,
+#      make the upstream pool: one `server` line each, with the shipped parameters), MEDIA_ROOT
+#      (<repo>/media), STATIC_ROOT (<repo>/var/static), NGINX_DIR (/tmp/bdt-nginx-$NGINX_PORT: generated
+#      configuration, pid, logs, cache, temporary files), NGINX_ACCESS_LOG (on: the access log in
+#      NGINX_DIR/logs; off for benchmarks; the searches log is written either way, as in production).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -42,13 +43,19 @@ install_nginx() {
 }
 
 write_config() {
-  local shipped="$REPO_ROOT/deploy/nginx.conf"
+  local shipped="$REPO_ROOT/deploy/nginx.conf" servers="" address
+  # The shipped `server 127.0.0.1:8000 ...;` line becomes one line per address of NGINX_UPSTREAM (sed: \1 is
+  # its indentation, \2 its parameters).
+  for address in ${NGINX_UPSTREAM//,/ }; do
+    servers+="${servers:+\n}\1server $address\2;"
+  done
+  [ -n "$servers" ] || die "NGINX_UPSTREAM names no address"
   mkdir -p "$NGINX_DIR"/{cache,temp,logs}
   cp "$REPO_ROOT/deploy/bdt_proxy_params" "$REPO_ROOT/deploy/bdt_page_cache" "$NGINX_DIR/"
   sed -e "s#^\(\s*\)listen 80;#\1listen 127.0.0.1:$NGINX_REDIRECT_PORT;#" \
     -e "s#^\(\s*\)listen 443 ssl http2;#\1listen 127.0.0.1:$NGINX_PORT;#" \
     -e "/^\s*ssl_certificate/d" \
-    -e "s#server 127.0.0.1:8000;#server $NGINX_UPSTREAM;#" \
+    -e "s#^\(\s*\)server 127\.0\.0\.1:8000\( [^;]*\)\?;#$servers#" \
     -e "s#/var/cache/nginx/bdt#$NGINX_DIR/cache/bdt#" \
     -e "s#/var/log/bdt/#$NGINX_DIR/logs/#" \
     -e "s#/etc/nginx/bdt_proxy_params#$NGINX_DIR/bdt_proxy_params#" \

@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=bdt_site.settings.test
 export PG_PORT=${PG_PORT:-54329} OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250} REDIS_PORT=${REDIS_PORT:-6329}
+export ELASTICSEARCH_PORT=${ELASTICSEARCH_PORT:-9260}
 
 step() { printf '\n== %s ==\n' "$*"; }
 
@@ -66,27 +67,33 @@ done
 
 if [ "$FAST" = 1 ]; then
   step "Test suite on SQLite (no browser, OpenSearch, nginx or Redis)"
-  unset DATABASE_URL OPENSEARCH_URL REDIS_URL
-  parallel_suite "not browser and not opensearch and not nginx and not redis" "$@"
+  unset DATABASE_URL OPENSEARCH_URL ELASTICSEARCH_URL REDIS_URL
+  parallel_suite "not browser and not opensearch and not elasticsearch and not nginx and not redis" "$@"
   exit
 fi
 
 step "Services"
 cleanup() {
   bash scripts/opensearch.sh stop >/dev/null 2>&1 || true
+  bash scripts/elasticsearch.sh stop >/dev/null 2>&1 || true
   bash scripts/postgres.sh stop >/dev/null 2>&1 || true
   bash scripts/redis.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 bash scripts/browser-setup.sh
 OPENSEARCH_URL=$(bash scripts/opensearch.sh start | tail -n 1)
+# The search tests run against both engines (tests/engines.py); scripts/elasticsearch.sh: Elasticsearch 7.10.2.
+ELASTICSEARCH_URL=$(bash scripts/elasticsearch.sh start | tail -n 1)
+export ELASTICSEARCH_URL
 DATABASE_URL_POSTGRES=$(bash scripts/postgres.sh start | tail -n 1)
 # The Redis of the production-profile sites the nginx and Redis tests start (tests/servers.py: redis_server()).
 REDIS_URL=$(bash scripts/redis.sh start | tail -n 1)
 export OPENSEARCH_URL REDIS_URL
-echo "OpenSearch: $OPENSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
+# The PostgreSQL server on which the two-app-server test makes a database of its own (tests/test_cluster.py).
+export POSTGRES_URL=$DATABASE_URL_POSTGRES
+echo "OpenSearch: $OPENSEARCH_URL  Elasticsearch: $ELASTICSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
 
-step "Test suite on SQLite (with browser and OpenSearch tests)"
+step "Test suite on SQLite (with browser, OpenSearch and Elasticsearch tests)"
 suite "" "$@"
 
 step "Test suite on PostgreSQL"

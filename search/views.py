@@ -2,9 +2,10 @@
 Behind nginx, searches are counted from nginx's log (search/edge_log.py), also those it answers from its cache."""
 
 import datetime
-import logging
+import functools
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -21,10 +22,9 @@ from home.visibility import public_pages, public_q
 
 from . import stats, suggest
 from .backends import forgiveness
+from .backends.breaker import log_engine_failure
 from .highlight import highlight, searchable_texts, snippet
 from .query import backend_for_language, clean_page_number, clean_query, engine_query
-
-logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
@@ -42,10 +42,6 @@ ENGINE_DOWN_NOTICE = _(
     "Our search engine is unavailable at the moment, so these results come from a simpler search "
     "and may be less complete. Please try again later."
 )
-
-
-class EngineUnavailable(Exception):
-    pass
 
 
 def available_types():
@@ -169,18 +165,23 @@ def _answer(query, language_code, types, type_key, page_number, backend):
     return counts, number, [(page.pk, page.content_type_id) for page in found]
 
 
-def _cached_answer(query, language_code, types, type_key, page_number, backend):
-    """The answer of a search, kept until published content changes (per backend, so that an answer of the
-    fallback during an engine outage is never served once the engine is back)."""
-    key = f"search:answer:{backend}:{language_code}:{content_version.digest(query, type_key, page_number)}"
-    return content_version.cached_results(
-        key, lambda: _answer(query, language_code, types, type_key, page_number, backend)
-    )
+def _cached_answer(query, language_code, types, type_key, page_number, backend, fallback=False):
+    """The answer of a search, kept until published content changes. A fallback answer (the database backend
+    while the engine is down) is kept under a key of its own, so it is never served once the engine is back,
+    and for SEARCH_FALLBACK_CACHE_SECONDS only: repeated searches during an outage spare the database."""
+    state = content_version.digest(query, type_key, page_number)
+    build = functools.partial(_answer, query, language_code, types, type_key, page_number, backend)
+    if fallback:
+        seconds = getattr(settings, "SEARCH_FALLBACK_CACHE_SECONDS", 30)
+        return content_version.cached(f"search:fallback:{language_code}:{state}", build, seconds)
+    return content_version.cached_results(f"search:answer:{backend}:{language_code}:{state}", build)
 
 
-def _run(query, language_code, types, type_key, page_number, backend):
+def _run(query, language_code, types, type_key, page_number, backend, fallback=False):
     """The answer of a search and its pages."""
-    counts, number, rows = _cached_answer(query, language_code, types, type_key, page_number, backend)
+    counts, number, rows = _cached_answer(
+        query, language_code, types, type_key, page_number, backend, fallback
+    )
     total = sum(item["count"] for item in counts)
     page_obj = Paginator(range(selected_count(counts, type_key)), RESULTS_PER_PAGE).page(number)
     return counts, total, page_obj, specific_by_id(rows, selected_models(types, type_key))
@@ -188,17 +189,16 @@ def _run(query, language_code, types, type_key, page_number, backend):
 
 def _with_fallback(run, query, language_code, *args):
     """(run(query, language_code, *args, backend), notice) with the active language's engine; with the
-    database backend and ENGINE_DOWN_NOTICE if the engine fails."""
+    database backend (run(..., "default", fallback=True)) and ENGINE_DOWN_NOTICE if the engine fails or its
+    breaker skips it (search/backends/breaker.py)."""
     backend = backend_for_language(language_code)
     try:
         return run(query, language_code, *args, backend), None
-    except Exception:
+    except Exception as error:
         if backend == "default":
             raise
-        logger.exception(
-            "Search backend %r failed for %r; answering from the database backend", backend, query
-        )
-        return run(query, language_code, *args, "default"), ENGINE_DOWN_NOTICE
+        log_engine_failure(error, backend, query)
+        return run(query, language_code, *args, "default", fallback=True), ENGINE_DOWN_NOTICE
 
 
 def run_search(query, language_code, types, type_key, page_number):
@@ -396,10 +396,10 @@ def autocomplete(request):
         backend = backend_for_language(language_code)
         try:
             pages = list(queryset.autocomplete(engine_query(query), backend=backend)[:AUTOCOMPLETE_LIMIT])
-        except Exception:
+        except Exception as error:
             if backend == "default":
                 raise
-            logger.exception("Autocomplete on %r failed; answering from the database backend", backend)
+            log_engine_failure(error, backend, query)
             pages = list(queryset.autocomplete(engine_query(query), backend="default")[:AUTOCOMPLETE_LIMIT])
         pages = specific_pages(pages, models)
         payload["results"] = [

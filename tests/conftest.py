@@ -87,11 +87,15 @@ def _in_memory_sqlite_begins_deferred():
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """Each test starts in English with an empty cache, whatever the previous request activated."""
+    """Each test starts in English with an empty cache and every search engine's breaker closed, whatever the
+    previous request activated."""
     from django.core.cache import cache
     from django.utils import translation
 
+    from search.backends import breaker
+
     cache.clear()
+    breaker.reset()
     translation.activate("en")
     yield
     translation.deactivate()

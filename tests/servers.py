@@ -35,15 +35,16 @@ GUNICORN = [
 ]
 
 
-def production_settings(*names):
+def production_settings(*names, env=None):
     """{name: value} of settings of the production profile, read in a process of its own (with only the
-    variables production insists on), so nothing of the test settings leaks in."""
+    variables production insists on, and those of `env`), so nothing of the test settings leaks in."""
     env = {
         "SECRET_KEY": "x7#Lq9!vT2@pWm4^zR8&nB3*kY6%hD1+gF5(cJ0)sA-uE_oI=Zr",
         "ALLOWED_HOSTS": "bedigitaltogether.example",
         "DJANGO_SETTINGS_MODULE": "bdt_site.settings.production",
         "REDIS_URL": "redis://127.0.0.1:6379/0",  # required; reading settings does not connect
         "PATH": "/usr/bin:/bin",
+        **(env or {}),
     }
     code = (
         "import json, sys, django; django.setup(); from django.conf import settings as s; "
@@ -151,6 +152,26 @@ def running_server(command, *, port, env, log_path, ready_path="/healthz", name=
         log.close()
 
 
+@contextlib.contextmanager
+def side_by_side(*managers):
+    """Enters the context managers `managers` (e.g. several running_server()) at the same time, each in a thread
+    of its own, so their servers start side by side; yields their values in order and leaves them all after.
+    When one of them fails to enter, those that did are left and its error is raised."""
+    with contextlib.ExitStack() as stack:
+        with ThreadPoolExecutor(max_workers=len(managers)) as pool:
+            futures = [pool.submit(manager.__enter__) for manager in managers]
+        values, errors = [], []
+        for manager, future in zip(managers, futures, strict=True):
+            if future.exception() is None:
+                stack.push(manager.__exit__)
+                values.append(future.result())
+            else:
+                errors.append(future.exception())
+        if errors:
+            raise errors[0]
+        yield values
+
+
 # --- The production profile: Redis, gunicorn and the shipped nginx ---------------------------------------
 
 
@@ -177,9 +198,51 @@ def redis_server(directory):
         subprocess.run(["bash", "scripts/redis.sh", "stop"], cwd=ROOT, env=env, check=False, timeout=60)
 
 
+@contextlib.contextmanager
+def postgres_database():
+    """The URL of a new, empty PostgreSQL database, dropped after: on the PostgreSQL server scripts/test.sh
+    started (POSTGRES_URL), or else on one started here by scripts/postgres.sh on a free port and stopped
+    after."""
+    import psycopg
+
+    server = os.environ.get("POSTGRES_URL")
+    env = None
+    if not server:
+        env = {**os.environ, "PG_PORT": str(free_port())}
+        env.pop("PG_DIR", None)  # its own /tmp/bdt-postgres-<port>, which the server's system user can reach
+        started = subprocess.run(
+            ["bash", "scripts/postgres.sh", "start"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if started.returncode != 0:
+            pytest.fail(
+                "PostgreSQL did not start (scripts/postgres.sh start):\n" + started.stdout + started.stderr
+            )
+        server = started.stdout.strip().splitlines()[-1]
+    name = f"bdt_{secrets.token_hex(6)}"
+    try:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        try:
+            yield server.rsplit("/", 1)[0] + "/" + name
+        finally:
+            with psycopg.connect(server, autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    finally:
+        if env is not None:
+            subprocess.run(
+                ["bash", "scripts/postgres.sh", "stop"], cwd=ROOT, env=env, check=False, timeout=60
+            )
+
+
 def production_environ(directory, *, database, redis_url, drop=()):
-    """The environment of a site with the production settings on the SQLite file `database` and `redis_url`,
-    its media and static files in `directory`, over plain HTTP on loopback (behind nginx, as in production)."""
+    """The environment of a site with the production settings on `database` (a SQLite file, or a database URL)
+    and `redis_url`, its media and static files in `directory`, over plain HTTP on loopback (behind nginx, as
+    in production)."""
     env = server_environ(drop=("DOCUMENTS_ACCEL_REDIRECT_URL", "CACHE_URL", "SENTRY_DSN", *drop))
     env.update(
         {
@@ -189,7 +252,7 @@ def production_environ(directory, *, database, redis_url, drop=()):
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "False",
             "SECURE_HSTS_SECONDS": "0",
-            "DATABASE_URL": f"sqlite:///{database}",
+            "DATABASE_URL": database if "://" in str(database) else f"sqlite:///{database}",
             "REDIS_URL": redis_url,
             "MEDIA_ROOT": str(Path(directory) / "media"),
             "STATIC_ROOT": str(Path(directory) / "static"),
@@ -201,15 +264,17 @@ def production_environ(directory, *, database, redis_url, drop=()):
 
 @contextlib.contextmanager
 def nginx_in_front(directory, *, upstream_port, media, static):
-    """The shipped deploy/nginx.conf (scripts/nginx.sh) in front of gunicorn on `upstream_port`; yields
-    {"port", "base"} and stops nginx after."""
+    """The shipped deploy/nginx.conf (scripts/nginx.sh) in front of gunicorn on `upstream_port`, or of the pool
+    of app servers on the ports of `upstream_port` when it is a list; yields {"port", "base"} and stops nginx
+    after."""
     port = free_port()
+    upstream_ports = upstream_port if isinstance(upstream_port, list | tuple) else [upstream_port]
     env = {
         **os.environ,
         "NGINX_DIR": str(directory),
         "NGINX_PORT": str(port),
         "NGINX_REDIRECT_PORT": str(free_port()),
-        "NGINX_UPSTREAM": f"127.0.0.1:{upstream_port}",
+        "NGINX_UPSTREAM": " ".join(f"127.0.0.1:{upstream}" for upstream in upstream_ports),
         "MEDIA_ROOT": str(media),
         "STATIC_ROOT": str(static),
     }
@@ -253,6 +318,26 @@ def set_cookies(headers):
         name, _, rest = header.partition("=")
         found[name.strip()] = rest.split(";", 1)[0]
     return found
+
+
+def post_form(port, path, form=None, *, cookies=None, headers=None):
+    """What a browser does with a form of the site: asks for the page at `path` on 127.0.0.1:`port`, then
+    sends `form` to it with the page's CSRF token and the cookies it got (and `cookies`, `headers`). (status,
+    headers, body text) of the answer to the POST."""
+    cookies = dict(cookies or {})
+    status, answer_headers, body = http_request(port, path, cookies=cookies, headers=headers)
+    assert status == 200, (path, status)
+    token = body.decode().split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    cookies.update(set_cookies(answer_headers))
+    status, answer_headers, body = http_request(
+        port,
+        path,
+        method="POST",
+        cookies=cookies,
+        headers=headers,
+        form={**(form or {}), "csrfmiddlewaretoken": token},
+    )
+    return status, answer_headers, body.decode("utf-8", "replace")
 
 
 def run_in_site(env, script, *args, timeout=300):

@@ -2,7 +2,9 @@
 
 - "database": Wagtail's database backend on the test database (SQLite in the first pytest run,
   PostgreSQL in the second, with per-language text-search configurations),
-- "opensearch": the real OpenSearch 2 node of scripts/opensearch.sh (OPENSEARCH_URL), one index per language.
+- "opensearch": the real OpenSearch 2 node of scripts/opensearch.sh (OPENSEARCH_URL), one index per language,
+- "elasticsearch": the real Elasticsearch 7.10 node of scripts/elasticsearch.sh (ELASTICSEARCH_URL), through
+  the `elasticsearch` 7.17 client, one index per language.
 
 Stemming cases (plural/singular) run on every backend: on SQLite the database backend adds Snowball stems in
 Python (search/forgiving.py).
@@ -10,7 +12,6 @@ Python (search/forgiving.py).
 
 import logging
 import os
-import urllib.request
 
 import pytest
 from django.conf import settings
@@ -18,8 +19,9 @@ from django.test import override_settings
 
 from home.languages import language_codes
 from search.backend_settings import build_search_backends, engine_alias
+from tests.engines import ENGINES, engine_params
 
-OPENSEARCH_PREFIX = f"bdttest{os.getpid()}"
+ENGINE_PREFIX = f"bdttest{os.getpid()}"
 
 # (language, page title, query that must find it, needs stemming)
 MATCHING_CASES = [
@@ -33,14 +35,16 @@ MATCHING_CASES = [
 
 
 def pytest_generate_tests(metafunc):
+    if "engine_config" in metafunc.fixturenames and "search_backend" not in metafunc.fixturenames:
+        metafunc.parametrize("engine_config", engine_params(), indirect=True)
     if "search_backend" not in metafunc.fixturenames:
         return
-    backends = ["database", pytest.param("opensearch", marks=pytest.mark.opensearch)]
+    backends = ["database", *engine_params()]
     if "matching_case" in metafunc.fixturenames:
         params, ids = [], []
         for case in MATCHING_CASES:
-            for backend in ("database", "opensearch"):
-                marks = [pytest.mark.opensearch] if backend == "opensearch" else []
+            for backend in ("database", *ENGINES):
+                marks = [ENGINES[backend].mark] if backend in ENGINES else []
                 params.append(pytest.param(backend, case, marks=marks))
                 ids.append(f"{backend}-{case[0]}-{case[2]}")
         metafunc.parametrize(
@@ -50,42 +54,35 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("search_backend", backends, indirect=True)
 
 
-def _opensearch_url():
-    url = os.environ.get("OPENSEARCH_URL", "").rstrip("/")
-    if not url:
-        pytest.fail(
-            "OPENSEARCH_URL is not set: the OpenSearch tests need the node of `bash scripts/opensearch.sh start` "
-            "(scripts/test.sh starts it and exports OPENSEARCH_URL).",
-            pytrace=False,
-        )
-    try:
-        urllib.request.urlopen(f"{url}/_cluster/health", timeout=10).read()  # noqa: S310 - local test node
-    except OSError as error:
-        pytest.fail(f"OpenSearch at OPENSEARCH_URL={url} is unreachable: {error}", pytrace=False)
-    return url
-
-
-@pytest.fixture(scope="session")
-def opensearch_config(django_db_setup, django_db_blocker):
-    """Per-language OpenSearch aliases with a per-session prefix, built from the session's pages; deleted at the
-    end."""
-    import importlib
-
+def _engine_session_config(name, django_db_blocker):
+    """Per-language aliases of the engine `name` with a per-session prefix, built from the session's pages;
+    its indexes are deleted at the end."""
     from django.core.management import call_command
 
-    # imports opensearch-py despite the project's `events` app shadowing its `events` dependency
-    importlib.import_module("search.backends.opensearch2")
-    OpenSearch = importlib.import_module("opensearchpy").OpenSearch  # noqa: N806
-
-    url = _opensearch_url()
-    config = build_search_backends("opensearch2", url=url, index_prefix=OPENSEARCH_PREFIX, timeout=30)
+    engine = ENGINES[name]
+    url = engine.url()
+    config = build_search_backends(engine.kind, url=url, index_prefix=ENGINE_PREFIX, timeout=30)
     with override_settings(WAGTAILSEARCH_BACKENDS=config), django_db_blocker.unblock():
         for language in language_codes():
             call_command("update_index", backend_name=engine_alias(language), verbosity=0)
     yield config
-    # A loaded CI machine can make the node slow to answer: be patient with the clean-up.
-    client = OpenSearch(hosts=[url], timeout=120, max_retries=3, retry_on_timeout=True)
-    client.indices.delete(index=f"{OPENSEARCH_PREFIX}_*", params={"expand_wildcards": "all"})
+    engine.admin_client(url).indices.delete(index=f"{ENGINE_PREFIX}_*", params={"expand_wildcards": "all"})
+
+
+@pytest.fixture(scope="session")
+def opensearch_config(django_db_setup, django_db_blocker):
+    yield from _engine_session_config("opensearch", django_db_blocker)
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_config(django_db_setup, django_db_blocker):
+    yield from _engine_session_config("elasticsearch", django_db_blocker)
+
+
+@pytest.fixture
+def engine_config(request):
+    """The WAGTAILSEARCH_BACKENDS of the engine named by the test's parameter (opensearch, elasticsearch)."""
+    return request.getfixturevalue(f"{request.param}_config")
 
 
 class Backend:
@@ -125,10 +122,10 @@ class Backend:
 
 @pytest.fixture
 def search_backend(request, db, settings):
-    if request.param == "opensearch":
-        config = request.getfixturevalue("opensearch_config")
+    if request.param in ENGINES:
+        config = request.getfixturevalue(f"{request.param}_config")
         settings.WAGTAILSEARCH_BACKENDS = config
-        backend = Backend("opensearch", config)
+        backend = Backend(request.param, config)
     else:
         settings.WAGTAILSEARCH_BACKENDS = build_search_backends("database")
         backend = Backend("database")
@@ -560,18 +557,17 @@ def test_search_falls_back_to_the_database_when_the_engine_is_down(client, home_
     assert suggestions.status_code == 200
 
 
-@pytest.mark.opensearch
 def test_update_index_rebuilds_atomically_while_search_answers(
-    client, home_pages, opensearch_config, settings, monkeypatch
+    general_pages, client, home_pages, engine_config, settings, monkeypatch
 ):
     from django.core.management import call_command
     from modelsearch.backends import get_search_backend
     from wagtail.models import Page
 
-    from search.backends.opensearch2 import LocalisedOpenSearch2Index
-
-    settings.WAGTAILSEARCH_BACKENDS = opensearch_config
+    settings.WAGTAILSEARCH_BACKENDS = engine_config
     backend = get_search_backend(engine_alias("fr"))
+    index_class = backend.index_class
+    call_command("update_index", backend_name=engine_alias("fr"), verbosity=0)  # the session's general pages
     alias = backend.get_index_for_model(Page)
     assert alias.is_alias()
 
@@ -587,25 +583,24 @@ def test_update_index_rebuilds_atomically_while_search_answers(
 
     # a full update_index: a visitor searching between two indexing chunks still gets the results
     answers = []
-    add_items = LocalisedOpenSearch2Index.add_items
+    add_items = index_class.add_items
 
     def add_items_then_search(index, model, items):
         add_items(index, model, items)
         answers.append(html(client.get("/fr/search/", {"q": "accessibilité"})))
 
-    monkeypatch.setattr(LocalisedOpenSearch2Index, "add_items", add_items_then_search)
+    monkeypatch.setattr(index_class, "add_items", add_items_then_search)
     call_command("update_index", backend_name=engine_alias("fr"), verbosity=0)
     assert answers and all("Déclaration" in answer for answer in answers)
     monkeypatch.undo()
     assert "Déclaration" in html(client.get("/fr/search/", {"q": "accessibilité"}))
 
 
-@pytest.mark.opensearch
-def test_each_language_index_uses_its_own_analyser(opensearch_config, settings):
+def test_each_language_index_uses_its_own_analyser(db, engine_config, settings):
     from modelsearch.backends import get_search_backend
     from wagtail.models import Page
 
-    settings.WAGTAILSEARCH_BACKENDS = opensearch_config
+    settings.WAGTAILSEARCH_BACKENDS = engine_config
     expected = {
         "fr": ("formations", "formation"),
         "nl": ("opleidingen", "opleiding"),

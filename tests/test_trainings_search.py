@@ -6,8 +6,9 @@ import os
 import pytest
 
 from home import listing as listing_module
-from home.factories import publish
+from home.factories import RegionFactory, publish
 from search.backend_settings import build_search_backends, engine_alias
+from tests.engines import ENGINES, engine_params
 from trainings.factories import TrainingPageFactory
 from trainings.models import TrainingCatalogPage
 
@@ -75,26 +76,26 @@ def test_an_engine_that_is_down_falls_back_to_the_database(localhost_client, set
     assert 'class="card training-card"' in response.content.decode()
 
 
-@pytest.mark.opensearch
-def test_the_catalogue_finds_with_the_engines_language_analysis(localhost_client, settings, backends_used):
-    """With OpenSearch, the English catalogue search goes to the English index and its stemmer: the plural
-    'bootcamps' finds the 'Web developer bootcamp' (SQLite's search, without stemming, does not)."""
-    import importlib
-
+@pytest.mark.parametrize("engine", engine_params())
+def test_the_catalogue_finds_with_the_engines_language_analysis(
+    localhost_client, settings, backends_used, engine
+):
+    """With OpenSearch or Elasticsearch, the English catalogue search goes to the English index and its
+    stemmer: the plural 'bootcamps' finds the 'Web developer bootcamp' (SQLite's search, without stemming,
+    does not); narrowed to another region, only that region's bootcamp is shown."""
     from django.core.management import call_command
 
-    url = os.environ.get("OPENSEARCH_URL", "").rstrip("/")
-    if not url:
-        pytest.fail("OPENSEARCH_URL is not set: start the node with `bash scripts/opensearch.sh start`.")
-    importlib.import_module("search.backends.opensearch2")  # before the `events` app shadows opensearch-py's
-    opensearch = importlib.import_module("opensearchpy").OpenSearch(
-        hosts=[url], timeout=120, max_retries=3, retry_on_timeout=True
-    )
+    engine = ENGINES[engine]
+    url = engine.url()
     prefix = f"bdttrainings{os.getpid()}"
-    config = build_search_backends("opensearch2", url=url, index_prefix=prefix, timeout=30)
+    config = build_search_backends(engine.kind, url=url, index_prefix=prefix, timeout=30)
     settings.WAGTAILSEARCH_BACKENDS = config
     catalogue = TrainingCatalogPage.objects.get(locale__language_code="en")
     publish(TrainingPageFactory(parent=catalogue, title="Web developer bootcamp", languages=["en"]))
+    eupen = RegionFactory(slug="ostbelgien", name="East Belgium")
+    publish(
+        TrainingPageFactory(parent=catalogue, title="Eupen coding bootcamp", region=eupen, languages=["en"])
+    )
     try:
         call_command("update_index", backend_name=engine_alias("en"), verbosity=0)
         response = localhost_client.get("/en/trainings/", {"q": "bootcamps"})
@@ -103,5 +104,6 @@ def test_the_catalogue_finds_with_the_engines_language_analysis(localhost_client
         assert "Web developer bootcamp" in response.content.decode()
         narrowed = localhost_client.get("/en/trainings/", {"q": "bootcamps", "region": "ostbelgien"})
         assert "Web developer bootcamp" not in narrowed.content.decode()
+        assert "Eupen coding bootcamp" in narrowed.content.decode()
     finally:
-        opensearch.indices.delete(index=f"{prefix}_*", params={"expand_wildcards": "all"})
+        engine.admin_client(url).indices.delete(index=f"{prefix}_*", params={"expand_wildcards": "all"})

@@ -185,16 +185,23 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env.list("EDITORS_EMAIL", default=["editors@localhost"])
 
 # Search: Wagtail's database backend unless configured otherwise.
-# SEARCH_BACKEND: "database" (default), "opensearch2" or "elasticsearch9"; SEARCH_URL for the engines.
+# SEARCH_BACKEND: "database" (default), "opensearch2" or "elasticsearch7"; SEARCH_URL for the engines.
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="database")
 SEARCH_URL = env.str("SEARCH_URL", default="http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="bdt")
-SEARCH_TIMEOUT = env.int("SEARCH_TIMEOUT", default=5)
-if SEARCH_BACKEND not in ("database", "opensearch2", "elasticsearch9"):
+# Seconds: to connect to the engine, for it to answer a search (or a publish's index write), and for the bulk
+# requests of `update_index`. A failure skips the engine for SEARCH_BREAKER_SECONDS (search/backends/breaker.py);
+# meanwhile searches answer from the database, and those answers are kept SEARCH_FALLBACK_CACHE_SECONDS.
+SEARCH_CONNECT_TIMEOUT = env.float("SEARCH_CONNECT_TIMEOUT", default=1.0)
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=1.0)
+SEARCH_INDEXING_TIMEOUT = env.float("SEARCH_INDEXING_TIMEOUT", default=60.0)
+SEARCH_BREAKER_SECONDS = env.float("SEARCH_BREAKER_SECONDS", default=30.0)
+SEARCH_FALLBACK_CACHE_SECONDS = env.int("SEARCH_FALLBACK_CACHE_SECONDS", default=30)
+if SEARCH_BACKEND not in ("database", "opensearch2", "elasticsearch7"):
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured(
-        f"SEARCH_BACKEND must be one of database, opensearch2, elasticsearch9, not {SEARCH_BACKEND!r}."
+        f"SEARCH_BACKEND must be one of database, opensearch2, elasticsearch7, not {SEARCH_BACKEND!r}."
     )
 # "default" is always the database backend (admin search, fallback); engines add one alias per language.
 # See search/README.md and search/backend_settings.py.
@@ -205,6 +212,8 @@ WAGTAILSEARCH_BACKENDS = build_search_backends(
     url=SEARCH_URL,
     index_prefix=SEARCH_INDEX_PREFIX,
     timeout=SEARCH_TIMEOUT,
+    connect_timeout=SEARCH_CONNECT_TIMEOUT,
+    indexing_timeout=SEARCH_INDEXING_TIMEOUT,
     languages=[code for code, _name in LANGUAGES],
 )
 # Counted searches are written to the database in batches of this many per worker (search/stats.py).

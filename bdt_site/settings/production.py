@@ -59,3 +59,18 @@ if DOCUMENTS_ACCEL_REDIRECT_URL:
     SENDFILE_BACKEND = "bdt_site.accel_redirect"
     SENDFILE_ROOT = os.path.join(MEDIA_ROOT, "documents")  # noqa: F405
     SENDFILE_URL = DOCUMENTS_ACCEL_REDIRECT_URL
+
+# Uploaded media (images and documents): by default on the local disk under MEDIA_ROOT
+# (bdt_site.storage.MediaStorage, base.py), which several app servers must then share (one network file system
+# mounted on each). MEDIA_STORAGE names another Django storage backend instead, with its options as a JSON object
+# in MEDIA_STORAGE_OPTIONS: e.g. an S3-compatible object store through django-storages (`pip install
+# "django-storages[s3]"`; MEDIA_STORAGE=storages.backends.s3.S3Storage, MEDIA_STORAGE_OPTIONS={"bucket_name": ...,
+# "endpoint_url": ...}; boto3 reads the credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). Such files
+# have no local path, so Wagtail's document view, which still checks the privacy of their collection, streams
+# them itself instead of handing them to nginx. Static files stay collected on each app server (STATIC_ROOT).
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="")
+if MEDIA_STORAGE:
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {"BACKEND": MEDIA_STORAGE, "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={})},
+    }

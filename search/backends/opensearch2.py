@@ -7,7 +7,11 @@ everywhere). Without LANGUAGE it indexes everything with the standard analyser p
 
 from . import _opensearch_compat  # noqa: F401, I001 - must run before opensearch-py is imported
 from modelsearch.backends.opensearch2 import OpenSearch2Index, OpenSearch2SearchBackend
+from opensearchpy import Transport
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+from opensearchpy.exceptions import TransportError
 
+from .breaker import guarded_transport
 from .localised import LocalisedBackendMixin, LocalisedIndexMixin
 
 
@@ -17,6 +21,7 @@ class LocalisedOpenSearch2Index(LocalisedIndexMixin, OpenSearch2Index):
 
 class LocalisedOpenSearch2SearchBackend(LocalisedBackendMixin, OpenSearch2SearchBackend):
     index_class = LocalisedOpenSearch2Index
+    transport_class = guarded_transport(Transport, TransportError, OpenSearchConnectionError)
 
 
 SearchBackend = LocalisedOpenSearch2SearchBackend
