@@ -117,12 +117,14 @@ def home_pages(db):
 
 
 def demo_general_pages():
-    """The general pages of home/demo/site.json: [(footer setting or None, in the menus, {field: {code:
-    text}})], the fields being the slug, title, introduction and the first paragraph of the body."""
+    """The general (standard) pages of home/demo/site.json: [(footer setting or None, in the menus, {field:
+    {code: text}})], the fields being the slug, title, introduction and the first paragraph of the body."""
     from home.demo import LANGUAGES, read
 
     pages = []
     for spec in read("home", "site")["pages"]:
+        if spec["model"] != "home.StandardPage":
+            continue
         fields = spec["fields"]
         body = next(block for block in fields["body"]["$stream"] if block["type"] == "paragraph")
         texts = {
