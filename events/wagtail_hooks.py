@@ -13,13 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
 from events.models import BalanceLevel, EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
-from home.admin_reports import report_urls
-
-REPORT_GROUPS = {"Moderators", "Editors"}
-
-
-def can_see_report(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name__in=REPORT_GROUPS).exists())
+from home.admin_reports import can_see_report, report_urls
 
 
 @dataclass

@@ -1,6 +1,14 @@
-"""Admin reports of every app: the two URLs of a Wagtail report view."""
+"""Admin reports of every app: who may see them, and the two URLs of a Wagtail report view."""
 
 from django.urls import path
+
+# Besides superusers, the members of these groups see the editorial reports (panel balance, translation status).
+REPORT_GROUPS = {"Moderators", "Editors"}
+
+
+def can_see_report(user):
+    """Whether `user` may open the editorial reports."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name__in=REPORT_GROUPS).exists())
 
 
 def report_urls(route, view_class, name):

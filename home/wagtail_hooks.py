@@ -1,7 +1,11 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_reports import can_see_report, report_urls
 from home.models import (
     CompetenceArea,
     Format,
@@ -11,6 +15,7 @@ from home.models import (
     StrategicObjective,
     TargetGroup,
 )
+from home.translation_status import TranslationStatusReportView
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -55,3 +60,22 @@ class OrganisationViewSet(SnippetViewSet):
 
 register_snippet(VocabularyGroup)
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return report_urls(
+        "reports/translation-status/", TranslationStatusReportView, "translation_status_report"
+    )
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("translation_status_report"), icon_name="site", order=950
+    )
