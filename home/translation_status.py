@@ -22,7 +22,6 @@ from datetime import datetime
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -31,11 +30,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.admin_reports import can_see_report
+from home.admin_reports import EditorialReportView
 
 # A section is the top-level parent of a page: the child of a home page (home pages are at depth 2).
 SECTION_DEPTH = 3
@@ -264,7 +262,7 @@ def counts_by_language(rows):
     return table
 
 
-class TranslationStatusReportView(ReportView):
+class TranslationStatusReportView(EditorialReportView):
     page_title = _("Translation status")
     header_icon = "site"
     paginate_by = 50
@@ -296,11 +294,6 @@ class TranslationStatusReportView(ReportView):
             Column("translation_published", label=_("Translation published")),
             TitleColumn("action", label=_("Action"), get_url=lambda row: row.action_url),
         ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_see_report(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     @cached_property
     def all_rows(self):

@@ -1,11 +1,10 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.admin_reports import can_see_report, report_urls
+from home.admin_reports import EditorialReportMenuItem, report_urls
 from home.models import (
     CompetenceArea,
     Format,
@@ -69,13 +68,8 @@ def register_translation_status_urls():
     )
 
 
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_report(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return TranslationStatusMenuItem(
+    return EditorialReportMenuItem(
         _("Translation status"), reverse("translation_status_report"), icon_name="site", order=950
     )

@@ -7,25 +7,20 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
+from tests.test_trainings import french_moderator  # noqa: F401 - the fixture
 from trainings.models import TrainingCatalogPage, TrainingPage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def moderator(localhost_client, django_user_model):
-    """A moderator (who may publish in every catalogue), logged in, her admin in French."""
-    user = django_user_model.objects.create_user("importer", "importer@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "fr"
-    profile.save()
-    localhost_client.force_login(user)
+def moderator(localhost_client, request):
+    """The test client, logged in as a moderator (who may publish in every catalogue) whose admin is in
+    French (tests/test_trainings.py's `french_moderator`)."""
+    request.getfixturevalue("french_moderator")
     return localhost_client
 
 
