@@ -1,4 +1,4 @@
-"""CSV export of the current (filtered) catalogue, for partners and job coaches: the columns of
+"""CSV export of the current (filtered) catalogue's own trainings, for partners and job coaches: the columns of
 trainings/csv_format.py, which the import reads back (export, import, export gives the same file)."""
 
 import csv
@@ -47,13 +47,17 @@ def file_response(filename):
 def export_response(catalogue, request):
     """Every training of the filtered catalogue, in a fixed number of queries."""
     listing = training_listing(catalogue, request)
-    queryset = listing.ordered()
+    # The catalogue's own trainings: those shown from other languages' catalogues are exported there, so
+    # that importing the file back makes no copy of them in this language.
+    own = {"locale_id": catalogue.locale_id}
+    queryset = listing.ordered().filter(**own)
     if listing.sort == "relevance":
         queryset = queryset.order_by("title", "pk")
     items = decorate_trainings(queryset)
-    areas = _linked_terms("competence_areas", CompetenceArea, listing.filtered())
-    audiences = _linked_terms("target_groups", TargetGroup, listing.filtered())
-    sessions = _sessions(listing.filtered())
+    filtered = listing.filtered().filter(**own)
+    areas = _linked_terms("competence_areas", CompetenceArea, filtered)
+    audiences = _linked_terms("target_groups", TargetGroup, filtered)
+    sessions = _sessions(filtered)
     facility_labels = dict(Facility.choices)
     response = file_response(f"trainings-{timezone.localdate().isoformat()}.csv")
     writer = csv.writer(response)
