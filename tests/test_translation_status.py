@@ -170,5 +170,7 @@ def test_only_editors_and_moderators_open_the_report(client, django_user_model, 
     refused = client.get(reverse(REPORT))
     assert refused.status_code == 302
     assert refused.url == reverse("wagtailadmin_home")
+    assert reverse(REPORT) not in client.get(reverse("wagtailadmin_home")).content.decode()
     reader.groups.add(Group.objects.get(name="Moderators"))
     assert client.get(reverse(REPORT)).status_code == 200
+    assert reverse(REPORT) in client.get(reverse("wagtailadmin_home")).content.decode()  # Reports menu
