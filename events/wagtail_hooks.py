@@ -1,25 +1,16 @@
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
 from events.models import BalanceLevel, EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
-from home.admin_reports import report_urls
-
-REPORT_GROUPS = {"Moderators", "Editors"}
-
-
-def can_see_report(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name__in=REPORT_GROUPS).exists())
+from home.admin_reports import EditorialReportMenuItem, EditorialReportView, report_urls
 
 
 @dataclass
@@ -78,7 +69,7 @@ def panel_balance_rows(balanced_share=None, now=None):
     return rows
 
 
-class PanelBalanceReportView(ReportView):
+class PanelBalanceReportView(EditorialReportView):
     page_title = _("Panel balance")
     header_icon = "group"
     paginate_by = 50
@@ -100,11 +91,6 @@ class PanelBalanceReportView(ReportView):
         Column("verdict", label=_("No Women No Panel")),
     ]
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_see_report(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     def get_queryset(self):
         return panel_balance_rows(EventSettings.balanced_share(self.request))
 
@@ -114,14 +100,9 @@ def register_panel_balance_urls():
     return report_urls("reports/panel-balance/", PanelBalanceReportView, "events_panel_balance")
 
 
-class PanelBalanceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_report(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_panel_balance_menu_item():
-    return PanelBalanceMenuItem(
+    return EditorialReportMenuItem(
         _("Panel balance"), reverse("events_panel_balance"), icon_name="group", order=900
     )
 

@@ -1,7 +1,8 @@
 """Faceted listings: the one engine behind every listing of the site, and the one way of paginating.
 
 An app declares each of its listings as a subclass of `Listing` in its `listing.py`: the page model (the
-rows are the public children of the index page, through `home.visibility.public_pages`), its facets (the
+rows are the public children of the index page, with the content only in other languages:
+`with_content_only_in_other_languages`), its facets (the
 `Facet` subclasses below), its sort orders, how its cards are loaded (`prepare`) and decorated
 (`decorate`), and the texts of its filter form and result count. Everything else happens here, the same way
 for role models, the expert directory, trainings, initiatives and events:
@@ -38,7 +39,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
+from django.db.models import Case, CharField, F, IntegerField, Min, Q, Value, When
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,12 +47,48 @@ from django.utils.translation import gettext_lazy as _
 from bdt_site import content_version
 from home.localization import active_language, term_ids_by_slug
 from home.models.taxonomies import localized_terms
-from home.visibility import public_pages
+from home.visibility import public_q
 from search.backends.breaker import log_engine_failure
 from search.query import backend_for_language, clean_query, engine_query
 
 SEARCH_LIMIT = 1000
 NOTHING = Q(pk__isnull=True)  # matches no row
+
+
+# -- content in fewer languages ----------------------------------------------------------------------------
+def _other_language_indexes(index_page):
+    """[(path, depth)] of the other language versions of `index_page` (cached until content changes)."""
+
+    def build():
+        from wagtail.models import Page
+
+        versions = Page.objects.filter(translation_key=index_page.translation_key).exclude(pk=index_page.pk)
+        return list(versions.values_list("path", "depth"))
+
+    return content_version.cached(f"listing:other-indexes:{index_page.pk}", build)
+
+
+def with_content_only_in_other_languages(model, index_page):
+    """The one policy for content that exists in fewer languages, applied by every listing: the public
+    `model` pages under `index_page` and, for each page with no public version in `index_page`'s language,
+    its public version under another language version of `index_page` (the oldest when several: the
+    original). Their cards carry their language (home/templatetags/page_language.py) and link to them."""
+    others = Q()
+    for path, depth in _other_language_indexes(index_page):
+        others |= Q(path__startswith=path, depth=depth + 1)
+    own = Q(path__startswith=index_page.path, depth=index_page.depth + 1)
+    if not others:
+        return model.objects.filter(own & public_q())
+    translated = model.objects.filter(own & public_q()).values("translation_key")
+    originals = (
+        model.objects.filter(others & public_q())
+        .exclude(translation_key__in=translated)
+        .order_by()
+        .values("translation_key")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    return model.objects.filter((own & public_q()) | Q(pk__in=originals))
 
 
 # -- pagination -------------------------------------------------------------------------------------------
@@ -341,8 +378,8 @@ class Listing:
 
     # -- declarations ---------------------------------------------------------------------------------
     def base_queryset(self):
-        """declare (optional): every public row of this listing."""
-        return public_pages(self.model.objects.child_of(self.index_page))
+        """declare (optional): every public row of this listing, with the content only in other languages."""
+        return with_content_only_in_other_languages(self.model, self.index_page)
 
     def text_condition(self):
         """declare for search = "text": a Q for the rows matching self.query."""

@@ -6,9 +6,20 @@ def one_line(value):
     return " ".join(str(value).split())
 
 
+# A spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_safe(value):
     """Neutralise spreadsheet formulas: cells starting with = + - @ (or tab/CR) get a leading quote."""
     text = "" if value is None else str(value)
-    if text and text[0] in ("=", "+", "-", "@", "\t", "\r"):
+    if text and text[0] in FORMULA_STARTS:
         return "'" + text
+    return text
+
+
+def unquote(text):
+    """The cell as it was before `csv_safe`."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        return text[1:]
     return text

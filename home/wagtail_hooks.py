@@ -1,7 +1,10 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_reports import EditorialReportMenuItem, report_urls
 from home.models import (
     CompetenceArea,
     FigureTheme,
@@ -13,6 +16,7 @@ from home.models import (
     StrategicObjective,
     TargetGroup,
 )
+from home.translation_status import TranslationStatusReportView
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -74,3 +78,17 @@ class KeyFiguresGroup(SnippetViewSetGroup):
 register_snippet(VocabularyGroup)
 register_snippet(KeyFiguresGroup)
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return report_urls(
+        "reports/translation-status/", TranslationStatusReportView, "translation_status_report"
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return EditorialReportMenuItem(
+        _("Translation status"), reverse("translation_status_report"), icon_name="site", order=950
+    )

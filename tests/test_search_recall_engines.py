@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.engines import ENGINES, engine_params
+from tests.engines import engine_params
 from tests.test_search import Backend, elasticsearch_config, opensearch_config  # noqa: F401
 from tests.test_search_forgiving import QUERY_SET, TOP, make_page, own_results
 
@@ -23,7 +23,9 @@ def test_recall(client, home_pages, engine):
     data = json.loads(QUERY_SET.read_text(encoding="utf-8"))
     titles = {}
     for key, page in data["pages"].items():
-        titles[key] = make_page(home_pages, page["language"], page["title"], page.get("introduction", "")).title
+        titles[key] = make_page(
+            home_pages, page["language"], page["title"], page.get("introduction", "")
+        ).title
     for language, title in data.get("noise", []):
         make_page(home_pages, language, title)
     engine.refresh()

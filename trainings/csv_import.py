@@ -1,16 +1,16 @@
-"""Bulk import of trainings from CSV (English), used by `manage.py import_trainings`.
+"""Bulk import of trainings from CSV, used by `manage.py import_trainings` and the admin upload.
 
-Columns (header row required; `reference`, `title`, `provider`, `format`, `level`, `region`,
-`languages` are mandatory): reference, title, summary, description, provider (organisation slug),
-format, level, region (term slugs), competence_areas, target_groups (term slugs separated by ';'),
-languages (codes en/fr/nl/de separated by ';'), women_only (yes/no), free (yes/no), price (euro),
-duration, venue, registration_url, certification, facilities (codes separated by ';'),
-sessions ('YYYY-MM-DD/YYYY-MM-DD@location' separated by ';').
+The file is the one the catalogue's CSV export writes (trainings/csv_format.py): a header row naming the
+columns by label in any site language or by code, then one training per row, with names in any site language
+or codes. Required columns: reference, title, format, level, region, languages. The trainings are made in the
+target catalogue's language, linked to that language's terms and organisations.
 
 Every row is validated first. With errors, nothing is imported unless `skip_invalid` is set, in which
-case the valid rows are. Rows are keyed on `reference`: a re-run updates the training it created.
-Error messages ("row 3, column format: …") are in the active language: English on the command line, the
-editor's language in the admin upload (trainings/admin_views.py).
+case the valid rows are. Rows are keyed on `reference`: a re-run updates the training it created (a training
+exported without a reference of its own carries its slug, and is found by it). A description whose text is
+the stored one keeps its formatting.
+Error messages ("row 3, column Format: …", the column as the file names it) are in the active language:
+English on the command line, the editor's language in the admin upload (trainings/admin_views.py).
 """
 
 import csv
@@ -21,33 +21,18 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from home.languages import language_codes
 from home.models import CompetenceArea, Format, Level, Organisation, Region, TargetGroup
+from home.text import unquote
 
+from . import csv_format
 from .models import Facility, TrainingPage, TrainingPageSession
 
-REQUIRED = ["reference", "title", "provider", "format", "level", "region", "languages"]
-COLUMNS = [
-    *REQUIRED,
-    "summary",
-    "description",
-    "competence_areas",
-    "target_groups",
-    "women_only",
-    "free",
-    "price",
-    "duration",
-    "venue",
-    "registration_url",
-    "certification",
-    "facilities",
-    "sessions",
-]
-TRUE, FALSE = {"yes", "y", "true", "1"}, {"no", "n", "false", "0", ""}
+REQUIRED = ["reference", "title", "format", "level", "region", "languages"]
+# Every column the import reads, in the order of the file (the export's own columns).
+COLUMNS = [code for code, _label in csv_format.COLUMNS if code not in csv_format.EXPORT_ONLY]
 
 
 @dataclass
@@ -81,53 +66,90 @@ def _too_long(limit):
     return RowError(_("at most %(limit)s characters") % {"limit": limit})
 
 
-def _split(value):
-    return [part.strip() for part in (value or "").split(";") if part.strip()]
+class Names:
+    """The objects of a translatable model, found by slug or by name in any language (case-insensitively),
+    each given in the target locale."""
+
+    def __init__(self, model, locale):
+        self.by_key = {}
+        names = {}
+        objects = list(model.objects.all())
+        for obj in objects:
+            if obj.locale_id == locale.pk:
+                self.by_key[obj.translation_key] = obj
+        # Names of the target locale win over the same words in another language.
+        for obj in sorted(objects, key=lambda obj: obj.locale_id == locale.pk):
+            names[obj.slug.casefold()] = obj.translation_key
+            names[obj.name.strip().casefold()] = obj.translation_key
+        self.names = names
+
+    def allowed(self):
+        return sorted(obj.name for obj in self.by_key.values())
+
+    def get(self, raw):
+        key = self.names.get(raw.strip().casefold())
+        if key is None or key not in self.by_key:
+            raise _unknown(raw, self.allowed())
+        return self.by_key[key]
 
 
 class TrainingImporter:
     def __init__(self, catalogue):
         self.catalogue = catalogue
-        english = Locale.objects.get(language_code="en")
-        self.english = english
-
-        def terms(model):
-            return {t.slug: t for t in model.objects.filter(locale=english)}
-
-        self.organisations = terms(Organisation)
-        self.formats, self.levels, self.regions = terms(Format), terms(Level), terms(Region)
-        self.areas, self.audiences = terms(CompetenceArea), terms(TargetGroup)
+        locale = catalogue.locale
+        self.organisations = Names(Organisation, locale)
+        self.formats, self.levels, self.regions = (
+            Names(Format, locale),
+            Names(Level, locale),
+            Names(Region, locale),
+        )
+        self.areas, self.audiences = Names(CompetenceArea, locale), Names(TargetGroup, locale)
+        self.languages = csv_format.language_names()
+        self.facilities = csv_format.choice_names(Facility)
 
     # -- validation -----------------------------------------------------------------------------------
-    def parse(self, rows):
-        """Return (valid [(row number, data)], errors ['row N, column X: message'])."""
+    def parse(self, rows, names=None):
+        """Return (valid [(row number, data)], errors ['row N, column X: message']); `rows` are (number,
+        {column code: cell}), `names` the columns as the file names them."""
+        names = names or {}
         valid, errors = [], []
         references = {}
         for number, row in rows:
             row_errors = []
             data = {}
-            for column in COLUMNS:
-                raw = (row.get(column) or "").strip()
+            for column in [*COLUMNS, "free", "price"]:
+                raw = unquote((row.get(column) or "").strip())
                 try:
                     data[column] = self.clean(column, raw)
                 except RowError as error:
-                    row_errors.append(row_error(number, column, error))
+                    row_errors.append(row_error(number, names.get(column, column), error))
+            if not row_errors:
+                try:
+                    self.settle_cost(data, row)
+                except RowError as error:
+                    column = "cost" if "cost" in row else "price"
+                    row_errors.append(row_error(number, names.get(column, column), error))
             reference = data.get("reference")
             if reference and reference in references:
                 message = _("same reference as row %(row)s") % {"row": references[reference]}
-                row_errors.append(row_error(number, "reference", message))
+                row_errors.append(row_error(number, names.get("reference", "reference"), message))
             elif reference:
                 references[reference] = number
-            if not row_errors:
-                if data["free"] and data["price"]:
-                    row_errors.append(row_error(number, "price", _("a free training has no price")))
-                elif not data["free"] and data["price"] is None:
-                    row_errors.append(row_error(number, "price", _("give a price or set free to yes")))
             if row_errors:
                 errors.extend(row_errors)
             else:
                 valid.append((number, data))
         return valid, errors
+
+    @staticmethod
+    def settle_cost(data, row):
+        """is_free and price from the cost column ("free" or an amount) or, in older files, free and price."""
+        if "cost" in row:
+            data["free"], data["price"] = data["cost"]
+        elif data["free"] and data["price"]:
+            raise RowError(_("a free training has no price"))
+        elif not data["free"] and data["price"] is None:
+            raise RowError(_("give a price or set free to yes"))
 
     def clean(self, column, raw):  # noqa: C901 - one branch per column is the clearest
         if column in REQUIRED and not raw:
@@ -142,48 +164,33 @@ class TrainingImporter:
         }
         if column in limits and len(raw) > limits[column]:
             raise _too_long(limits[column])
-        if column in ("reference", "title", "summary"):
-            return raw
-        if column in ("provider", "format", "level", "region"):
-            mapping = {
-                "provider": self.organisations,
-                "format": self.formats,
-                "level": self.levels,
-                "region": self.regions,
-            }[column]
-            if raw not in mapping:
-                raise _unknown(raw, sorted(mapping))
-            return mapping[raw]
+        if column == "provider":
+            return self.organisations.get(raw) if raw else None
+        if column in ("format", "level", "region"):
+            return {"format": self.formats, "level": self.levels, "region": self.regions}[column].get(raw)
         if column in ("competence_areas", "target_groups"):
-            mapping = self.areas if column == "competence_areas" else self.audiences
-            values = _split(raw)
-            unknown = [v for v in values if v not in mapping]
-            if unknown:
-                raise _unknown(unknown[0], sorted(mapping))
-            return [mapping[v] for v in values]
+            names = self.areas if column == "competence_areas" else self.audiences
+            return [names.get(value) for value in csv_format.split_list(raw)]
         if column in ("languages", "facilities"):
+            names = self.languages if column == "languages" else self.facilities
             allowed = language_codes() if column == "languages" else Facility.values
-            values = _split(raw)
-            unknown = [v for v in values if v not in allowed]
-            if unknown:
-                raise _unknown(unknown[0], allowed)
+            values = []
+            for value in csv_format.split_list(raw):
+                if value.casefold() not in names:
+                    raise _unknown(value, allowed)
+                values.append(names[value.casefold()])
             return values
         if column in ("women_only", "free"):
-            if raw.lower() in TRUE:
-                return True
-            if raw.lower() in FALSE:
-                return False
-            raise RowError(_("use yes or no"))
+            flag = csv_format.truth(raw)
+            if flag is None:
+                raise RowError(_("use yes or no"))
+            return flag
         if column == "price":
-            if not raw:
-                return None
-            try:
-                price = Decimal(raw.replace(",", "."))
-            except InvalidOperation:
-                raise RowError(_("not a number")) from None
-            if price < 0 or price >= Decimal("1000000") or price.as_tuple().exponent < -2:
-                raise RowError(_("must be between 0 and 999999.99 euro, with at most two decimals"))
-            return price
+            return self.amount(raw)
+        if column == "cost":
+            if csv_format.is_free_word(raw):
+                return True, None
+            return False, self.amount(csv_format.price_text(raw))
         if column == "registration_url":
             if raw:
                 try:
@@ -192,57 +199,104 @@ class TrainingImporter:
                     raise RowError(_("not a valid web address")) from None
             return raw
         if column == "sessions":
-            sessions = []
-            for part in _split(raw):
-                dates, _at, location = part.partition("@")
-                start, _slash, end = dates.strip().partition("/")
-                try:
-                    start_date = datetime.date.fromisoformat(start.strip())
-                    end_date = datetime.date.fromisoformat(end.strip()) if end.strip() else None
-                except ValueError:
-                    message = _("“%(value)s” is not YYYY-MM-DD/YYYY-MM-DD@place") % {"value": part}
-                    raise RowError(message) from None
-                if end_date and end_date < start_date:
-                    raise RowError(_("“%(value)s” ends before it starts") % {"value": part})
-                sessions.append((start_date, end_date, location.strip()[:255]))
-            return sessions
+            return self.sessions(raw)
         return raw
+
+    @staticmethod
+    def amount(raw):
+        if not raw:
+            return None
+        try:
+            price = Decimal(raw.replace(",", "."))
+        except InvalidOperation:
+            raise RowError(_("not a number")) from None
+        if price < 0 or price >= Decimal("1000000") or price.as_tuple().exponent < -2:
+            raise RowError(_("must be between 0 and 999999.99 euro, with at most two decimals"))
+        return price
+
+    @staticmethod
+    def sessions(raw):
+        sessions = []
+        for part in csv_format.split_list(raw):
+            dates, _at, location = part.partition("@")
+            start, _slash, end = dates.strip().partition("/")
+            try:
+                start_date = datetime.date.fromisoformat(start.strip())
+                end_date = datetime.date.fromisoformat(end.strip()) if end.strip() else None
+            except ValueError:
+                message = _("“%(value)s” is not YYYY-MM-DD/YYYY-MM-DD@place") % {"value": part}
+                raise RowError(message) from None
+            if end_date and end_date < start_date:
+                raise RowError(_("“%(value)s” ends before it starts") % {"value": part})
+            sessions.append((start_date, end_date, location.strip()[:255]))
+        return sessions
 
     # -- writing --------------------------------------------------------------------------------------
     def run(self, handle, skip_invalid=False):
-        reader = csv.DictReader(handle)
         result = ImportResult()
-        header = [name.strip() for name in (reader.fieldnames or [])]
-        missing = [name for name in REQUIRED if name not in header]
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        codes = csv_format.column_codes(header)
+        names = {code: header[position].strip() for position, code in codes.items()}
+        present = set(codes.values())
+        missing = [name for name in REQUIRED if name not in present]
+        if "cost" not in present and "free" not in present:
+            missing.append("cost")
         if missing:
             result.errors = [row_error(1, name, _("missing from the header row")) for name in missing]
             return result
-        reader.fieldnames = header
-        rows = [(index, row) for index, row in enumerate(reader, start=2)]
-        valid, errors = self.parse(rows)
+        rows = []
+        for number, cells in enumerate(reader, start=2):
+            if any(cell.strip() for cell in cells):
+                rows.append((number, {code: cells[pos] for pos, code in codes.items() if pos < len(cells)}))
+        valid, errors = self.parse(rows, names)
         result.errors = errors
         if errors and not skip_invalid:
             return result
-        result.skipped = len(rows) - len(valid)
         with transaction.atomic():
-            for _number, data in valid:
-                created = self.save(data)
+            for number, data in valid:
+                try:
+                    with transaction.atomic():
+                        created = self.save(data)
+                except ValidationError as error:
+                    result.errors.append(self.save_error(number, error))
+                    continue
                 if created:
                     result.created += 1
                 else:
                     result.updated += 1
+            if result.errors and not skip_invalid:
+                # A row refused when saved: nothing of the file is kept.
+                transaction.set_rollback(True)
+                result.created = result.updated = 0
+                return result
+        result.skipped = len(rows) - result.created - result.updated
         return result
 
+    @staticmethod
+    def save_error(number, error):
+        messages = []
+        for field_name, field_errors in error.message_dict.items() if hasattr(error, "error_dict") else []:
+            messages.extend(f"{field_name}: {message}" for message in field_errors)
+        message = "; ".join(messages or error.messages)
+        return _("row %(row)s: %(message)s") % {"row": number, "message": message}
+
+    def find(self, reference):
+        """The catalogue's training with this reference, or (an exported training without one) this slug."""
+        trainings = TrainingPage.objects.child_of(self.catalogue)
+        page = trainings.filter(external_reference=reference).first()
+        return page or trainings.filter(external_reference="", slug=reference).first()
+
     def save(self, data):
-        page = (
-            TrainingPage.objects.child_of(self.catalogue).filter(external_reference=data["reference"]).first()
-        )
+        page = self.find(data["reference"])
         created = page is None
         if created:
-            page = TrainingPage(locale=self.catalogue.locale, external_reference=data["reference"])
+            page = TrainingPage(locale=self.catalogue.locale)
+        page.external_reference = data["reference"]
         page.title = data["title"]
         page.introduction = data["summary"]
-        page.description = f"<p>{escape(data['description'])}</p>" if data["description"] else ""
+        if data["description"] != csv_format.description_text(page.description):
+            page.description = csv_format.description_html(data["description"])
         page.provider = data["provider"]
         page.format, page.level, page.region = data["format"], data["level"], data["region"]
         page.competence_areas = data["competence_areas"]

@@ -6,6 +6,8 @@ import io
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.languages import language_choices
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 200
 
@@ -16,9 +18,22 @@ class TrainingImportForm(forms.Form):
         help_text=_("UTF-8 text, a header row, then one training per row. At most 200 rows and 2 MB."),
         error_messages={"required": _("Choose a CSV file.")},
     )
+    language = forms.ChoiceField(
+        label=_("Language of the trainings"),
+        choices=language_choices,
+        initial="en",
+        required=False,
+        help_text=_(
+            "The trainings are published in this language’s catalogue, with its terms and organisations."
+        ),
+    )
     skip_invalid = forms.BooleanField(
         label=_("Import the valid rows even if other rows have errors"), required=False
     )
+
+    def clean_language(self):
+        """The language chosen, English when none is (a form posted without the field)."""
+        return self.cleaned_data.get("language") or "en"
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

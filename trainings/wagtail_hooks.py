@@ -3,12 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import can_import, import_trainings
+from .admin_views import can_import, import_template, import_trainings
 
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("trainings/import/", import_trainings, name="trainings_import")]
+    return [
+        path("trainings/import/", import_trainings, name="trainings_import"),
+        path("trainings/import/template.csv", import_template, name="trainings_import_template"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

@@ -234,6 +234,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.VerifiedImageForm"
 IMAGE_MAX_SIDE = 10_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# "Translate this page" creates the translation as a draft, even of a live page: the new page holds the source's
+# untranslated text until a translator publishes it from the translation editor (issue 14).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 

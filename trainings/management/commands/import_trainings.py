@@ -6,23 +6,24 @@ from trainings.models import TrainingCatalogPage
 
 class Command(BaseCommand):
     help = (
-        "Import trainings from a CSV file (English) into a catalogue. Every row is checked first; a file "
+        "Import trainings from a CSV file (the catalogue export's columns) into a catalogue, in its language. "
+        "Every row is checked first; a file "
         "with errors imports nothing unless --skip-invalid is given. Rows are matched on their 'reference' "
         "column, so running the same file again updates instead of duplicating."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--catalogue", required=True, help="Page id or slug of the English catalogue.")
+        parser.add_argument("--catalogue", required=True, help="Page id or slug of the catalogue.")
         parser.add_argument("--skip-invalid", action="store_true", help="Import the valid rows anyway.")
 
     def handle(self, *args, **options):
-        catalogues = TrainingCatalogPage.objects.filter(locale__language_code="en")
+        catalogues = TrainingCatalogPage.objects.order_by("path")
         value = options["catalogue"]
         catalogue = catalogues.filter(pk=int(value)).first() if value.isdigit() else None
         catalogue = catalogue or catalogues.filter(slug=value).first()
         if catalogue is None:
-            raise CommandError(f"No English training catalogue with id or slug {value!r}.")
+            raise CommandError(f"No training catalogue with id or slug {value!r}.")
         try:
             handle = open(options["file"], encoding="utf-8-sig", newline="")  # noqa: SIM115
         except OSError as error:
