@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from home.localization import localize_term_ids
 from home.models import CompetenceArea, TargetGroup
+from home.text import csv_safe
 
 from . import csv_format
 from .listing import decorate_trainings, training_listing
