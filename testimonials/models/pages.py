@@ -192,7 +192,7 @@ class TestimonialPage(BasePage):
         *translatable("career_steps", "seo_title", "search_description"),
         *synchronized("portrait", "employer", "region", "sector", "competence_areas", "target_groups"),
         *synchronized("consent_date", "open_to_mentoring", "open_to_speaking", "open_to_media"),
-        *synchronized("expertise_tags", "languages", "contact_email"),
+        *synchronized("expertise_tags", "tagged_items", "languages", "contact_email"),
     ]
 
     parent_page_types = ["testimonials.TestimonialIndexPage"]
@@ -275,6 +275,7 @@ class TestimonialPageCareerStep(TranslatableMixin, Orderable):
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("role"), FieldPanel("organisation")])]
+    override_translatable_fields = [*synchronized("year"), *translatable("role", "organisation")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("career step")
