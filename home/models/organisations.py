@@ -7,6 +7,8 @@ from wagtail.search import index
 from home.fields import optional_link, synchronized, translatable
 from home.translation_sync import LocalizedLinksMixin
 
+from .pages import FormClassPath
+
 
 class OrganisationKind(models.TextChoices):
     TRAINING_PROVIDER = "training_provider", _("Training provider")
@@ -46,6 +48,7 @@ class Organisation(LocalizedLinksMixin, TranslatableMixin, index.Indexed, models
         index.SearchField("description"),
         index.FilterField("locale"),
     ]
+    base_form_class = FormClassPath("home.admin_forms.LocaleChoicesModelForm")
     override_translatable_fields = [
         *translatable("name", "description"),
         *synchronized("slug", "kind", "website", "logo", "region"),

@@ -70,6 +70,7 @@ class BasePage(LocalizedLinksMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     override_translatable_fields = translatable("introduction")
+    base_form_class = FormClassPath("home.admin_forms.LocaleChoicesPageForm")
 
     class Meta:
         abstract = True
