@@ -140,3 +140,30 @@ def test_languages_and_facilities_are_not_offered_for_translation(vocabularies, 
         for segment in segments:
             assert not re.search(r"\b(enfr|en,fr|wheelchair|childcare)\b", segment), (page, segment)
     assert Locale.objects.count() == 4
+
+
+@pytest.mark.demo
+def test_the_admin_form_of_an_english_demo_training_lists_the_11_english_competence_areas(editor_client):
+    """With the demo content: 11 competence areas in each of the four languages, 11 checkboxes."""
+    from trainings.models import TrainingPage
+
+    training = TrainingPage.objects.filter(locale__language_code="en").first()
+    html = editor_client.get(f"/admin/pages/{training.pk}/edit/").content.decode()
+    assert CompetenceArea.objects.count() == 44
+    assert sorted(checkbox_values(html, "competence_areas")) == ids_in(CompetenceArea, "en")
+    assert len(checkbox_values(html, "competence_areas")) == 11
+
+
+@pytest.mark.demo
+def test_the_demo_initiatives_show_their_outcomes_and_links_in_french(localhost_client):
+    """The demo's outcomes and link labels are translated with the rest of the initiative."""
+    from trainings.models import InitiativePage
+
+    initiative = InitiativePage.objects.get(
+        locale__language_code="fr",
+        slug="offre-de-formation-numerique-pour-les-demandeurs-demploi-a-bruxelles",
+    )
+    html = localhost_client.get(initiative.url).content.decode()
+    assert "mois pour apprendre le développement web" in html
+    assert "months to learn web development" not in html
+    assert "Site web" in html
