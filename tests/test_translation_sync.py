@@ -124,8 +124,13 @@ def assert_follows(english, french, texts=None):
             for english_row, french_row in zip(english_value, french_value, strict=True):
                 assert french_row.locale_id == locale.pk
                 assert_follows(english_row, french_row, texts)
+        elif is_child_relation(field) and field.related_model in tag_rows(type(english)):
+            continue  # the rows of translated tags: checked with the tags
         elif is_child_relation(field):
             assert_rows_copied(english_value, french_value, locale)
+        elif isinstance(field, TaggableManager):
+            assert isinstance(declaration, TranslatableField), name
+            assert french_value == sorted(texts.get(tag, f"{tag} ({code})") for tag in english_value)
         elif isinstance(declaration, TranslatableField) and english_value in texts:
             assert french_value == texts[english_value], name
         elif isinstance(declaration, TranslatableField):
@@ -134,6 +139,11 @@ def assert_follows(english, french, texts=None):
             assert_same_snippets(english_value, french_value, locale)
         else:
             assert french_value == english_value, name
+
+
+def tag_rows(model):
+    """The models of the rows that link `model` to its tags (the through models of its tag fields)."""
+    return {field.through for field in model._meta.get_fields() if isinstance(field, TaggableManager)}
 
 
 def french_of(english, texts=None):
@@ -409,22 +419,35 @@ def test_a_role_model_translates_and_syncs_every_field(vocabularies):
     page.competence_areas = terms(vocabularies, "programming-web")
     page.target_groups = terms(vocabularies, "teenage-girls")
     page.career_steps = [TestimonialPageCareerStep(year=2015, role="Cashier", organisation="A shop")]
-    page.expertise_tags.add("Data visualisation")
+    page.expertise_tags.add("Data visualisation", "Python")
     english = publish(page)
-    french = french_of(english)
+    texts = in_languages(en="Data visualisation", fr="Visualisation de données")
+    french = translate(english, texts, codes=["fr"])["fr"]
+    assert_follows(english, french, {"Data visualisation": "Visualisation de données"})
+    assert sorted(tag.name for tag in french.expertise_tag_list()) == [
+        "Python (fr)",
+        "Visualisation de données",
+    ]
+    assert sorted(tag.name for tag in fresh(english).expertise_tag_list()) == ["Data visualisation", "Python"]
 
     english.competence_areas = terms(vocabularies, "programming-web", "safety")
     english.employer, english.region = other_employer, vocabularies["wallonia"]["en"]
     english.job_title = "Senior data analyst"
+    english.expertise_tags.set(["Data visualisation", "Machine learning"])
     english.career_steps = [
         *english.career_steps.all(),
         TestimonialPageCareerStep(year=2020, role="Data analyst", organisation="Agoria"),
     ]
     english = publish(english)
-    french = sync(english, french)
+    french = update_translation(english, "fr", texts)
+    assert_follows(fresh(english), french, {"Data visualisation": "Visualisation de données"})
     assert french_terms(french, "competence_areas") == [("programming-web", "fr"), ("safety", "fr")]
     assert french.employer.name == "Interface3 FR"
     assert french.job_title == "Senior data analyst (fr)"
+    assert sorted(tag.name for tag in french.expertise_tag_list()) == [
+        "Machine learning (fr)",
+        "Visualisation de données",
+    ]
 
 
 # -- standard pages -----------------------------------------------------------------------------------------
