@@ -19,6 +19,13 @@ def checkbox_values(html, name):
     return [int(value) for value in re.findall(rf'<input type="checkbox" name="{name}" value="(\d+)"', html)]
 
 
+def assert_choosers_open_in(html, model_name, code):
+    """Every chooser of `model_name` snippets on the page opens on the snippets of language `code`."""
+    url = f"/admin/snippets/choose/home/{model_name}/"
+    assert html.count(url) >= 1
+    assert html.count(url) == html.count(f"{url}?locale={code}")
+
+
 def ids_in(model, code):
     return sorted(model.objects.filter(locale__language_code=code).values_list("pk", flat=True))
 
@@ -104,13 +111,12 @@ def test_organisation_choosers_open_on_the_organisations_of_the_page_language(ed
     offered = [int(pk) for pk in re.findall(r'<option value="(\d+)"', select)]
     assert Organisation.objects.count() == 4
     assert offered == [english.get_translation(index.locale).pk]
-    assert "snippets/choose/home/organisation/?locale=fr" in html
-    assert "snippets/choose/home/organisation/&quot;" not in html
+    assert_choosers_open_in(html, "organisation", "fr")
 
     html = editor_client.get(
         f"/admin/pages/add/trainings/trainingpage/{catalogue('en').pk}/"
     ).content.decode()
-    assert "snippets/choose/home/organisation/?locale=en" in html
+    assert_choosers_open_in(html, "organisation", "en")
 
 
 # -- the translation editor -----------------------------------------------------------------------------------
@@ -167,3 +173,20 @@ def test_the_demo_initiatives_show_their_outcomes_and_links_in_french(localhost_
     assert "mois pour apprendre le développement web" in html
     assert "months to learn web development" not in html
     assert "Site web" in html
+
+
+def test_the_organisations_of_an_initiative_are_chosen_in_its_language(editor_client):
+    from trainings.models import InitiativeIndexPage
+
+    index = InitiativeIndexPage.objects.get(locale__language_code="nl")
+    response = editor_client.get(f"/admin/pages/add/trainings/initiativepage/{index.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert_choosers_open_in(html, "organisation", "nl")
+
+
+def test_a_french_organisation_chooses_its_region_among_the_french_regions(editor_client, vocabularies):
+    response = editor_client.get("/admin/snippets/home/organisation/add/?locale=fr")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert_choosers_open_in(html, "region", "fr")
