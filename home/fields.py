@@ -11,8 +11,8 @@ in the vocabulary's order.
 translates: each tag is a segment of the translation editor, and a translation gets the translated names.
 
 Also the shorthands every app's models declare their fields with: `optional_link()` (a foreign key that may be
-empty and is emptied when its target is deleted), and `synchronized()` / `translatable()` for wagtail-localize's
-`override_translatable_fields`.
+empty and is emptied when its target is deleted), and `synchronized()` / `synchronized_codes()` /
+`translatable()` for wagtail-localize's `override_translatable_fields`.
 """
 
 from functools import partialmethod
@@ -172,6 +172,13 @@ def synchronized(*names):
     """wagtail-localize's `override_translatable_fields` entries for fields that are the same in every
     language (copied from the source page, not translated)."""
     return [SynchronizedField(name) for name in names]
+
+
+def synchronized_codes(*names):
+    """wagtail-localize's `override_translatable_fields` entries for fields that store codes (ChoiceListField:
+    languages, facilities): synchronised and not overridable, so the translation editor never shows the
+    stored codes ("enfr") as a value to keep or replace."""
+    return [SynchronizedField(name, overridable=False) for name in names]
 
 
 def translatable(*names):

@@ -519,8 +519,10 @@ def test_each_translatable_model_declares_each_of_its_fields(model):
 
 @pytest.mark.parametrize("model", translatable_models(), ids=lambda model: model._meta.label)
 def test_no_stored_codes_are_offered_for_translation(model):
-    """Languages and facilities are stored as codes ("enfr", "wheelchairchildcare"): synchronised, never a
-    text the translation editor shows."""
+    """Languages and facilities are stored as codes ("enfr", "wheelchairchildcare"): synchronised, and neither
+    a text to translate nor a value to override in the translation editor."""
     for field in get_translatable_fields(model):
         if isinstance(field.get_field(model), ChoiceListField):
-            assert not isinstance(field, TranslatableField), field.field_name
+            assert field.is_synchronized(model()), field.field_name
+            assert not field.is_translated(model()), field.field_name
+            assert not field.is_overridable(model()), field.field_name

@@ -24,7 +24,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.fields import LanguagesField, optional_link, synchronized, translatable
+from home.fields import LanguagesField, optional_link, synchronized, synchronized_codes, translatable
 from home.localization import localized
 from home.models.pages import BasePage, IndexPage
 from home.structured_data import json_ld
@@ -252,7 +252,8 @@ class EventPage(RoutablePageMixin, BasePage):
     override_translatable_fields = [
         *translatable("introduction", "venue_name", "address", "organiser_name", "capacity_note"),
         *translatable("body", "programme"),
-        *synchronized("kind", "start", "end", "languages", "audiences", "topics", "region", "online_url"),
+        *synchronized("kind", "start", "end", "audiences", "topics", "region", "online_url"),
+        *synchronized_codes("languages"),
         *synchronized("organisers", "registration_url", "speakers", "exhibitors"),
     ]
 

@@ -14,7 +14,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from home.fields import LanguagesField, TranslatableTags, optional_link, synchronized, translatable
+from home.fields import (
+    LanguagesField,
+    TranslatableTags,
+    optional_link,
+    synchronized,
+    synchronized_codes,
+    translatable,
+)
 from home.localization import localized
 from home.models.pages import BasePage, FormClassPath, IndexPage
 from home.structured_data import json_ld, rendition_or_none
@@ -192,7 +199,8 @@ class TestimonialPage(BasePage):
         *synchronized("portrait", "employer", "region", "sector", "competence_areas", "target_groups"),
         *synchronized("consent_date", "open_to_mentoring", "open_to_speaking", "open_to_media"),
         # the tagged items are copied from the source, then the translated tags (expertise_tags) replace them
-        *synchronized("tagged_items", "languages", "contact_email"),
+        *synchronized("tagged_items", "contact_email"),
+        *synchronized_codes("languages"),
     ]
 
     parent_page_types = ["testimonials.TestimonialIndexPage"]

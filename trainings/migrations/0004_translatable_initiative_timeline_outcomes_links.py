@@ -24,6 +24,17 @@ def fill_locale_and_translation_key(apps, schema_editor):
             model.objects.filter(pk=pk).update(locale_id=locale_id, translation_key=key)
 
 
+def locale_field(**options):
+    return models.ForeignKey(
+        editable=False,
+        on_delete=django.db.models.deletion.PROTECT,
+        related_name="+",
+        to="wagtailcore.locale",
+        verbose_name="locale",
+        **options,
+    )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("trainings", "0003_one_languages_field"),
@@ -35,18 +46,7 @@ class Migration(migrations.Migration):
             operation
             for name in MODELS
             for operation in (
-                migrations.AddField(
-                    model_name=name,
-                    name="locale",
-                    field=models.ForeignKey(
-                        null=True,
-                        editable=False,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="wagtailcore.locale",
-                        verbose_name="locale",
-                    ),
-                ),
+                migrations.AddField(model_name=name, name="locale", field=locale_field(null=True)),
                 migrations.AddField(
                     model_name=name, name="translation_key", field=models.UUIDField(null=True, editable=False)
                 ),
@@ -57,17 +57,7 @@ class Migration(migrations.Migration):
             operation
             for name in MODELS
             for operation in (
-                migrations.AlterField(
-                    model_name=name,
-                    name="locale",
-                    field=models.ForeignKey(
-                        editable=False,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="wagtailcore.locale",
-                        verbose_name="locale",
-                    ),
-                ),
+                migrations.AlterField(model_name=name, name="locale", field=locale_field()),
                 migrations.AlterField(
                     model_name=name,
                     name="translation_key",

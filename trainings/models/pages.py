@@ -19,7 +19,14 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from bdt_site import content_version
-from home.fields import ChoiceListField, LanguagesField, optional_link, synchronized, translatable
+from home.fields import (
+    ChoiceListField,
+    LanguagesField,
+    optional_link,
+    synchronized,
+    synchronized_codes,
+    translatable,
+)
 from home.localization import localize_term_ids, localized
 from home.models.pages import BasePage, IndexPage
 from home.visibility import public_pages
@@ -175,7 +182,8 @@ class TrainingPage(BasePage):
     override_translatable_fields = [
         *translatable("introduction", "description", "duration", "certification"),
         *synchronized("provider", "format", "level", "competence_areas", "target_groups", "women_only"),
-        *synchronized("languages", "region", "venue", "facilities", "is_free", "price", "registration_url"),
+        *synchronized("region", "venue", "is_free", "price", "registration_url"),
+        *synchronized_codes("languages", "facilities"),
         *synchronized("sessions", "external_reference"),
     ]
 
