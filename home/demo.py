@@ -21,8 +21,9 @@ Field values may be (besides texts, numbers, booleans, lists and plain objects, 
 `{"$page": "about"}` (an English page, path below the home page), `{"$image": title, "label": …, "size":
 [w, h]}` (a generated picture), `{"$paragraphs": [texts]}` (rich text), `{"$stream": [{"type": …, "value":
 …}]}`, `{"$rows": "app.Model", "items": [{…}]}` (inline child objects, numbered by `sort_order` unless
-given), `{"$tags": [...]}`, `{"$decimal": "12.50"}`, `{"$time": "09:30"}`, and dates relative to the day
-the demo is loaded: `{"$date": days}` and `{"$datetime": days, "time": "09:30"}` (Brussels time).
+given), `{"$tags": [texts]}` (tags, translated like other texts), `{"$decimal": "12.50"}`, `{"$time":
+"09:30"}`, and dates relative to the day the demo is loaded: `{"$date": days}` and `{"$datetime": days,
+"time": "09:30"}` (Brussels time).
 """
 
 import colorsys
@@ -247,7 +248,7 @@ class DemoLoader:
                 for order, item in enumerate(value["items"])
             ]
         if "$tags" in value:
-            return Tags(value["$tags"])
+            return Tags(self.text(tag).en for tag in value["$tags"])  # translated like any text
         if "$decimal" in value:
             return Decimal(value["$decimal"])
         if "$time" in value:

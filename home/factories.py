@@ -53,11 +53,9 @@ def translated_string(data, code, path):
 @transaction.atomic
 def translate(instance, texts=None, codes=None):
     """The translations of the page or snippet `instance` into the other site languages (or `codes`):
-    {code: translated instance}. Those missing are made through wagtail-localize, as an editor does: its
-    translation source is extracted, every string segment translated, the translation created (and
-    published). `texts` maps an English string to {code: translation}; other strings get
+    {code: translated instance}. Those missing are made through wagtail-localize, as an editor does
+    (`update_translation`). `texts` maps an English string to {code: translation}; other strings get
     `translated_string()`."""
-    texts = texts or {}
     page = isinstance(instance, Page)
     codes = codes or [code for code in language_codes() if code != instance.locale.language_code]
     translated = {}
@@ -65,33 +63,44 @@ def translate(instance, texts=None, codes=None):
         existing = instance.get_translation_or_none(locale(code))
         if existing is not None:
             translated[code] = existing.specific if page else existing
-    missing = [code for code in codes if code not in translated]
-    if not missing:
-        return translated
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
-    for code in missing:
-        target = locale(code)
-        for segment in segments:
-            data = segment.string.data
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=target,
-                context=segment.context,
-                defaults={
-                    "data": texts.get(data, {}).get(code)
-                    or translated_string(data, code, segment.context.path),
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
-            )
-        Translation.objects.get_or_create(source=source, target_locale=target, defaults={"enabled": True})
-        # A page's translation is saved as a draft and published here: wagtail-localize would publish it
-        # only when the outermost transaction commits, which a test's transaction never does.
-        copy, _created = source.create_or_update_translation(target, publish=not page, fallback=True)
-        if page:
-            copy.get_latest_revision().publish()
-        translated[code] = type(copy).objects.get(pk=copy.pk)
+    for code in codes:
+        if code not in translated:
+            translated[code] = update_translation(instance, code, texts, refresh=False)
     return translated
+
+
+@transaction.atomic
+def update_translation(instance, code, texts=None, refresh=True):
+    """Make or bring up to date the `code` translation of the page or snippet `instance` through
+    wagtail-localize, as an editor does ("Translate", then "Sync translated pages" after a change of the
+    source): the translation source is extracted again from `instance`, its string segments translated
+    (`texts`: {English string: {code: translation}}, else `translated_string()`), and the translation made or
+    updated and published (`refresh=False`: an existing translation source is used as it is). Returns the
+    translation as stored."""
+    texts = texts or {}
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if refresh and not created:
+        source.update_from_db()
+    target = locale(code)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        data = segment.string.data
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=target,
+            context=segment.context,
+            defaults={
+                "data": texts.get(data, {}).get(code) or translated_string(data, code, segment.context.path),
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    Translation.objects.get_or_create(source=source, target_locale=target, defaults={"enabled": True})
+    # A page's translation is saved as a draft and published here: wagtail-localize would publish it only
+    # when the outermost transaction commits, which a test's transaction never does.
+    page = isinstance(instance, Page)
+    copy, _created = source.create_or_update_translation(target, publish=not page, fallback=True)
+    if page:
+        copy.get_latest_revision().publish()
+    return type(copy).objects.get(pk=copy.pk)
 
 
 def in_languages(**values):

@@ -7,9 +7,12 @@ value with") is a LIKE per value on SQLite and PostgreSQL alike (no JSON operato
 (home.languages). Each field gives its model a `get_<name>_labels()` method: the labels of the stored codes,
 in the vocabulary's order.
 
+`TranslatableTags` is free-text tags (django-taggit, kept with the page's revisions) that wagtail-localize
+translates: each tag is a segment of the translation editor, and a translation gets the translated names.
+
 Also the shorthands every app's models declare their fields with: `optional_link()` (a foreign key that may be
-empty and is emptied when its target is deleted), and `synchronized()` / `translatable()` for wagtail-localize's
-`override_translatable_fields`.
+empty and is emptied when its target is deleted), and `synchronized()` / `synchronized_codes()` /
+`translatable()` for wagtail-localize's `override_translatable_fields`.
 """
 
 from functools import partialmethod
@@ -19,7 +22,9 @@ from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import models
 from django.db.models import Lookup
 from django.utils.text import capfirst
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.segments import StringSegmentValue
 
 from home.languages import language_choices
 
@@ -148,10 +153,32 @@ class Overlap(Lookup):
         return f"({sql})", params
 
 
+class TranslatableTags(ClusterTaggableManager):
+    """Free-text tags that wagtail-localize translates (declare them `translatable()`): it asks the field for
+    its segments, one per tag, and gives the translated ones back (its `get_translatable_segments()` /
+    `restore_translated_segments()` protocol); assigning a list of names sets the tags in memory."""
+
+    def get_translatable_segments(self, tags):
+        return [StringSegmentValue(tag.slug, tag.name) for tag in tags]
+
+    def restore_translated_segments(self, tags, segments):
+        return [segment.render_text() for segment in segments]
+
+    def __set__(self, instance, names):
+        self.__get__(instance, type(instance)).set(list(names))
+
+
 def synchronized(*names):
     """wagtail-localize's `override_translatable_fields` entries for fields that are the same in every
     language (copied from the source page, not translated)."""
     return [SynchronizedField(name) for name in names]
+
+
+def synchronized_codes(*names):
+    """wagtail-localize's `override_translatable_fields` entries for fields that store codes (ChoiceListField:
+    languages, facilities): synchronised and not overridable, so the translation editor never shows the
+    stored codes ("enfr") as a value to keep or replace."""
+    return [SynchronizedField(name, overridable=False) for name in names]
 
 
 def translatable(*names):

@@ -1,9 +1,11 @@
 """This term, organisation or page in the active language: the one place the apps ask for it.
 
-wagtail-localize keeps a translated page's links to snippets and pages synchronised with its source page, so a
-French training, event or role model may point at the English organisation, region or directory page. What a
-page shows goes through `localized()`, which has the meaning of Wagtail's `.localized` (the version in the active
-locale, else the object itself) with a fixed number of queries whatever the number of objects:
+wagtail-localize keeps a translated page's links to snippets and pages synchronised with its source page; a
+translation saves its links to snippets in its own language where they are translated (home.translation_sync),
+but a French training, event or role model may still point at an English organisation or region not translated
+yet, or at an English directory page. What a page shows goes through `localized()`, which has the meaning of
+Wagtail's `.localized` (the version in the active locale, else the object itself) with a fixed number of queries
+whatever the number of objects:
 
 - vocabulary terms (home.models.taxonomies): none once warm, from a term map cached until published content
   changes (`terms_by_id`);

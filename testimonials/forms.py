@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.admin_forms import LocaleChoicesPageForm
 from home.forms import HoneypotFormMixin, PlainEmailField, PlainTextField
 
 from .models import CONSENT_REQUIRED, ContactPurpose, ContactRequest
@@ -82,7 +82,7 @@ class ContactExpertForm(HoneypotFormMixin, forms.ModelForm):
         purpose.error_messages["invalid_choice"] = message.replace("%", "%%")
 
 
-class TestimonialPageForm(WagtailAdminPageForm):
+class TestimonialPageForm(LocaleChoicesPageForm):
     """Publishing a role model (or asking moderators to) needs her recorded consent; saving a draft does not."""
 
     def clean(self):

@@ -24,7 +24,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.fields import LanguagesField, optional_link, synchronized, translatable
+from home.fields import LanguagesField, optional_link, synchronized, synchronized_codes, translatable
 from home.localization import localized
 from home.models.pages import BasePage, IndexPage
 from home.structured_data import json_ld
@@ -134,6 +134,10 @@ class EventIndexPage(IndexPage):
     )
 
     content_panels = [*IndexPage.content_panels, FieldPanel("submission_introduction")]
+    override_translatable_fields = [
+        *IndexPage.override_translatable_fields,
+        *translatable("submission_introduction"),
+    ]
     subpage_types = ["events.EventPage"]
 
     class Meta:
@@ -246,10 +250,11 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("end"),
     ]
     override_translatable_fields = [
-        *synchronized(
-            "kind", "start", "end", "languages", "online_url", "registration_url", "organiser_name"
-        ),
-        *translatable("venue_name", "address", "capacity_note"),
+        *translatable("introduction", "venue_name", "address", "organiser_name", "capacity_note"),
+        *translatable("body", "programme"),
+        *synchronized("kind", "start", "end", "audiences", "topics", "region", "online_url"),
+        *synchronized_codes("languages"),
+        *synchronized("organisers", "registration_url", "speakers", "exhibitors"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]

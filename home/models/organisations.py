@@ -5,6 +5,9 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.fields import optional_link, synchronized, translatable
+from home.translation_sync import LocalizedLinksMixin
+
+from .pages import FormClassPath
 
 
 class OrganisationKind(models.TextChoices):
@@ -16,8 +19,9 @@ class OrganisationKind(models.TextChoices):
     EDUCATION = "education", _("School or university")
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
-    """A partner: training provider, employer, public body or non-profit (a translatable snippet)."""
+class Organisation(LocalizedLinksMixin, TranslatableMixin, index.Indexed, models.Model):
+    """A partner: training provider, employer, public body or non-profit (a translatable snippet); its
+    region is saved in the organisation's own language (LocalizedLinksMixin)."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
@@ -44,9 +48,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.FilterField("locale"),
     ]
+    base_form_class = FormClassPath("home.admin_forms.LocaleChoicesModelForm")
     override_translatable_fields = [
         *translatable("name", "description"),
-        *synchronized("slug", "kind", "website", "logo"),
+        *synchronized("slug", "kind", "website", "logo", "region"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from bdt_site import content_version
 from home.blocks import BodyStreamBlock
+from home.fields import translatable
+from home.translation_sync import LocalizedLinksMixin
 from home.visibility import public_pages
 
 MAX_ROUTED_DEPTH = 12  # deeper URLs are routed level by level, as Wagtail does
@@ -54,8 +56,11 @@ class FormClassPath:
         return import_string(self.dotted_path)
 
 
-class BasePage(Page):
-    """Fields every public page shares: a short introduction used on the page, in listings and in meta tags."""
+class BasePage(LocalizedLinksMixin, Page):
+    """Fields every public page shares: a short introduction used on the page, in listings and in meta tags.
+    Its links to vocabulary terms and organisations are saved in the page's own language (LocalizedLinksMixin).
+    Each page type declares how wagtail-localize treats each of its fields (`override_translatable_fields`):
+    text is translated, the rest is synchronised with the source page."""
 
     introduction = models.TextField(
         _("introduction"),
@@ -65,6 +70,8 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    override_translatable_fields = translatable("introduction")
+    base_form_class = FormClassPath("home.admin_forms.LocaleChoicesPageForm")
 
     class Meta:
         abstract = True
@@ -164,6 +171,7 @@ class HomePage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    override_translatable_fields = [*BasePage.override_translatable_fields, *translatable("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -207,6 +215,7 @@ class StandardPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    override_translatable_fields = [*BasePage.override_translatable_fields, *translatable("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 

@@ -4,9 +4,10 @@ Each vocabulary is a small translatable snippet with a *stable slug*: the slug i
 language and is what URLs and filters use, so `?region=wallonia` means the same on /fr/ and /de/.
 
 Pages link to terms with ParentalManyToManyField; wagtail-localize keeps those links synchronised with
-the source page (it does not translate many-to-many relations), so a French page may point at the
-English term. Pages therefore show terms through home.localization.localized(), built on the cached map of
-`localized_terms()` (translation key -> the active locale's term, one per vocabulary).
+the source page, and a translation saves them as its own language's terms (home.translation_sync). A term
+not translated into that language stays linked as it is, so pages show terms through
+home.localization.localized(), built on the cached map of `localized_terms()` (translation key -> the
+active locale's term, one per vocabulary).
 """
 
 from django.db import models

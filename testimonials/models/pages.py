@@ -6,7 +6,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,7 +14,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from home.fields import LanguagesField, optional_link, synchronized, translatable
+from home.fields import (
+    LanguagesField,
+    TranslatableTags,
+    optional_link,
+    synchronized,
+    synchronized_codes,
+    translatable,
+)
 from home.localization import localized
 from home.models.pages import BasePage, FormClassPath, IndexPage
 from home.structured_data import json_ld, rendition_or_none
@@ -134,7 +140,7 @@ class TestimonialPage(BasePage):
     open_to_mentoring = models.BooleanField(_("open to mentoring"), default=False)
     open_to_speaking = models.BooleanField(_("open to speaking at events"), default=False)
     open_to_media = models.BooleanField(_("open to media requests"), default=False)
-    expertise_tags = ClusterTaggableManager(
+    expertise_tags = TranslatableTags(
         through=TestimonialPageTag,
         blank=True,
         verbose_name=_("expertise tags"),
@@ -189,10 +195,12 @@ class TestimonialPage(BasePage):
         *translatable(
             "title", "slug", "introduction", "portrait_alt_text", "job_title", "pull_quote", "story"
         ),
-        *translatable("career_steps", "seo_title", "search_description"),
+        *translatable("career_steps", "seo_title", "search_description", "expertise_tags"),
         *synchronized("portrait", "employer", "region", "sector", "competence_areas", "target_groups"),
         *synchronized("consent_date", "open_to_mentoring", "open_to_speaking", "open_to_media"),
-        *synchronized("expertise_tags", "languages", "contact_email"),
+        # the tagged items are copied from the source, then the translated tags (expertise_tags) replace them
+        *synchronized("tagged_items", "contact_email"),
+        *synchronized_codes("languages"),
     ]
 
     parent_page_types = ["testimonials.TestimonialIndexPage"]
@@ -275,6 +283,7 @@ class TestimonialPageCareerStep(TranslatableMixin, Orderable):
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("role"), FieldPanel("organisation")])]
+    override_translatable_fields = [*synchronized("year"), *translatable("role", "organisation")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("career step")

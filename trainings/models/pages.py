@@ -15,10 +15,17 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from home.fields import ChoiceListField, LanguagesField, optional_link, synchronized, translatable
+from home.fields import (
+    ChoiceListField,
+    LanguagesField,
+    optional_link,
+    synchronized,
+    synchronized_codes,
+    translatable,
+)
 from home.localization import localize_term_ids, localized
 from home.models.pages import BasePage, IndexPage
 
@@ -163,9 +170,11 @@ class TrainingPage(BasePage):
         index.FilterField("is_free"),
     ]
     override_translatable_fields = [
-        *synchronized("provider", "format", "level", "region", "languages", "facilities", "venue", "price"),
-        *synchronized("external_reference"),
-        *translatable("duration", "certification"),
+        *translatable("introduction", "description", "duration", "certification"),
+        *synchronized("provider", "format", "level", "competence_areas", "target_groups", "women_only"),
+        *synchronized("region", "venue", "is_free", "price", "registration_url"),
+        *synchronized_codes("languages", "facilities"),
+        *synchronized("sessions", "external_reference"),
     ]
 
     parent_page_types = ["trainings.TrainingCatalogPage"]
@@ -215,7 +224,7 @@ class TrainingPageSession(Orderable):
     location = models.CharField(_("location"), max_length=255, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("location")]
-    override_translatable_fields = synchronized("location")
+    override_translatable_fields = synchronized("start_date", "end_date", "location")
 
     class Meta(Orderable.Meta):
         verbose_name = _("session")
@@ -297,7 +306,11 @@ class InitiativePage(BasePage):
         InlinePanel("links", heading=_("Links"), label=_("Link"), min_num=0, max_num=12),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("description"), index.FilterField("kind")]
-    override_translatable_fields = synchronized("kind", "funding_type", "website")
+    override_translatable_fields = [
+        *translatable("introduction", "description", "timeline", "outcomes", "links"),
+        *synchronized("kind", "funding_type", "target_groups", "regions", "strategic_objectives", "website"),
+        *synchronized("organisations"),
+    ]
 
     parent_page_types = ["trainings.InitiativeIndexPage"]
     subpage_types = []
@@ -372,20 +385,24 @@ class InitiativePageOrganisation(Orderable):
         verbose_name_plural = _("organisations involved")
 
 
-class InitiativePageTimelineEntry(Orderable):
+class InitiativePageTimelineEntry(TranslatableMixin, Orderable):
+    """A year of an initiative's history; translatable, as are its outcomes and links (wagtail-localize
+    translates the text of inline children that are)."""
+
     page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="timeline")
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(_("status"), max_length=20, choices=TimelineStatus.choices)
     description = models.TextField(_("what happened"), blank=True, max_length=600)
 
     panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("status")]), FieldPanel("description")]
+    override_translatable_fields = [*synchronized("year", "status"), *translatable("description")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline entries")
 
 
-class InitiativePageOutcome(Orderable):
+class InitiativePageOutcome(TranslatableMixin, Orderable):
     page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="outcomes")
     figure = models.CharField(_("figure"), max_length=30, help_text=_("For example: 1,200 or 45%."))
     label = models.CharField(_("label"), max_length=160, help_text=_("What the figure counts."))
@@ -393,18 +410,19 @@ class InitiativePageOutcome(Orderable):
     panels = [FieldPanel("figure"), FieldPanel("label")]
     override_translatable_fields = [*synchronized("figure"), *translatable("label")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
 
 
-class InitiativePageLink(Orderable):
+class InitiativePageLink(TranslatableMixin, Orderable):
     page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("title"), max_length=160)
     url = models.URLField(_("URL"))
 
     panels = [FieldPanel("title"), FieldPanel("url")]
+    override_translatable_fields = [*translatable("title"), *synchronized("url")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("link")
         verbose_name_plural = _("links")
