@@ -168,6 +168,7 @@ class KeyFiguresPage(RoutablePageMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    override_translatable_fields = [*BasePage.override_translatable_fields, *translatable("body")]
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
