@@ -1,7 +1,8 @@
 """Two app servers, one site (README, "Deployment"): two gunicorns with the production settings on different
-ports share a PostgreSQL database, Redis and the search backend (the database's), behind the shipped
+ports share a PostgreSQL database, Redis and the search engine (the OpenSearch node of scripts/test.sh,
+OPENSEARCH_URL, indexes of their own), behind the shipped
 deploy/nginx.conf with both in its upstream pool (scripts/nginx.sh). A publish made through one shows on the
-other at once and through nginx a second later; the login throttle and the forms' rate limits count the
+other at once, through nginx a second later and in the other's search; the login throttle and the forms' rate limits count the
 attempts made on both together; and one app server stopped under load loses no GET: nginx sends what it
 could not take to the other.
 
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.engines import ENGINES
 from tests.servers import (
     GUNICORN,
     ROOT,
@@ -49,6 +51,7 @@ from tests.conftest import build_minimal_site
 
 call_command("migrate", interactive=False, verbosity=0)
 build_minimal_site()
+call_command("update_index", verbosity=0)
 users = get_user_model().objects
 users.create_superuser("cluster-editor", "editor@example.org", "editor-password")
 users.create_user("cluster-member", "member@example.org", "member-password")
@@ -76,8 +79,12 @@ def _app_server(env, tmp, number, port):
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cluster")
+    engine = ENGINES["opensearch"]
+    engine_url = engine.url()
+    prefix = f"cluster{free_port()}"
     with postgres_database() as database, redis_server(tmp / "redis") as redis_url:
         env = production_environ(tmp, database=database, redis_url=redis_url)
+        env.update(SEARCH_BACKEND="opensearch2", SEARCH_URL=engine_url, SEARCH_INDEX_PREFIX=prefix)
         # The production profile serves hashed static file names: collected, as on a real deployment.
         collectstatic = subprocess.Popen(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env
@@ -93,12 +100,17 @@ def cluster(tmp_path_factory):
                 tmp / "nginx", upstream_port=ports, media=tmp / "media", static=tmp / "static"
             ) as nginx,
         ):
-            yield {
-                **data,
-                "servers": servers,
-                "access_logs": [tmp / "access-1.log", tmp / "access-2.log"],
-                "nginx": nginx,
-            }
+            try:
+                yield {
+                    **data,
+                    "servers": servers,
+                    "access_logs": [tmp / "access-1.log", tmp / "access-2.log"],
+                    "nginx": nginx,
+                }
+            finally:
+                engine.admin_client(engine_url).indices.delete(
+                    index=f"{prefix}_*", params={"expand_wildcards": "all"}
+                )
 
 
 def _page(port, path, **kwargs):
@@ -140,6 +152,15 @@ def test_a_publish_through_one_app_server_shows_on_the_other_at_once_and_through
     for path in ("/en/", draft["url"]):
         status, body = _page(cluster["nginx"]["port"], path)
         assert status == 200 and title in body, path
+    # The shared search engine: the other app server finds it once OpenSearch has refreshed (each second).
+    deadline = time.time() + 5
+    while True:
+        status, body = _page(second, "/en/search/?q=quokka")
+        if title in body or time.time() > deadline:
+            break
+        time.sleep(0.25)
+    assert status == 200 and title in body
+    assert "Our search engine is unavailable" not in body  # answered by the engine, not the fallback
 
 
 def _alternately(cluster, attempts, send):

@@ -68,11 +68,11 @@ def test_an_engine_that_is_down_falls_back_to_the_database(localhost_client, set
     settings.WAGTAILSEARCH_BACKENDS = build_search_backends(
         "opensearch2", url="http://127.0.0.1:9", index_prefix="closed", timeout=2
     )
-    with caplog.at_level(logging.ERROR, logger="home.listing"):
+    with caplog.at_level(logging.ERROR, logger="search.backends.breaker"):
         response = localhost_client.get("/fr/formations/", {"q": "cybersécurité"})
     assert response.status_code == 200
     assert backends_used == [("fr", engine_alias("fr"))]
-    assert any("using the database backend" in record.getMessage() for record in caplog.records)
+    assert any("answering from the database backend" in record.getMessage() for record in caplog.records)
     assert 'class="card training-card"' in response.content.decode()
 
 
