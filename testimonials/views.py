@@ -39,7 +39,7 @@ def contact(request, index, expert_id):
             contact_request.expert_name = expert.title
             contact_request.language = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else ""
             contact_request.save()
-            contact_request.deliver(contact_request.build_messages(request))
+            contact_request.queue_delivery()  # the task worker sends the e-mails
             return redirect(sent_url)
     context = {"page": index, "expert": expert, "form": form, "sent": sent}
     status = 400 if form.is_bound and form.errors else 200
