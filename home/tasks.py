@@ -2,14 +2,12 @@
 in the database and `manage.py worker` runs them, so nothing waits on a mail server inside a request and
 nothing is lost while the worker is stopped."""
 
-import logging
+from datetime import timedelta
 
 from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
-
-logger = logging.getLogger(__name__)
 
 BACKEND = "background"
 
@@ -37,11 +35,11 @@ def publish_scheduled():
 
 
 def schedule_publishing():
-    """Enqueue `publish_scheduled` unless one is already waiting (several workers share one queue)."""
+    """Enqueue `publish_scheduled` unless one is already waiting (several workers share one queue); forget the
+    runs that finished more than an hour ago (one a minute would pile up)."""
     from django_tasks_db.models import DBTaskResult
 
-    waiting = DBTaskResult.objects.filter(
-        status=TaskResultStatus.READY, task_path=publish_scheduled.module_path, backend_name=BACKEND
-    )
-    if not waiting.exists():
+    runs = DBTaskResult.objects.filter(task_path=publish_scheduled.module_path, backend_name=BACKEND)
+    runs.filter(finished_at__lt=timezone.now() - timedelta(hours=1)).delete()
+    if not runs.filter(status=TaskResultStatus.READY).exists():
         publish_scheduled.enqueue()

@@ -341,7 +341,7 @@ def test_contact_request_is_stored_and_forwarded_to_her_and_the_editors(client, 
     assert all(message.reply_to == ["anne@example.com"] for message in relayed)
     # She gets a copy of her message, in French (the page she wrote from).
     assert copy.to == ["anne@example.com"]
-    assert copy.subject == "Be Digital Together : une copie de votre message à Sofie Vermeulen"
+    assert copy.subject == "Be Digital Together\u00a0: une copie de votre message à Sofie Vermeulen"
     assert VALID["message"] in copy.body
     follow = client.get(response["Location"])
     assert "Merci" in follow.content.decode()
