@@ -19,7 +19,7 @@ from events.models import (
     compute_balance,
 )
 from events.moderation import submissions_user, workflow_for
-from home.models import CompetenceArea, Region, TargetGroup
+from home.models import CompetenceArea, Region, SiteLinks, TargetGroup
 from home.ratelimit import allow_form_post, form_message
 from testimonials import directory
 
@@ -42,20 +42,10 @@ def suggest_women_speakers(topic_slugs, language_codes, limit=5):
 
 
 def _render_form(request, index, form, formset, status=200, **extra):
-    context = {"form": form, "formset": formset, "privacy_page": _privacy_page(request), **extra}
+    context = {"form": form, "formset": formset, "privacy_page": SiteLinks.privacy_page_for(request), **extra}
     response = index.render(request, template="events/submit_form.html", context_overrides=context)
     response.status_code = status
     return response
-
-
-def _privacy_page(request):
-    from home.models import SiteLinks
-
-    try:
-        page = SiteLinks.for_request(request).privacy_page
-    except Exception:  # noqa: BLE001 - no site configured
-        return None
-    return page.localized if page else None
 
 
 def _unique_slug(title, reference):

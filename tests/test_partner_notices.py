@@ -8,12 +8,15 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import Site, WorkflowState
 
 from events.factories import make_event
 from events.models import EventPage, EventSubmission, PartnerNotice
+from home.models import SiteLinks
+from tests.html import soup
 from tests.mail import FAILING_EMAIL_BACKEND
 from tests.test_events_submissions import form_data, submit_url
+from tests.test_testimonials import contact_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("vocabularies", "experts", "general_pages")]
 
@@ -155,3 +158,15 @@ def test_a_failed_notice_is_recorded_and_resent_from_the_admin(client, moderator
     notice.refresh_from_db()
     assert (notice.delivery_status, notice.delivery_attempts) == ("sent", 1)
     assert resend not in client.get("/admin/partner-notices/").content.decode()
+
+
+def test_the_forms_that_collect_personal_data_link_to_the_privacy_notice_in_their_language(general_pages):
+    """The expert contact form and the event submission form (the search and filter forms collect none; the
+    footer of every page links to the notice too)."""
+    chosen = SiteLinks.for_site(Site.objects.get(is_default_site=True)).privacy_page
+    for code, label in [("fr", "Lire la politique de confidentialité"), ("de", "Datenschutzerklärung lesen")]:
+        notice = general_pages[chosen.slug][code]
+        for url in (contact_url(code, "sofie-vermeulen"), submit_url(code)):
+            form = soup(Client().get(url)).select_one("main form")
+            link = form.find("a", string=label)
+            assert link is not None and link["href"] == notice.url, url
