@@ -351,3 +351,29 @@ def test_an_editors_resend_hands_the_failed_e_mails_to_the_worker(
     site.run_worker_once(EMAIL_PORT=smtp.port)
     assert smtp.recipients() == ["anne@example.com", "editors@localhost"]  # no expert linked: editors only
     assert site.delivery("testimonials_contactrequest", stored.pk)[:3] == ("sent", 1, "")
+
+
+def test_a_hanging_mail_server_never_slows_an_event_submission_nor_wagtails_moderation_e_mails(
+    client, on_the_worker, settings, site, hanging, smtp, django_user_model
+):
+    """Starting the moderation workflow makes Wagtail e-mail the moderators: through the worker as well."""
+    moderator = django_user_model.objects.create_user("moderator-h", "moderator-h@example.org", "pw")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", hanging.port, 5
+
+    started = time.monotonic()
+    response = client.post(submit_url("de"), form_data(title="Trotz hängendem Mailserver"))
+    elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert elapsed < 1, f"the submission took {elapsed:.2f} s"
+    assert not hanging.connections
+    # The submission's e-mails, and Wagtail's "submitted" notices (task and workflow), all waiting.
+    tasks = set(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
+    assert tasks == {"home.tasks.deliver_emails", "home.tasks.send_workflow_notification"}
+
+    site.copy()
+    site.run_worker_once(EMAIL_PORT=smtp.port)
+    recipients = smtp.recipients()
+    assert "moderator-h@example.org" in recipients  # Wagtail's "submitted for moderation" e-mail
+    assert {"anna@example.org", "editors@localhost"} <= set(recipients)
