@@ -11,7 +11,6 @@ import time
 
 from django.conf import settings
 from django.db import close_old_connections
-from django.db.utils import OperationalError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
@@ -25,8 +24,8 @@ def scheduling_loop(interval):
     while True:
         try:
             schedule_publishing()
-        except OperationalError as error:  # a busy SQLite database: the next round tries again
-            logger.warning("Scheduled publishing not enqueued: %s", error)
+        except Exception:  # noqa: BLE001 - a busy or unreachable database: the next round tries again
+            logger.exception("Scheduled publishing not enqueued")
         finally:
             close_old_connections()
         time.sleep(interval)
