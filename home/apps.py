@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site and shared vocabularies")
+
+    def ready(self):
+        from home.tasks import workflow_notifications_in_the_background
+
+        workflow_notifications_in_the_background()
