@@ -3,7 +3,7 @@
 - "database": one backend, "default" (SQLite/PostgreSQL via search.backends.database).
 - "opensearch2" / "elasticsearch7": "default" stays the database backend (Wagtail admin search and the
   public fallback when the engine is down), plus one engine alias per language, "engine_<lang>", used by the
-  public search for the active language.
+  public search for the active language; the task worker keeps them up to date (search/tasks.py).
 
 The languages are those of settings.LANGUAGES: the settings module passes its own list (Django's settings are
 not ready while it loads); any later caller gets them from home.languages.
@@ -51,5 +51,7 @@ def build_search_backends(
             "INDEXING_TIMEOUT": max(indexing_timeout, timeout),
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
+            # Updated by the task worker (search/tasks.py), not inside the request that saves.
+            "AUTO_UPDATE": False,
         }
     return backends

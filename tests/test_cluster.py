@@ -1,6 +1,6 @@
 """Two app servers, one site (README, "Deployment"): two gunicorns with the production settings on different
-ports share a PostgreSQL database, Redis and the search engine (the OpenSearch node of scripts/test.sh,
-OPENSEARCH_URL, indexes of their own), behind the shipped
+ports share a PostgreSQL database, Redis, the task worker and the search engine (the OpenSearch node of
+scripts/test.sh, OPENSEARCH_URL, indexes of their own), behind the shipped
 deploy/nginx.conf with both in its upstream pool (scripts/nginx.sh). A publish made through one shows on the
 other at once, through nginx a second later and in the other's search; the login throttle and the forms' rate limits count the
 attempts made on both together; and one app server stopped under load loses no GET: nginx sends what it
@@ -91,6 +91,15 @@ def cluster(tmp_path_factory):
         )
         data = run_in_site(env, SETUP)
         assert collectstatic.wait(timeout=300) == 0, "collectstatic failed"
+        # The task worker of the deployment (deploy/bdt-worker.service): it brings the engine's indexes up to date.
+        worker_log = (tmp / "worker.log").open("wb")
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "worker", "--no-reload", "--interval", "0.2", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+            stdout=worker_log,
+            stderr=subprocess.STDOUT,
+        )
         ports = [free_port(), free_port()]
         with (
             side_by_side(
@@ -108,6 +117,9 @@ def cluster(tmp_path_factory):
                     "nginx": nginx,
                 }
             finally:
+                worker.terminate()
+                worker.wait(timeout=60)
+                worker_log.close()
                 engine.admin_client(engine_url).indices.delete(
                     index=f"{prefix}_*", params={"expand_wildcards": "all"}
                 )
@@ -152,7 +164,8 @@ def test_a_publish_through_one_app_server_shows_on_the_other_at_once_and_through
     for path in ("/en/", draft["url"]):
         status, body = _page(cluster["nginx"]["port"], path)
         assert status == 200 and title in body, path
-    # The shared search engine: the other app server finds it once OpenSearch has refreshed (each second).
+    # The shared search engine: the other app server finds it once the worker has indexed it and OpenSearch has
+    # refreshed (each second).
     deadline = time.time() + 5
     while True:
         status, body = _page(second, "/en/search/?q=quokka")

@@ -188,8 +188,9 @@ EDITORS_EMAIL = env.list("EDITORS_EMAIL", default=["editors@localhost"])
 
 # The task worker (django-tasks with django-tasks-db): the site's e-mails wait in the database, on the
 # "background" backend, until `manage.py worker` sends them (`make run` starts it; deploy/bdt-worker.service in
-# production); the worker also publishes scheduled pages. Wagtail's own tasks (search and reference index)
-# stay on "default", run at once in the process that saves.
+# production); the worker also publishes scheduled pages and updates the search engine's indexes
+# (search/tasks.py). Wagtail's own tasks (the database search index and the reference index) stay on "default",
+# run at once in the process that saves.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")},
@@ -213,6 +214,10 @@ SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="bdt")
 SEARCH_CONNECT_TIMEOUT = env.float("SEARCH_CONNECT_TIMEOUT", default=1.0)
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=1.0)
 SEARCH_INDEXING_TIMEOUT = env.float("SEARCH_INDEXING_TIMEOUT", default=60.0)
+# The task worker updates the engine's indexes (search/tasks.py): a failed update is tried again after
+# SEARCH_RETRY_SECONDS, then twice as long each time, SEARCH_INDEXING_ATTEMPTS tries in all.
+SEARCH_INDEXING_ATTEMPTS = env.int("SEARCH_INDEXING_ATTEMPTS", default=6)
+SEARCH_RETRY_SECONDS = env.float("SEARCH_RETRY_SECONDS", default=30)
 SEARCH_BREAKER_SECONDS = env.float("SEARCH_BREAKER_SECONDS", default=30.0)
 SEARCH_FALLBACK_CACHE_SECONDS = env.int("SEARCH_FALLBACK_CACHE_SECONDS", default=30)
 if SEARCH_BACKEND not in ("database", "opensearch2", "elasticsearch7"):
