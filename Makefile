@@ -25,7 +25,9 @@ run: messages
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_dev_admin
-	@echo "Serving on http://127.0.0.1:$(PORT)/"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (the task worker runs beside it: e-mails, scheduled publishing)"
+	@$(PY) manage.py worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages

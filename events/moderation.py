@@ -3,12 +3,20 @@
 Everything here is idempotent. Every new events index gets it as soon as it is saved (`setup_new_index`,
 connected in EventsConfig.ready: made in the admin, by a translation or by the demo content), so a site
 without demo content has its Partners group and workflow from its first events page; the submission view
-calls `workflow_for(index)` so a submission always enters moderation."""
+calls `workflow_for(index)` so a submission always enters moderation.
+
+The partner who submitted an event is told (events.models.PartnerNotice, sent by the task worker) when a
+moderator requests changes (Wagtail's `workflow_rejected`, with the comment of the task), when her event is
+first published (`page_published`) and when it is rejected (EventApprovalTask's own action)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from django.dispatch import receiver
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.signals import page_published, workflow_rejected
+
+from events.models import EventApprovalTask, EventPage, NoticeKind, PartnerNotice
 
 WORKFLOW_NAME = "Event submissions"
 TASK_NAME = "Approval by the events moderators"
@@ -33,9 +41,9 @@ def submissions_user():
 def events_workflow():
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+        task = EventApprovalTask.objects.filter(name=TASK_NAME).first()
         if task is None:
-            task = GroupApprovalTask.objects.create(name=TASK_NAME)
+            task = EventApprovalTask.objects.create(name=TASK_NAME)
             moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
             task.groups.set([moderators])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
@@ -63,9 +71,16 @@ def partners_group(index):
 
 
 def reviewers_can_see_submissions():
-    """Editors and moderators read the submissions (and their e-mail delivery status); partners cannot."""
+    """Editors and moderators read the submissions and the notices sent to partners (and their e-mail
+    delivery status, and resend failed ones); partners cannot."""
     permissions = Permission.objects.filter(
-        content_type__app_label="events", codename__in=["view_eventsubmission", "change_eventsubmission"]
+        content_type__app_label="events",
+        codename__in=[
+            "view_eventsubmission",
+            "change_eventsubmission",
+            "view_partnernotice",
+            "change_partnernotice",
+        ],
     )
     for name in ["Editors", MODERATORS_GROUP]:
         group = Group.objects.filter(name=name).first()
@@ -85,3 +100,15 @@ def setup_new_index(sender, instance, created=False, raw=False, **kwargs):
     """post_save of EventIndexPage: moderation for a new events index."""
     if created and not raw:
         setup(instance)
+
+
+@receiver(workflow_rejected, sender=WorkflowState, dispatch_uid="events-partner-changes-requested")
+def tell_partner_changes_requested(sender, instance, user=None, **kwargs):
+    task_state = instance.current_task_state
+    comment = task_state.comment if task_state else ""
+    PartnerNotice.notify(instance.content_object, NoticeKind.CHANGES_REQUESTED, comment)
+
+
+@receiver(page_published, sender=EventPage, dispatch_uid="events-partner-published")
+def tell_partner_published(sender, instance, **kwargs):
+    PartnerNotice.notify(instance, NoticeKind.PUBLISHED)

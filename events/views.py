@@ -4,11 +4,7 @@ submissions."""
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -23,9 +19,8 @@ from events.models import (
     compute_balance,
 )
 from events.moderation import submissions_user, workflow_for
-from home.models import CompetenceArea, Region, TargetGroup
+from home.models import CompetenceArea, Region, SiteLinks, TargetGroup
 from home.ratelimit import allow_form_post, form_message
-from home.text import one_line
 from testimonials import directory
 
 logger = logging.getLogger(__name__)
@@ -47,20 +42,10 @@ def suggest_women_speakers(topic_slugs, language_codes, limit=5):
 
 
 def _render_form(request, index, form, formset, status=200, **extra):
-    context = {"form": form, "formset": formset, "privacy_page": _privacy_page(request), **extra}
+    context = {"form": form, "formset": formset, "privacy_page": SiteLinks.privacy_page_for(request), **extra}
     response = index.render(request, template="events/submit_form.html", context_overrides=context)
     response.status_code = status
     return response
-
-
-def _privacy_page(request):
-    from home.models import SiteLinks
-
-    try:
-        page = SiteLinks.for_request(request).privacy_page
-    except Exception:  # noqa: BLE001 - no site configured
-        return None
-    return page.localized if page else None
 
 
 def _unique_slug(title, reference):
@@ -122,34 +107,6 @@ def create_submission(request, index, data, speakers, waived):
     return submission
 
 
-def notification_messages(request, submission):
-    page = submission.page
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailadmin_pages:edit", args=[page.pk]
-    )
-    context = {"submission": submission, "page": page, "admin_url": admin_url}
-    with translation.override(settings.LANGUAGE_CODE):
-        to_moderators = EmailMessage(
-            subject=one_line(
-                _("New event to review: %(title)s (%(reference)s)")
-                % {"title": submission.event_title, "reference": submission.reference}
-            ),
-            body=render_to_string("events/emails/moderators.txt", context),
-            to=list(settings.EDITORS_EMAIL),
-            reply_to=[submission.contact_email],
-        )
-    with translation.override(submission.language):
-        to_partner = EmailMessage(
-            subject=one_line(
-                _("We received your event: %(title)s (%(reference)s)")
-                % {"title": submission.event_title, "reference": submission.reference}
-            ),
-            body=render_to_string("events/emails/acknowledgement.txt", context),
-            to=[submission.contact_email],
-        )
-    return [to_moderators, to_partner]
-
-
 def submit(request, index):
     if request.method not in {"GET", "POST"}:
         from django.http import HttpResponseNotAllowed
@@ -185,7 +142,7 @@ def submit(request, index):
         )
 
     submission = create_submission(request, index, data, speakers, waived=fails_rule)
-    submission.deliver(notification_messages(request, submission))  # never raises; records the outcome
+    submission.queue_delivery()  # the task worker sends the e-mails and records the outcome
     response = index.render(
         request, template="events/submit_thanks.html", context_overrides={"submission": submission}
     )

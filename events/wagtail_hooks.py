@@ -12,8 +12,17 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
-from events.models import BalanceLevel, EventKind, EventPage, EventSettings, EventSubmission, PanelBalance
+from events.models import (
+    BalanceLevel,
+    EventKind,
+    EventPage,
+    EventSettings,
+    EventSubmission,
+    PanelBalance,
+    PartnerNotice,
+)
 from home.admin_reports import report_urls
+from home.delivery_admin import ResendDeliveryViewSetMixin
 
 REPORT_GROUPS = {"Moderators", "Editors"}
 
@@ -126,9 +135,9 @@ def register_panel_balance_menu_item():
     )
 
 
-class EventSubmissionViewSet(ModelViewSet):
-    """Editors see every submission with its e-mail delivery status (partners have no permission here). A
-    plain record, not content: a ModelViewSet at /admin/event-submissions/."""
+class EventSubmissionViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
+    """Editors see every submission with its e-mail delivery status (partners have no permission here) and
+    resend failed e-mails. A plain record, not content: a ModelViewSet at /admin/event-submissions/."""
 
     model = EventSubmission
     url_prefix = "event-submissions"
@@ -136,9 +145,35 @@ class EventSubmissionViewSet(ModelViewSet):
     menu_label = _("Event submissions")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["reference", "event_title", "organisation", "language", "created_at", "delivery_status"]
+    list_display = [
+        "reference",
+        "event_title",
+        "organisation",
+        "language",
+        "created_at",
+        "delivery_status",
+        "delivery_attempts",
+    ]
     list_filter = ["delivery_status", "language", "panel_rule_waived"]
     search_fields = ["reference", "event_title", "organisation", "contact_name", "contact_email"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    ordering = ["-created_at"]
+
+
+class PartnerNoticeViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
+    """What partners were told about their submissions (changes requested, published, rejected), with the
+    e-mail delivery status; failed ones can be resent. At /admin/partner-notices/."""
+
+    model = PartnerNotice
+    url_prefix = "partner-notices"
+    icon = "mail"
+    menu_label = _("Partner notices")
+    menu_order = 311
+    add_to_admin_menu = True
+    list_display = ["submission", "kind", "created_at", "delivery_status", "delivery_attempts"]
+    list_filter = ["delivery_status", "kind"]
+    search_fields = ["submission__reference", "submission__event_title", "comment"]
     inspect_view_enabled = True
     copy_view_enabled = False
     ordering = ["-created_at"]
@@ -147,3 +182,8 @@ class EventSubmissionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_event_submissions():
     return EventSubmissionViewSet("event_submissions")
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_notices():
+    return PartnerNoticeViewSet("partner_notices")

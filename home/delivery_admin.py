@@ -1,13 +1,13 @@
-"""Admin side of EmailDeliveryMixin: a "Resend e-mails" action for a stored request whose e-mails failed.
+"""Admin side of EmailDeliveryMixin: a "Resend e-mails" action for a stored request whose e-mails failed after
+every try.
 
 `ResendDeliveryViewSetMixin` goes before ModelViewSet (or SnippetViewSet) in a viewset of an
-EmailDeliveryMixin model and implements `build_delivery_messages(request, obj)`. It adds the confirmation
-view (`…/resend/<pk>/`: GET asks, POST sends again to the same recipients and records the new status) and a
-button in the listing's row menu and on the inspect page, for those with the "change" permission on the model,
-as long as the e-mails have not been sent."""
+EmailDeliveryMixin model. It adds the confirmation view (`…/resend/<pk>/`: GET asks, POST hands the e-mails
+not sent yet to the task worker again, for a fresh series of tries, and tells what became of them) and a button
+in the listing's row menu and on the inspect page, for those with the "change" permission on the model, while
+the delivery status is "failed" (a queued one is still being tried, a sent one is done)."""
 
 from django.contrib.admin.utils import quote
-from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -22,6 +22,7 @@ from wagtail.admin.widgets.button import Button
 from home.models.delivery import DeliveryStatus
 
 RESEND_LABEL = _("Resend e-mails")
+QUEUED_MESSAGE = _("The e-mails of “%(object)s” are queued; they will be sent in the background.")
 
 
 class ResendDeliveryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, BaseOperationView):
@@ -32,7 +33,6 @@ class ResendDeliveryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Base
     model = None
     index_url_name = None
     inspect_url_name = None
-    build_messages = None  # callable(request, obj) -> list of EmailMessage, given by the viewset
 
     def get_page_subtitle(self):
         return str(self.object)
@@ -67,32 +67,40 @@ class ResendDeliveryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Base
         return context
 
     def get(self, request, *args, **kwargs):
-        if self.object.delivery_status == DeliveryStatus.SENT:
-            return self._already_sent()
+        if self.object.delivery_status != DeliveryStatus.FAILED:
+            return self._not_failed()
         return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
-        with (
-            transaction.atomic()
-        ):  # the row stays locked while sending: a second click waits, then sees "sent"
-            self.object = self.get_base_object_queryset().select_for_update().get(pk=self.object.pk)
-            if self.object.delivery_status == DeliveryStatus.SENT:
-                return self._already_sent()
-            delivered = self.object.deliver(self.build_messages(request, self.object))
+        # Only one of two clicks (or of two editors) turns "failed" into "queued": one series of tries.
+        claimed = (
+            self.get_base_object_queryset()
+            .filter(pk=self.object.pk, delivery_status=DeliveryStatus.FAILED)
+            .update(delivery_status=DeliveryStatus.QUEUED)
+        )
+        if not claimed:
+            self.object.refresh_from_db()
+            return self._not_failed()
+        self.object.queue_delivery(again=True)
+        self.object.refresh_from_db()  # the worker may have sent them already (or at once, without a worker)
         names = {"object": self.object}
-        if delivered:
+        if self.object.delivery_status == DeliveryStatus.SENT:
             messages.success(request, _("The e-mails of “%(object)s” have been sent.") % names)
-        else:
+        elif self.object.delivery_status == DeliveryStatus.FAILED:
             messages.error(
                 request,
                 _("Sending the e-mails of “%(object)s” failed again; the error has been recorded.") % names,
             )
+        else:
+            messages.success(request, QUEUED_MESSAGE % names)
         return redirect(self.get_success_url())
 
-    def _already_sent(self):
-        messages.info(
-            self.request, _("The e-mails of “%(object)s” were already sent.") % {"object": self.object}
-        )
+    def _not_failed(self):
+        names = {"object": self.object}
+        if self.object.delivery_status == DeliveryStatus.SENT:
+            messages.info(self.request, _("The e-mails of “%(object)s” were already sent.") % names)
+        else:
+            messages.info(self.request, QUEUED_MESSAGE % names)
         return redirect(self.get_success_url())
 
 
@@ -104,7 +112,7 @@ class ResendButtonMixin:
     def get_resend_url(self, instance):
         if (
             self.resend_url_name
-            and instance.delivery_status != DeliveryStatus.SENT
+            and instance.delivery_status == DeliveryStatus.FAILED
             and self.user_has_permission("change")
         ):
             return reverse(self.resend_url_name, args=(quote(instance.pk),))
@@ -130,9 +138,6 @@ class ResendInspectViewMixin(ResendButtonMixin):
 class ResendDeliveryViewSetMixin:
     resend_view_class = ResendDeliveryView
 
-    def build_delivery_messages(self, request, obj):
-        raise NotImplementedError
-
     @cached_property
     def index_view_class(self):
         base = super().index_view_class
@@ -148,7 +153,7 @@ class ResendDeliveryViewSetMixin:
 
     @property
     def resend_view(self):
-        return self.construct_view(self.resend_view_class, build_messages=self.build_delivery_messages)
+        return self.construct_view(self.resend_view_class)
 
     def get_urlpatterns(self):
         return [

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from home.models import SiteLinks
 from home.ratelimit import allow_form_post, form_message, too_many_requests
 
 from .forms import ContactExpertForm
@@ -31,7 +32,13 @@ def contact(request, index, expert_id):
         if form.is_spam():
             return redirect(sent_url)
         if not allow_form_post(request, "testimonials-contact", "email", 5, 3600):
-            context = {"page": index, "expert": expert, "form": form, "throttled": form_message(3600)}
+            context = {
+                "page": index,
+                "expert": expert,
+                "form": form,
+                "throttled": form_message(3600),
+                "privacy_page": SiteLinks.privacy_page_for(request),
+            }
             return too_many_requests(request, 3600, template="testimonials/contact.html", context=context)
         if form.is_valid():
             contact_request = form.save(commit=False)
@@ -39,8 +46,14 @@ def contact(request, index, expert_id):
             contact_request.expert_name = expert.title
             contact_request.language = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else ""
             contact_request.save()
-            contact_request.deliver(contact_request.build_messages(request))
+            contact_request.queue_delivery()  # the task worker sends the e-mails
             return redirect(sent_url)
-    context = {"page": index, "expert": expert, "form": form, "sent": sent}
+    context = {
+        "page": index,
+        "expert": expert,
+        "form": form,
+        "sent": sent,
+        "privacy_page": SiteLinks.privacy_page_for(request),
+    }
     status = 400 if form.is_bound and form.errors else 200
     return TemplateResponse(request, "testimonials/contact.html", context, status=status)

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -21,7 +19,7 @@ class ContactRequestViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
     menu_label = _("Expert contact requests")
     menu_order = 295
     add_to_admin_menu = True
-    list_display = ["name", "expert_name", "purpose", "delivery_status", "created_at"]
+    list_display = ["name", "expert_name", "purpose", "delivery_status", "delivery_attempts", "created_at"]
     list_filter = ["delivery_status", "purpose"]
     search_fields = ["name", "email", "organisation", "message", "expert_name"]
     ordering = ["-created_at"]
@@ -38,15 +36,11 @@ class ContactRequestViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
             "message",
             "language",
             "delivery_status",
+            "delivery_attempts",
             "delivery_error",
             "delivery_attempted_at",
         ]
     ]
-
-    def build_delivery_messages(self, request, obj):
-        """The same e-mails as when she sent it, in the language she wrote in."""
-        with translation.override(obj.language or settings.LANGUAGE_CODE):
-            return obj.build_messages(request)
 
 
 @hooks.register("register_admin_viewset")

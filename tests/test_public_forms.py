@@ -159,12 +159,15 @@ def test_the_subject_is_plain_text_and_invisible_characters_are_not_stored(clien
     assert stored.email == "anne@example.com"
     assert stored.message == "Dear Julia,\nwould you speak at our panel on May 3? Q&A included."
     assert stored.delivery_status == "sent"
-    assert len(mail.outbox) == 2
-    for message in mail.outbox:
+    assert len(mail.outbox) == 3
+    *relayed, copy = mail.outbox
+    for message in relayed:
         assert message.subject == "Be Digital Together: Anne & Bob O'Brien would like to contact Julia Weber"
+        assert message.reply_to == ["anne@example.com"]
+    assert copy.subject == "Be Digital Together: a copy of your message to Julia Weber"
+    for message in mail.outbox:
         assert "&amp;" not in message.body and "&#x27;" not in message.body
         assert "R&D Lab Team" in message.body
-        assert message.reply_to == ["anne@example.com"]
 
 
 # -- the event submission form --------------------------------------------------------------------------

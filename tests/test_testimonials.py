@@ -335,9 +335,14 @@ def test_contact_request_is_stored_and_forwarded_to_her_and_the_editors(client, 
     stored = ContactRequest.objects.get(email="anne@example.com")
     assert stored.delivery_status == "sent"
     assert stored.expert.slug == "sofie-vermeulen"
-    recipients = {address for message in mail.outbox for address in message.to}
+    *relayed, copy = mail.outbox
+    recipients = {address for message in relayed for address in message.to}
     assert recipients == {"sofie-vermeulen@example.org", *settings.EDITORS_EMAIL}
-    assert all(message.reply_to == ["anne@example.com"] for message in mail.outbox)
+    assert all(message.reply_to == ["anne@example.com"] for message in relayed)
+    # She gets a copy of her message, in French (the page she wrote from).
+    assert copy.to == ["anne@example.com"]
+    assert copy.subject == "Be Digital Together\u00a0: une copie de votre message à Sofie Vermeulen"
+    assert VALID["message"] in copy.body
     follow = client.get(response["Location"])
     assert "Merci" in follow.content.decode()
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -179,10 +181,26 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Be Digital Together <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env.list("EDITORS_EMAIL", default=["editors@localhost"])
+
+# The task worker (django-tasks with django-tasks-db): the site's e-mails wait in the database, on the
+# "background" backend, until `manage.py worker` sends them (`make run` starts it; deploy/bdt-worker.service in
+# production); the worker also publishes scheduled pages. Wagtail's own tasks (search and reference index)
+# stay on "default", run at once in the process that saves.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")},
+}
+# A message that cannot be sent is tried again EMAIL_DELIVERY_ATTEMPTS times in all, after
+# EMAIL_RETRY_SECONDS, then twice as long each time (1, 2, 4, 8 minutes by default); then it is recorded as
+# failed and editors can resend it from the admin.
+EMAIL_DELIVERY_ATTEMPTS = env.int("EMAIL_DELIVERY_ATTEMPTS", default=5)
+EMAIL_RETRY_SECONDS = env.float("EMAIL_RETRY_SECONDS", default=60)
+# How often the worker looks for pages and snippets due to go live or to expire.
+SCHEDULED_PUBLISHING_SECONDS = env.float("SCHEDULED_PUBLISHING_SECONDS", default=60)
 
 # Search: Wagtail's database backend unless configured otherwise.
 # SEARCH_BACKEND: "database" (default), "opensearch2" or "elasticsearch7"; SEARCH_URL for the engines.

@@ -4,7 +4,15 @@ from .base import env
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105 - used only by the test suite
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Outside a test that sets them: e-mails in memory, tasks run at once. The tests of the real task worker
+# (tests/test_tasks*.py) run it in a process of its own with TEST_TASKS_BACKEND and TEST_EMAIL_BACKEND.
+EMAIL_BACKEND = env.str("TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+TASKS = {
+    **TASKS,  # noqa: F405
+    "background": {
+        "BACKEND": env.str("TEST_TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
+    },
+}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "test-media")  # noqa: F405
 SERVE_MEDIA = True

@@ -1,3 +1,4 @@
+from .notices import EventApprovalTask, NoticeKind, PartnerNotice
 from .pages import (
     BalanceLevel,
     EventIndexPage,
@@ -15,6 +16,7 @@ from .submissions import EventSubmission, new_reference
 
 __all__ = [
     "BalanceLevel",
+    "EventApprovalTask",
     "EventIndexPage",
     "EventKind",
     "EventPage",
@@ -23,7 +25,9 @@ __all__ = [
     "EventSettings",
     "EventSubmission",
     "Gender",
+    "NoticeKind",
     "PanelBalance",
+    "PartnerNotice",
     "SpeakerRole",
     "compute_balance",
     "new_reference",

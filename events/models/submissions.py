@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from events.emails import submission_messages
 from home.fields import optional_link
 from home.languages import language_choices
 from home.models.delivery import EmailDeliveryMixin
@@ -47,6 +48,7 @@ class EventSubmission(EmailDeliveryMixin, models.Model):
         FieldPanel("page", read_only=True),
         FieldPanel("panel_rule_waived", read_only=True),
         FieldPanel("delivery_status", read_only=True),
+        FieldPanel("delivery_attempts", read_only=True),
         FieldPanel("delivery_error", read_only=True),
     ]
 
@@ -57,3 +59,6 @@ class EventSubmission(EmailDeliveryMixin, models.Model):
 
     def __str__(self):
         return f"{self.reference} · {self.event_title}"
+
+    def delivery_messages(self):
+        return submission_messages(self)

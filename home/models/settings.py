@@ -18,6 +18,16 @@ class SiteLinks(BaseSiteSetting):
     class Meta:
         verbose_name = _("footer links")
 
+    @classmethod
+    def privacy_page_for(cls, request):
+        """The privacy notice for the forms that collect personal data: in the active language when translated,
+        else the chosen page; None when none is chosen (or no site is configured)."""
+        try:
+            page = cls.for_request(request).privacy_page
+        except Exception:  # noqa: BLE001 - no site configured
+            return None
+        return page.localized if page else None
+
     def footer_links(self):
         """(label, page) pairs for the footer, each page in the active language when it is translated and
         live there, else the chosen page. Two queries, whatever the number of languages."""

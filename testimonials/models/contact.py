@@ -17,7 +17,8 @@ class ContactPurpose(models.TextChoices):
 
 
 class ContactRequest(EmailDeliveryMixin, models.Model):
-    """A message to an expert sent through the directory: stored first, then forwarded by e-mail."""
+    """A message to an expert sent through the directory: stored first, then forwarded by e-mail by the task
+    worker (EmailDeliveryMixin)."""
 
     expert = models.ForeignKey(
         TestimonialPage,
@@ -43,36 +44,43 @@ class ContactRequest(EmailDeliveryMixin, models.Model):
     def __str__(self):
         return f"{self.name} → {self.expert_name}"
 
-    def build_messages(self, request=None):
+    def delivery_messages(self):
+        """To the expert (when she has an address) and the editors, answering to the sender; and a copy to the
+        sender. All in the language she wrote in."""
         from django.core.mail import EmailMessage
         from django.template.loader import render_to_string
+        from django.utils import translation
 
         from home.text import one_line
 
         context = {
             "contact_request": self,
-            "expert_url": self.expert.get_full_url(request) if self.expert else "",
+            "expert_url": self.expert.get_full_url() if self.expert else "",
         }
-        subject = one_line(render_to_string("testimonials/email/contact_subject.txt", context))
-        body = render_to_string("testimonials/email/contact_body.txt", context)
-        messages = []
-        if self.expert and self.expert.contact_email:
-            messages.append(
-                EmailMessage(
+        with translation.override(self.language or settings.LANGUAGE_CODE):
+            subject = one_line(render_to_string("testimonials/email/contact_subject.txt", context))
+            body = render_to_string("testimonials/email/contact_body.txt", context)
+            messages = {}
+            if self.expert and self.expert.contact_email:
+                messages["expert"] = EmailMessage(
                     subject,
                     body,
                     settings.DEFAULT_FROM_EMAIL,
                     [self.expert.contact_email],
                     reply_to=[self.email],
                 )
-            )
-        messages.append(
-            EmailMessage(
+            messages["editors"] = EmailMessage(
                 subject,
                 body,
                 settings.DEFAULT_FROM_EMAIL,
                 list(settings.EDITORS_EMAIL),
                 reply_to=[self.email],
             )
-        )
+            messages["sender"] = EmailMessage(
+                one_line(render_to_string("testimonials/email/contact_copy_subject.txt", context)),
+                render_to_string("testimonials/email/contact_copy_body.txt", context),
+                settings.DEFAULT_FROM_EMAIL,
+                [self.email],
+                reply_to=list(settings.EDITORS_EMAIL),
+            )
         return messages

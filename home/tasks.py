@@ -1,0 +1,45 @@
+"""The site's background tasks, on the "background" task backend (settings.TASKS): django-tasks-db stores them
+in the database and `manage.py worker` runs them, so nothing waits on a mail server inside a request and
+nothing is lost while the worker is stopped."""
+
+from datetime import timedelta
+
+from django.apps import apps
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+
+BACKEND = "background"
+
+
+@task(backend=BACKEND)
+def deliver_emails(model_label, pk):
+    """Send the e-mails of one EmailDeliveryMixin object not sent yet; on failure, enqueue the next try after
+    its wait (a backend that cannot defer, as in most tests, records the failure at once)."""
+    obj = apps.get_model(model_label).objects.filter(pk=pk).first()
+    if obj is None:
+        return "gone"
+    can_retry = deliver_emails.get_backend().supports_defer
+    retry_in = obj.attempt_delivery(can_retry=can_retry)
+    if retry_in is not None:
+        deliver_emails.using(run_after=timezone.now() + retry_in).enqueue(model_label, pk)
+    return obj.delivery_status
+
+
+@task(backend=BACKEND)
+def publish_scheduled():
+    """Wagtail's scheduled publishing (the project's `publish_scheduled` command): unpublish what has expired,
+    publish what is due. The worker enqueues it every settings.SCHEDULED_PUBLISHING_SECONDS."""
+    call_command("publish_scheduled", verbosity=0)
+    return "done"
+
+
+def schedule_publishing():
+    """Enqueue `publish_scheduled` unless one is already waiting (several workers share one queue); forget the
+    runs that finished more than an hour ago (one a minute would pile up)."""
+    from django_tasks_db.models import DBTaskResult
+
+    runs = DBTaskResult.objects.filter(task_path=publish_scheduled.module_path, backend_name=BACKEND)
+    runs.filter(finished_at__lt=timezone.now() - timedelta(hours=1)).delete()
+    if not runs.filter(status=TaskResultStatus.READY).exists():
+        publish_scheduled.enqueue()
