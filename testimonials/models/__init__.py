@@ -1,4 +1,5 @@
 from .contact import ContactPurpose, ContactRequest
+from .experts import CONSENT_TEXT, CONSENT_VERSION, ExpertDeletion, ExpertNotice, ExpertSignup, NoticeKind
 from .pages import (
     CONSENT_REQUIRED,
     Sector,
@@ -12,6 +13,12 @@ __all__ = [
     "CONSENT_REQUIRED",
     "ContactPurpose",
     "ContactRequest",
+    "CONSENT_TEXT",
+    "CONSENT_VERSION",
+    "ExpertDeletion",
+    "ExpertNotice",
+    "ExpertSignup",
+    "NoticeKind",
     "Sector",
     "TestimonialIndexPage",
     "TestimonialPage",
