@@ -7,6 +7,11 @@ class TestimonialsConfig(AppConfig):
     verbose_name = _("Role models")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
+        from .experts import forget_portrait
+        from .models import ExpertSignup
         from .moderation import connect
 
         connect()  # the experts' notices of moderation (published, changes requested)
+        post_delete.connect(forget_portrait, sender=ExpertSignup, dispatch_uid="testimonials-signup-portrait")

@@ -61,6 +61,15 @@ def store_portrait(upload, name):
     return image
 
 
+def forget_portrait(sender, instance, **kwargs):
+    """post_delete of an ExpertSignup (with her profile, or an unconfirmed one purged): the portrait she uploaded
+    goes too, with its renditions, unless a page shows it."""
+    if instance.portrait_id and not TestimonialPage.objects.filter(portrait_id=instance.portrait_id).exists():
+        get_image_model().objects.filter(
+            pk=instance.portrait_id, collection__name=PORTRAITS_COLLECTION
+        ).delete()
+
+
 # -- the page -------------------------------------------------------------------------------------------
 def apply_profile(page, profile):
     """Copy `profile` (the cleaned data of the sign-up or profile form) onto `page` (not saved)."""
@@ -282,11 +291,11 @@ def export_data(page, signup):
 
 
 def delete_profile(page):
-    """Delete her profile and her data: her page and its translations with their revisions, moderation states
-    and history, the portraits she uploaded with their renditions (and files), her entries in the search
+    """Delete her profile and her data: her page and its translations with their revisions, moderation states,
+    history and translation sources, the portraits she uploaded with their renditions (and files), her entries in the search
     index (removed with the pages), her sign-up and the e-mails sent to her; the contact requests addressed to
     her keep their date and sender, without her name or the message. Logged with the page id only."""
-    from wagtail_localize.models import TranslationSource
+    from wagtail_localize.models import String, StringSegment, TranslationSource
 
     Image = get_image_model()
     pages = list(her_pages(page))
@@ -300,12 +309,19 @@ def delete_profile(page):
     portrait_ids |= set(signups.values_list("portrait_id", flat=True))
     with transaction.atomic():
         ContactRequest.objects.filter(expert_id__in=page_ids).update(message="", expert_name="")
-        PageLogEntry.objects.filter(page_id__in=page_ids).delete()
-        TranslationSource.objects.filter(object_id=page.translation_key).delete()
+        # What wagtail-localize extracted from her page for translation: the sources, and their strings that no
+        # other page uses.
+        sources = TranslationSource.objects.filter(object_id=page.translation_key)
+        string_ids = list(
+            StringSegment.objects.filter(source__in=sources).values_list("string_id", flat=True)
+        )
+        sources.delete()
+        String.objects.filter(pk__in=string_ids, segments__isnull=True).delete()
         signups.delete()  # and the notices sent to her
         for each in sorted(pages, key=lambda p: p.pk, reverse=True):
             each.delete()
         revisions.delete()
+        PageLogEntry.objects.filter(page_id__in=page_ids).delete()  # with Wagtail's own "deleted" entries
         Image.objects.filter(
             pk__in=[pk for pk in portrait_ids if pk], collection__name=PORTRAITS_COLLECTION
         ).delete()  # their renditions with them; the files once committed (Wagtail's signal handlers)

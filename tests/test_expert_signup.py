@@ -343,3 +343,15 @@ def test_changes_requested_she_is_told_in_german_with_the_comment(client, modera
     assert "/de/vorbilder/experts/profile/" in message.body
     page.refresh_from_db()
     assert not page.live
+
+
+def test_an_unconfirmed_sign_up_purged_takes_her_portrait_with_it(client):
+    data = {**signup_data(portrait_alt_text="Lotte lacht"), "portrait": png()}
+    assert client.post(join_url("nl"), data).status_code == 302
+    image = ExpertSignup.objects.get().portrait
+    rendition = image.get_rendition("fill-320x320")
+
+    ExpertSignup.objects.filter(confirmed_at__isnull=True).delete()  # as a retention purge does
+
+    assert not get_image_model().objects.filter(pk=image.pk).exists()
+    assert not type(rendition).objects.filter(pk=rendition.pk).exists()

@@ -29,6 +29,6 @@ class ExpertSignupRoutes:
     def expert_profile(self, request, token):
         return _view("expert_profile")(request, self, token)
 
-    @path("experts/profile/<str:token>/data.json", name="expert_data")
+    @path("experts/profile/<str:token>/data/", name="expert_data")
     def expert_data(self, request, token):
         return _view("expert_data")(request, self, token)
