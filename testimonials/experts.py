@@ -10,7 +10,16 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection, PageLogEntry, Revision
 
-from .models import ContactRequest, ExpertDeletion, ExpertNotice, ExpertSignup, NoticeKind, TestimonialPage
+from .models import (
+    ContactRequest,
+    ExpertDeletion,
+    ExpertNotice,
+    ExpertSignup,
+    NoticeKind,
+    TestimonialPage,
+    open_to_of,
+    set_open_to,
+)
 from .moderation import submit_for_moderation
 
 logger = logging.getLogger(__name__)
@@ -82,9 +91,7 @@ def apply_profile(page, profile):
     page.languages = profile["languages"]
     page.competence_areas = list(profile.get("competence_areas") or [])
     page.expertise_tags.set(profile.get("topics") or [])
-    page.open_to_mentoring = "mentoring" in profile["open_to"]
-    page.open_to_speaking = "speaking" in profile["open_to"]
-    page.open_to_media = "media" in profile["open_to"]
+    set_open_to(page, profile["open_to"])
     page.introduction = profile["bio"]
     if profile.get("portrait_image") is not None:
         page.portrait = profile["portrait_image"]
@@ -113,15 +120,7 @@ def signup_profile(signup):
         "languages": signup.languages,
         "competence_areas": list(signup.competence_areas.all()),
         "topics": signup.topics,
-        "open_to": [
-            kind
-            for kind, chosen in [
-                ("mentoring", signup.open_to_mentoring),
-                ("speaking", signup.open_to_speaking),
-                ("media", signup.open_to_media),
-            ]
-            if chosen
-        ],
+        "open_to": open_to_of(signup),
         "bio": signup.bio,
         "portrait_image": signup.portrait,
         "portrait_alt_text": signup.portrait_alt_text,

@@ -10,7 +10,7 @@ from home.languages import language_choices
 from home.models import CompetenceArea, Organisation, Region, localized_terms
 from home.uploads import VerifiedImageField
 
-from .models import CONSENT_REQUIRED, CONSENT_TEXT, ContactPurpose, ContactRequest, Sector
+from .models import CONSENT_REQUIRED, CONSENT_TEXT, ContactPurpose, ContactRequest, Sector, open_to_of
 
 NOT_HER_PURPOSE = _(
     "%(name)s has not agreed to be contacted for this purpose. Please choose one of the purposes in the list."
@@ -322,15 +322,7 @@ def profile_initial(page, signup):
         "languages": page.languages,
         "competence_areas": [term.slug for term in page.competence_areas.all()],
         "topics": ", ".join(tag.name for tag in page.expertise_tags.all()),
-        "open_to": [
-            kind
-            for kind, chosen in [
-                ("mentoring", page.open_to_mentoring),
-                ("speaking", page.open_to_speaking),
-                ("media", page.open_to_media),
-            ]
-            if chosen
-        ],
+        "open_to": open_to_of(page),
         "bio": page.introduction,
         "portrait_alt_text": page.portrait_alt_text,
     }

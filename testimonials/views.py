@@ -18,7 +18,7 @@ from home.ratelimit import allow_all, allow_form_post, form_message, too_many_re
 from . import experts, tokens
 from .forms import ContactExpertForm, ExpertEditForm, ExpertLinkForm, ExpertSignupForm, profile_initial
 from .listing import ExpertDirectory, RoleModelListing
-from .models import CONSENT_VERSION, ExpertNotice, ExpertSignup, NoticeKind, TestimonialPageTag
+from .models import CONSENT_VERSION, ExpertNotice, ExpertSignup, NoticeKind, TestimonialPageTag, set_open_to
 
 
 def listing(request, index):
@@ -110,37 +110,46 @@ def _render(request, index, template, status=200, **context):
     return TemplateResponse(request, template, context, status=status)
 
 
-def expert_join(request, index):
-    language = index.locale.language_code
-    sent_url = _route(index, "expert_join") + "?sent=1"
-    form = ExpertSignupForm()
+def _public_form(request, index, route, form_class, template, scope, per_hour, on_valid, **context):
+    """A public form of the experts (the sign-up, the request for a fresh link): a bot that fills the honeypot
+    and a valid post both get the "sent" page (PRG); beyond `per_hour` posts an hour (per client and per
+    address) or with errors, the form comes back with what was typed (status 429 or 400)."""
+    sent_url = _route(index, route) + "?sent=1"
+    form = form_class()
+    status = 200
     if request.method == "POST":
-        form = ExpertSignupForm(request.POST, request.FILES)
+        form = form_class(request.POST, request.FILES)
         if form.is_spam():
             return redirect(sent_url)
-        if not allow_form_post(request, "expert-signup", "email", SIGNUPS_PER_HOUR, 3600):
-            context = {"form": form, "throttled": form_message(3600), "consent_version": CONSENT_VERSION}
-            return too_many_requests(
-                request,
-                3600,
-                template="testimonials/expert_join.html",
-                context={"page": index, **_suggestions(language), **context},
+        if not allow_form_post(request, scope, "email", per_hour, 3600):
+            response = _render(
+                request, index, template, 429, form=form, throttled=form_message(3600), **context
             )
+            response["Retry-After"] = "3600"
+            return response
         if form.is_valid():
-            store_signup(form, language)
+            on_valid(form)
             return redirect(sent_url)
+        status = 400
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
-    status = 400 if form.is_bound and form.errors else 200
     return _render(
+        request, index, template, status, form=form, sent=request.GET.get("sent") == "1", **context
+    )
+
+
+def expert_join(request, index):
+    language = index.locale.language_code
+    return _public_form(
         request,
         index,
+        "expert_join",
+        ExpertSignupForm,
         "testimonials/expert_join.html",
-        status,
-        form=form,
-        sent=request.GET.get("sent") == "1",
+        "expert-signup",
+        SIGNUPS_PER_HOUR,
+        lambda form: store_signup(form, language),
         link_url=_route(index, "expert_link"),
-        consent_version=CONSENT_VERSION,
     )
 
 
@@ -148,12 +157,12 @@ def store_signup(form, language):
     """Store the sign-up and send the confirmation link; an address that already has a profile gets its
     self-service link instead (the page shown is the same, so nobody learns who is registered)."""
     data = form.profile(language)
-    existing = ExpertSignup.objects.filter(email__iexact=data["email"], page__isnull=False).first()
+    existing = signup_with_profile(data["email"])
     if existing is not None:
         ExpertNotice.send(existing, NoticeKind.LINK)
         return existing
     with transaction.atomic():
-        signup = ExpertSignup.objects.create(
+        signup = ExpertSignup(
             language=language,
             name=data["name"],
             email=data["email"],
@@ -164,15 +173,14 @@ def store_signup(form, language):
             region=data["region"],
             languages=data["languages"],
             topics=data["topics"],
-            open_to_mentoring="mentoring" in data["open_to"],
-            open_to_speaking="speaking" in data["open_to"],
-            open_to_media="media" in data["open_to"],
             bio=data["bio"],
             portrait=experts.store_portrait(data["portrait"], data["name"]) if data.get("portrait") else None,
             portrait_alt_text=data["portrait_alt_text"] if data.get("portrait") else "",
             consent_version=CONSENT_VERSION,
             consented_at=timezone.now(),
         )
+        set_open_to(signup, data["open_to"])
+        signup.save()
         signup.competence_areas.set(data["competence_areas"])
     ExpertNotice.send(signup, NoticeKind.CONFIRM)
     return signup
@@ -202,39 +210,30 @@ def expert_confirm(request, index, token):
 
 
 def expert_link(request, index):
-    sent_url = _route(index, "expert_link") + "?sent=1"
-    form = ExpertLinkForm()
-    if request.method == "POST":
-        form = ExpertLinkForm(request.POST)
-        if form.is_spam():
-            return redirect(sent_url)
-        if not allow_form_post(request, "expert-link", "email", LINK_REQUESTS_PER_HOUR, 3600):
-            return too_many_requests(
-                request,
-                3600,
-                template="testimonials/expert_link.html",
-                context={"page": index, "form": form, "throttled": form_message(3600)},
-            )
-        if form.is_valid():
-            signup = (
-                ExpertSignup.objects.filter(email__iexact=form.cleaned_data["email"], page__isnull=False)
-                .order_by("-confirmed_at")
-                .first()
-            )
-            if signup is not None:
-                ExpertNotice.send(signup, NoticeKind.LINK)
-            return redirect(sent_url)  # the same answer whether the address is known or not
-    elif request.method != "GET":
-        return HttpResponseNotAllowed(["GET", "POST"])
-    status = 400 if form.is_bound and form.errors else 200
-    return _render(
+    return _public_form(
         request,
         index,
+        "expert_link",
+        ExpertLinkForm,
         "testimonials/expert_link.html",
-        status,
-        form=form,
-        sent=request.GET.get("sent") == "1",
+        "expert-link",
+        LINK_REQUESTS_PER_HOUR,
+        send_fresh_link,
     )
+
+
+def signup_with_profile(email):
+    """The confirmed sign-up of `email` whose page still exists, or None."""
+    return (
+        ExpertSignup.objects.filter(email__iexact=email, page__isnull=False).order_by("-confirmed_at").first()
+    )
+
+
+def send_fresh_link(form):
+    """Her self-service link, if the address has a profile; nothing otherwise (the answer is the same)."""
+    signup = signup_with_profile(form.cleaned_data["email"])
+    if signup is not None:
+        ExpertNotice.send(signup, NoticeKind.LINK)
 
 
 def _her_profile(token):

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signing import TimestampSigner, b62_encode
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils.http import urlsafe_base64_decode
 from PIL import Image as PILImage
@@ -21,6 +21,7 @@ from wagtail.models import WorkflowState
 
 from testimonials import tokens
 from testimonials.models import ExpertSignup, TestimonialPage
+from tests.mail import FAILING_EMAIL_BACKEND
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("vocabularies")]
 
@@ -355,3 +356,20 @@ def test_an_unconfirmed_sign_up_purged_takes_her_portrait_with_it(client):
 
     assert not get_image_model().objects.filter(pk=image.pk).exists()
     assert not type(rendition).objects.filter(pk=rendition.pk).exists()
+
+
+def test_a_failed_confirmation_e_mail_is_shown_to_the_editors_and_sent_again(editor_client):
+    with override_settings(EMAIL_BACKEND=FAILING_EMAIL_BACKEND):
+        signup = sign_up("fr")
+    notice = signup.notices.get()
+    assert notice.delivery_status == "failed" and not mail.outbox
+
+    listing = editor_client.get("/admin/expert-notices/", {"delivery_status": "failed"}).content.decode()
+    resend = reverse("expert_notices:resend", args=[notice.pk])
+    assert resend in listing
+    editor_client.post(resend)
+
+    notice.refresh_from_db()
+    assert notice.delivery_status == "sent"
+    (message,) = mail.outbox
+    assert message.to == [signup.email] and "/fr/modeles/experts/join/confirm/" in message.body

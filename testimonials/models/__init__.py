@@ -1,5 +1,14 @@
 from .contact import ContactPurpose, ContactRequest
-from .experts import CONSENT_TEXT, CONSENT_VERSION, ExpertDeletion, ExpertNotice, ExpertSignup, NoticeKind
+from .experts import (
+    CONSENT_TEXT,
+    CONSENT_VERSION,
+    ExpertDeletion,
+    ExpertNotice,
+    ExpertSignup,
+    NoticeKind,
+    open_to_of,
+    set_open_to,
+)
 from .pages import (
     CONSENT_REQUIRED,
     Sector,
@@ -24,4 +33,6 @@ __all__ = [
     "TestimonialPage",
     "TestimonialPageCareerStep",
     "TestimonialPageTag",
+    "open_to_of",
+    "set_open_to",
 ]

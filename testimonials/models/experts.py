@@ -33,6 +33,24 @@ CONSENT_TEXT = _(
 )
 
 
+# What she is open to, as the profile form names it, and the field of a sign-up or role model that records it.
+OPEN_TO_FIELDS = [
+    ("mentoring", "open_to_mentoring"),
+    ("speaking", "open_to_speaking"),
+    ("media", "open_to_media"),
+]
+
+
+def open_to_of(obj):
+    """["mentoring", "speaking", ...]: what the sign-up or role model `obj` is open to."""
+    return [key for key, field in OPEN_TO_FIELDS if getattr(obj, field)]
+
+
+def set_open_to(obj, chosen):
+    for key, field in OPEN_TO_FIELDS:
+        setattr(obj, field, key in chosen)
+
+
 class ExpertSignup(models.Model):
     """A woman expert's sign-up: what she typed, her consent, and once confirmed the draft page made of it."""
 
