@@ -266,3 +266,50 @@ def test_expired_and_tampered_profile_links_are_refused_in_german(moderator):
         assert "Dieser Link ist ungültig." in unescape(response.content.decode())
     page.refresh_from_db()
     assert page.live
+
+
+def test_asked_for_changes_she_edits_from_the_e_mail_and_her_profile_goes_back_to_moderation(moderator):
+    response = Client().post(INDEX["nl"] + "experts/join/", signup_data())
+    assert response.status_code == 302
+    confirm(link_in(mail.outbox[0]))
+    signup = ExpertSignup.objects.get()
+    page = signup.page.specific
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk])
+    mail.outbox.clear()
+    moderator.post(url, {"comment": "Vermeld ook uw werkgever, graag."})
+    (asked,) = mail.outbox
+    profile = path_of(next(word for word in asked.body.split() if "/experts/profile/" in word))
+    first_state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert first_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    data = signup_data(employer="Ziekenhuis Gent", action="save")
+    assert Client().post(profile, data).status_code == 302
+
+    first_state.refresh_from_db()
+    assert first_state.status == WorkflowState.STATUS_CANCELLED
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    approve(moderator, page)
+    page.refresh_from_db()
+    assert page.live and page.title == "Lotte Janssens"
+    assert "Goed nieuws" in mail.outbox[-1].body
+
+
+def test_deleting_her_profile_also_deletes_the_translations_the_editors_made(moderator):
+    from wagtail_localize.models import String, TranslationSource
+
+    from home.factories import translate
+
+    _signup, page, profile = published_expert(moderator, "fr")
+    dutch = translate(page, codes=["nl"])["nl"]
+    bio = page.introduction
+    assert String.objects.filter(data=bio).exists()
+    assert TranslationSource.objects.filter(object_id=page.translation_key).exists()
+
+    Client().post(profile, {"action": "delete", "confirm_delete": "1"})
+
+    assert not TestimonialPage.objects.filter(pk__in=[page.pk, dutch.pk]).exists()
+    assert not TranslationSource.objects.filter(object_id=page.translation_key).exists()
+    assert not String.objects.filter(data=bio).exists()
+    assert not IndexEntry.objects.filter(object_id__in=[str(page.pk), str(dutch.pk)]).exists()
