@@ -79,6 +79,12 @@ def forget_portrait(sender, instance, **kwargs):
         ).delete()
 
 
+def forget_signups(sender, instance, **kwargs):
+    """pre_delete of a role model (an editor deleting it in the admin): the sign-ups it was made from go too,
+    rather than stay behind with her address."""
+    ExpertSignup.objects.filter(page_id=instance.pk).delete()
+
+
 # -- the page -------------------------------------------------------------------------------------------
 def apply_profile(page, profile):
     """Copy `profile` (the cleaned data of the sign-up or profile form) onto `page` (not saved)."""

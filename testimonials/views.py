@@ -101,12 +101,8 @@ def _suggestions(language):
 
 def _render(request, index, template, status=200, **context):
     language = index.locale.language_code
-    context = {
-        "page": index,
-        "privacy_page": SiteLinks.privacy_page_for(request),
-        **_suggestions(language),
-        **context,
-    }
+    suggestions = _suggestions(language) if "form" in context else {}  # the datalists of the profile form
+    context = {"page": index, "privacy_page": SiteLinks.privacy_page_for(request), **suggestions, **context}
     return TemplateResponse(request, template, context, status=status)
 
 

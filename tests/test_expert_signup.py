@@ -373,3 +373,14 @@ def test_a_failed_confirmation_e_mail_is_shown_to_the_editors_and_sent_again(edi
     assert notice.delivery_status == "sent"
     (message,) = mail.outbox
     assert message.to == [signup.email] and "/fr/modeles/experts/join/confirm/" in message.body
+
+
+def test_a_role_model_deleted_by_the_editors_takes_her_sign_up_and_e_mails_with_it():
+    signup = sign_up("de")
+    confirm(link_in(mail.outbox[0]))
+    signup.refresh_from_db()
+
+    signup.page.delete()
+
+    assert not ExpertSignup.objects.filter(pk=signup.pk).exists()
+    assert not signup.notices.exists()
