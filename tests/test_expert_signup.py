@@ -96,6 +96,9 @@ def test_the_sign_up_form_in_each_language(client, code, heading):
         assert f'name="{name}"' in html
     assert 'type="file" name="portrait"' in html
     assert 'list="expert-topics"' in html and '<datalist id="expert-topics">' in html
+    # The language switcher leads to the form in the other languages.
+    for other in INDEX:
+        assert f'href="{join_url(other)}" lang="{other}"' in html
     # The directory invites women experts to sign up.
     assert join_url(code) in client.get(INDEX[code] + "experts/").content.decode()
 
