@@ -5,7 +5,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.delivery_admin import ResendDeliveryViewSetMixin
 
-from .models import ContactRequest
+from .models import ContactRequest, ExpertNotice
 
 
 class ContactRequestViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
@@ -46,3 +46,29 @@ class ContactRequestViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_contact_requests():
     return ContactRequestViewSet("contact_requests")
+
+
+class ExpertNoticeViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
+    """The e-mails sent to women experts about their sign-up (confirmation link, moderation, fresh links) and to
+    the editors: a failed one is easy to spot and can be sent again. Read-only: /admin/expert-notices/."""
+
+    model = ExpertNotice
+    url_prefix = "expert-notices"
+    icon = "mail"
+    menu_label = _("Expert sign-up e-mails")
+    menu_order = 296
+    add_to_admin_menu = True
+    list_display = ["signup", "kind", "delivery_status", "delivery_attempts", "created_at"]
+    list_filter = ["delivery_status", "kind"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    panels = [
+        FieldPanel(name, read_only=True)
+        for name in ["signup", "kind", "comment", "delivery_status", "delivery_attempts", "delivery_error"]
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_expert_notices():
+    return ExpertNoticeViewSet("expert_notices")

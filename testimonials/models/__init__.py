@@ -1,4 +1,14 @@
 from .contact import ContactPurpose, ContactRequest
+from .experts import (
+    CONSENT_TEXT,
+    CONSENT_VERSION,
+    ExpertDeletion,
+    ExpertNotice,
+    ExpertSignup,
+    NoticeKind,
+    open_to_of,
+    set_open_to,
+)
 from .pages import (
     CONSENT_REQUIRED,
     Sector,
@@ -12,9 +22,17 @@ __all__ = [
     "CONSENT_REQUIRED",
     "ContactPurpose",
     "ContactRequest",
+    "CONSENT_TEXT",
+    "CONSENT_VERSION",
+    "ExpertDeletion",
+    "ExpertNotice",
+    "ExpertSignup",
+    "NoticeKind",
     "Sector",
     "TestimonialIndexPage",
     "TestimonialPage",
     "TestimonialPageCareerStep",
     "TestimonialPageTag",
+    "open_to_of",
+    "set_open_to",
 ]

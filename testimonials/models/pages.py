@@ -29,6 +29,7 @@ from home.visibility import public_pages
 
 from ..blocks import StoryStreamBlock
 from ..structured_data import person_json_ld
+from .signup_routes import ExpertSignupRoutes
 
 CARD_PORTRAIT = "fill-320x320"
 OG_PORTRAIT = "fill-1200x630"
@@ -65,8 +66,9 @@ CONSENT_REQUIRED = _(
 )
 
 
-class TestimonialIndexPage(IndexPage):
-    """The role-model listing, with the experts and speakers directory and the contact form as extra routes."""
+class TestimonialIndexPage(ExpertSignupRoutes, IndexPage):
+    """The role-model listing, with the experts and speakers directory and the contact form as extra routes, and
+    the routes of the experts' own sign-up and self-service (ExpertSignupRoutes)."""
 
     listing_view = "testimonials.views.listing"
     subpage_types = ["testimonials.TestimonialPage"]

@@ -38,6 +38,18 @@ PAGES = {
     },
     "expert contact form": dict.fromkeys(LANGUAGES, "@contact"),
     "expert contact form with errors": dict.fromkeys(LANGUAGES, "@contact"),
+    "expert sign-up form": {
+        "en": "/en/role-models/experts/join/",
+        "fr": "/fr/modeles/experts/join/",
+        "nl": "/nl/rolmodellen/experts/join/",
+        "de": "/de/vorbilder/experts/join/",
+    },
+    "expert sign-up form with errors": {
+        "en": "/en/role-models/experts/join/",
+        "fr": "/fr/modeles/experts/join/",
+        "nl": "/nl/rolmodellen/experts/join/",
+        "de": "/de/vorbilder/experts/join/",
+    },
     "training catalogue, two filters": {
         "en": "/en/trainings/?format=on-site&level=basic",
         "fr": "/fr/formations/?format=on-site&level=basic",
