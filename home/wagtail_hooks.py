@@ -1,9 +1,14 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.delivery_admin import ResendDeliveryViewSetMixin
 from home.models import (
     CompetenceArea,
+    ContactMessage,
     FigureTheme,
     Format,
     KeyFigure,
@@ -74,3 +79,41 @@ class KeyFiguresGroup(SnippetViewSetGroup):
 register_snippet(VocabularyGroup)
 register_snippet(KeyFiguresGroup)
 register_snippet(OrganisationViewSet)
+
+
+# -- contact messages (home.models.contact) --------------------------------------------------------------
+class ContactMessageViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
+    """Messages sent through the contact page; failed e-mails are easy to spot and can be sent again. Editors
+    and moderators see them (home migration contact_page_and_messages); nobody edits what was sent."""
+
+    model = ContactMessage
+    url_prefix = "contact-messages"
+    icon = "mail"
+    menu_label = _("Contact messages")
+    menu_order = 294
+    add_to_admin_menu = True
+    list_display = ["name", "topic", "language", "delivery_status", "delivery_attempts", "created_at"]
+    list_filter = ["delivery_status", "topic", "language"]
+    search_fields = ["name", "email", "message"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    panels = [
+        FieldPanel(name, read_only=True)
+        for name in [
+            "name",
+            "email",
+            "topic",
+            "message",
+            "language",
+            "delivery_status",
+            "delivery_attempts",
+            "delivery_error",
+            "delivery_attempted_at",
+        ]
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_messages():
+    return ContactMessageViewSet("contact_messages")
