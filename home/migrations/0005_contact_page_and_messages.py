@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
                 ('topic', models.CharField(choices=[('question', 'A question'), ('partnership', 'A partnership'), ('accessibility', 'An accessibility problem on this site'), ('press', 'A press enquiry'), ('other', 'Something else')], max_length=16, verbose_name='topic')),
                 ('message', models.TextField(max_length=5000, verbose_name='message')),
                 ('language', models.CharField(blank=True, max_length=8, verbose_name='language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='received at')),
+                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='date received')),
                 ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='messages', to='home.contactpage', verbose_name='contact page')),
             ],
             options={

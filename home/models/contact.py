@@ -111,7 +111,7 @@ class ContactMessage(EmailDeliveryMixin, models.Model):
     topic = models.CharField(_("topic"), max_length=16, choices=ContactTopic.choices)
     message = models.TextField(_("message"), max_length=5000)
     language = models.CharField(_("language"), max_length=8, blank=True)
-    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("date received"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("contact message")
