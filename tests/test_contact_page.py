@@ -206,3 +206,78 @@ def test_editors_and_moderators_read_the_messages_in_the_admin(client, django_us
         listing = client.get("/admin/contact-messages/")
         assert listing.status_code == 200
         assert "Ann Reader" in listing.content.decode()
+
+
+# -- the demo content -------------------------------------------------------------------------------------
+STATEMENT_SECTIONS = {
+    "en": [
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this statement",
+        "Feedback and contact",
+        "Report an accessibility problem",
+        "Enforcement procedure",
+    ],
+    "fr": [
+        "État de conformité",
+        "Contenus non accessibles",
+        "Établissement de cette déclaration",
+        "Retour d'information et coordonnées",
+        "Signaler un problème d'accessibilité",
+        "Procédure d'application",
+    ],
+    "nl": [
+        "Nalevingsstatus",
+        "Niet-toegankelijke inhoud",
+        "Opstelling van deze verklaring",
+        "Feedback en contactgegevens",
+        "Een toegankelijkheidsprobleem melden",
+        "Handhavingsprocedure",
+    ],
+    "de": [
+        "Stand der Vereinbarkeit mit den Anforderungen",
+        "Nicht barrierefreie Inhalte",
+        "Erstellung dieser Erklärung",
+        "Feedback und Kontaktangaben",
+        "Ein Problem mit der Barrierefreiheit melden",
+        "Durchsetzungsverfahren",
+    ],
+}
+PREPARED = {
+    "en": "prepared on 30 November 2026",
+    "fr": "établie le 30 novembre 2026",
+    "nl": "opgesteld op 30 november 2026",
+    "de": "am 30. November 2026 erstellt",
+}
+OMBUDSMAN = {
+    "en": "Federal Ombudsman",
+    "fr": "Médiateur fédéral",
+    "nl": "federale Ombudsman",
+    "de": "Föderalen Ombudsmann",
+}
+
+
+@pytest.mark.demo
+@pytest.mark.parametrize("code", ["en", "fr", "nl", "de"])
+def test_the_demo_accessibility_statement_follows_the_eu_model_in_every_language(client, code):
+    from wagtail.models import Locale, Site
+
+    from home.models import SiteLinks
+
+    links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
+    statement = links.accessibility_page.get_translation(Locale.objects.get(language_code=code))
+    contact = links.contact_page.specific.get_translation(statement.locale)
+    assert isinstance(contact, ContactPage)
+    page = soup(client.get(statement.url))
+    assert [h2.get_text(strip=True) for h2 in page.select("main h2")] == STATEMENT_SECTIONS[code]
+    text = " ".join(
+        page.select_one("main").get_text(" ").replace("\u00a0", " ").replace("\u202f", " ").split()
+    )
+    assert "(WCAG) 2.1" in text and "AA" in text and "2016/2102" in text
+    assert PREPARED[code] in text
+    assert "axe-core" in text and "Nu Html Checker" in text and "320" in text
+    assert OMBUDSMAN[code] in text
+    assert page.select_one("main .cta a")["href"] == contact.url
+    form = soup(client.get(contact.url))
+    assert form.select_one("address").get_text(" ").strip()
+    assert form.select_one("#id_topic") is not None
