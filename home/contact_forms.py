@@ -4,16 +4,14 @@ are ready (home.ratelimit, bdt_site.throttling), as this one imports models."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import HoneypotFormMixin, PlainEmailField, PlainTextField
+from home.forms import HoneypotFormMixin, PlainEmailField, message_field, name_field
 from home.models import ContactMessage, ContactTopic
 
 
 class ContactForm(HoneypotFormMixin, forms.ModelForm):
     """A message to the editors through the contact page; stored as a home.ContactMessage."""
 
-    name = PlainTextField(
-        label=_("Your name"), max_length=150, error_messages={"required": _("Please enter your name.")}
-    )
+    name = name_field()
     email = PlainEmailField(
         label=_("Your e-mail address"),
         max_length=254,
@@ -30,17 +28,7 @@ class ContactForm(HoneypotFormMixin, forms.ModelForm):
             "invalid_choice": _("Please choose one of the listed topics."),
         },
     )
-    message = PlainTextField(
-        label=_("Your message"),
-        max_length=5000,
-        min_length=10,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={
-            "required": _("Please write a message."),
-            "min_length": _("Please write a little more (at least %(limit_value)d characters)."),
-            "max_length": _("Please shorten your message to %(limit_value)d characters at most."),
-        },
-    )
+    message = message_field(min_length=10, max_length=5000)
     consent = forms.BooleanField(
         label=_(
             "I agree that my message and details are stored to answer me, as the privacy notice explains."

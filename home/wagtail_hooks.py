@@ -1,11 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.delivery_admin import ResendDeliveryViewSetMixin
+from home.delivery_admin import ResendDeliveryViewSetMixin, record_panels
 from home.models import (
     CompetenceArea,
     ContactMessage,
@@ -98,20 +97,7 @@ class ContactMessageViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
     ordering = ["-created_at"]
     inspect_view_enabled = True
     copy_view_enabled = False
-    panels = [
-        FieldPanel(name, read_only=True)
-        for name in [
-            "name",
-            "email",
-            "topic",
-            "message",
-            "language",
-            "delivery_status",
-            "delivery_attempts",
-            "delivery_error",
-            "delivery_attempted_at",
-        ]
-    ]
+    panels = record_panels("name", "email", "topic", "message", "language")
 
 
 @hooks.register("register_admin_viewset")

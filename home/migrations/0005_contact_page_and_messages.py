@@ -2,7 +2,6 @@
 the messages with their e-mail delivery status and may resend failed e-mails (view and change permissions);
 partners and other groups get nothing."""
 
-from django.contrib.auth.management import create_permissions
 import django.core.validators
 import django.db.models.deletion
 import wagtail.contrib.routable_page.models
@@ -10,32 +9,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-
-GROUPS = ["Editors", "Moderators"]
-CODENAMES = ["view_contactmessage", "change_contactmessage"]
-
-
-def _permissions(apps):
-    app_config = apps.get_app_config("home")
-    app_config.models_module = True  # create_permissions skips apps without models during migrations
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Permission = apps.get_model("auth", "Permission")
-    return Permission.objects.filter(content_type__app_label="home", codename__in=CODENAMES)
-
-
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    permissions = list(_permissions(apps))
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.add(*permissions)
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    permissions = list(_permissions(apps))
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.remove(*permissions)
+from home.group_permissions import grant_to_groups
 
 
 class Migration(migrations.Migration):
@@ -88,5 +62,5 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at'],
             },
         ),
-        migrations.RunPython(grant, revoke),
+        grant_to_groups("home", ["view_contactmessage", "change_contactmessage"]),
     ]
