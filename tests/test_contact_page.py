@@ -83,6 +83,7 @@ def test_a_message_in_german_is_stored_sent_to_the_editors_acknowledged_and_than
     assert editors.subject == "Be Digital Together: eine Nachricht von Greta Schmitz (Eine Partnerschaft)"
     assert VALID["message"] in editors.body
     assert "Thema: Eine Partnerschaft" in editors.body
+    assert "Sprache: Deutsch" in editors.body
     assert acknowledgement.to == ["greta@example.org"]
     assert acknowledgement.subject == "Be Digital Together: Wir haben Ihre Nachricht erhalten"
     assert "Hallo Greta Schmitz," in acknowledgement.body
