@@ -2,7 +2,7 @@
 page's form and thank-you page, routes of ContactPage."""
 
 import csv
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core import signing
@@ -124,16 +124,33 @@ def _contact_response(request, page, form, status=200, **extra):
     return response
 
 
+def _chosen_topic(request):
+    """The topic chosen in advance: `?topic=` (a ContactTopic value), else "accessibility" for a visitor who
+    followed a link on this site's accessibility statement (the page that Referer names; a link made with
+    the page chooser cannot carry `?topic=` into every language), else none."""
+    topic = request.GET.get("topic")
+    if topic in ContactTopic.values:
+        return topic
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc and referer.netloc == request.get_host():
+        try:
+            statement = SiteLinks.for_request(request).accessibility_page
+        except Exception:  # noqa: BLE001 - no site configured
+            statement = None
+        if statement is not None and referer.path == statement.localized.get_url(request):
+            return ContactTopic.ACCESSIBILITY
+    return None
+
+
 def contact_form(request, page):
-    """GET: the page with an empty form (`?topic=` chooses the topic). POST: store the message, hand its
-    e-mails to the task worker and redirect to the thank-you page; or show the form again, with everything
-    typed, its errors (400) or the rate limit's message (429)."""
+    """GET: the page with an empty form, its topic chosen in advance when the link says so (_chosen_topic).
+    POST: store the message, hand its e-mails to the task worker and redirect to the thank-you page; or show
+    the form again, with everything typed, its errors (400) or the rate limit's message (429)."""
     if request.method not in {"GET", "HEAD", "POST"}:
         return HttpResponseNotAllowed(["GET", "POST"])
     if request.method != "POST":
-        topic = request.GET.get("topic")
-        initial = {"topic": topic} if topic in ContactTopic.values else {}
-        return _contact_response(request, page, ContactForm(initial=initial))
+        topic = _chosen_topic(request)
+        return _contact_response(request, page, ContactForm(initial={"topic": topic} if topic else {}))
 
     form = ContactForm(request.POST)
     if not allow_form_post(request, "contact", "email", settings.CONTACT_MESSAGES_PER_HOUR, 3600):

@@ -62,6 +62,16 @@ def test_a_link_from_the_accessibility_statement_chooses_the_topic_in_advance(cl
     assert unknown.select_one("#id_topic option[selected]")["value"] == ""
 
 
+def test_a_visitor_coming_from_the_accessibility_statement_finds_that_topic_chosen(client):
+    def chosen(referer):
+        page = soup(client.get(URLS["de"], headers={"referer": referer}))
+        return page.select_one("#id_topic option[selected]")["value"]
+
+    assert chosen("http://testserver/de/barrierefreiheit/") == "accessibility"
+    assert chosen("http://testserver/de/datenschutz/") == ""  # another page of the site
+    assert chosen("https://elsewhere.example/de/barrierefreiheit/") == ""  # another site
+
+
 def test_a_message_in_german_is_stored_sent_to_the_editors_acknowledged_and_thanked_for(settings):
     client = visitor()
     response = client.post(URLS["de"], VALID)
