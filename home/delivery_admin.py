@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.base import BaseOperationView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -160,3 +161,12 @@ class ResendDeliveryViewSetMixin:
             *super().get_urlpatterns(),
             path(f"resend/<{self.pk_path_converter}:pk>/", self.resend_view, name="resend"),
         ]
+
+
+DELIVERY_FIELDS = ["delivery_status", "delivery_attempts", "delivery_error", "delivery_attempted_at"]
+
+
+def record_panels(*names):
+    """Read-only panels of a stored request (nobody edits what a visitor sent): the fields `names`, then how
+    its e-mails went."""
+    return [FieldPanel(name, read_only=True) for name in [*names, *DELIVERY_FIELDS]]

@@ -17,6 +17,7 @@ from home.languages import language_codes
 
 from .models import (
     CompetenceArea,
+    ContactPage,
     FigureTheme,
     Format,
     HomePage,
@@ -287,6 +288,17 @@ class KeyFiguresPageFactory(LivePageFactory):
 
     class Meta:
         model = KeyFiguresPage
+
+
+class ContactPageFactory(LivePageFactory):
+    title, slug = numbered("Contact")
+    introduction = "Write to us."
+    postal_address = "Example Street 1\n1000 Brussels"
+    contact_email = "contact@example.org"
+    phone = "+32 2 000 00 00"
+
+    class Meta:
+        model = ContactPage
 
 
 def publish(page):

@@ -81,3 +81,26 @@ class HoneypotFormMixin(forms.Form):
 
     def is_spam(self):
         return bool(self.data.get(self.add_prefix("website_url")))
+
+
+def name_field():
+    """A visitor's name, as the public forms ask for it."""
+    return PlainTextField(
+        label=_("Your name"), max_length=150, error_messages={"required": _("Please enter your name.")}
+    )
+
+
+def message_field(*, min_length, max_length, help_text=""):
+    """A visitor's message (a textarea), with the public forms' messages for each error."""
+    return PlainTextField(
+        label=_("Your message"),
+        min_length=min_length,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=help_text,
+        error_messages={
+            "required": _("Please write a message."),
+            "min_length": _("Please write a little more (at least %(limit_value)d characters)."),
+            "max_length": _("Please shorten your message to %(limit_value)d characters at most."),
+        },
+    )

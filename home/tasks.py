@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
@@ -102,3 +103,28 @@ def _enqueuer(notifier_name):
         )
 
     return enqueue
+
+
+# -- retention of personal data (home/retention.py) ------------------------------------------------------
+PURGE_EVERY = timedelta(days=1)
+
+
+@task(backend=BACKEND)
+def purge_personal_data():
+    """Delete the personal data kept longer than its retention period (`manage.py purge_personal_data`). The
+    worker enqueues it once a day."""
+    call_command("purge_personal_data", verbosity=0)
+    return "done"
+
+
+def schedule_purge():
+    """Enqueue `purge_personal_data` unless one is waiting or one was enqueued less than PURGE_EVERY ago (the
+    worker calls this with schedule_publishing; several workers share one queue); forget runs older than a
+    week."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    runs = DBTaskResult.objects.filter(task_path=purge_personal_data.module_path, backend_name=BACKEND)
+    runs.filter(finished_at__lt=now - timedelta(days=7)).delete()
+    if not runs.filter(Q(status=TaskResultStatus.READY) | Q(enqueued_at__gte=now - PURGE_EVERY)).exists():
+        purge_personal_data.enqueue()

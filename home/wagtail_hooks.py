@@ -1,12 +1,15 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.admin_reports import EditorialReportMenuItem, report_urls
+from home.delivery_admin import ResendDeliveryViewSetMixin, record_panels
 from home.models import (
     CompetenceArea,
+    ContactMessage,
     FigureTheme,
     Format,
     KeyFigure,
@@ -92,3 +95,28 @@ def register_translation_status_menu_item():
     return EditorialReportMenuItem(
         _("Translation status"), reverse("translation_status_report"), icon_name="site", order=950
     )
+
+
+# -- contact messages (home.models.contact) --------------------------------------------------------------
+class ContactMessageViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
+    """Messages sent through the contact page; failed e-mails are easy to spot and can be sent again. Editors
+    and moderators see them (home migration contact_page_and_messages); nobody edits what was sent."""
+
+    model = ContactMessage
+    url_prefix = "contact-messages"
+    icon = "mail"
+    menu_label = _("Contact messages")
+    menu_order = 294
+    add_to_admin_menu = True
+    list_display = ["name", "topic", "language", "delivery_status", "delivery_attempts", "created_at"]
+    list_filter = ["delivery_status", "topic", "language"]
+    search_fields = ["name", "email", "message"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    panels = record_panels("name", "email", "topic", "message", "language")
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_messages():
+    return ContactMessageViewSet("contact_messages")

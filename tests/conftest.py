@@ -116,14 +116,22 @@ def home_pages(db):
     return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
 
 
+# The general page types of home/demo/site.json and the factory that makes each in the minimal site.
+GENERAL_PAGE_FACTORIES = {
+    "home.StandardPage": "home.factories.StandardPageFactory",
+    "home.ContactPage": "home.factories.ContactPageFactory",
+}
+
+
 def demo_general_pages():
-    """The general (standard) pages of home/demo/site.json: [(footer setting or None, in the menus, {field:
-    {code: text}})], the fields being the slug, title, introduction and the first paragraph of the body."""
+    """The general pages (standard pages and the contact page) of home/demo/site.json: [(model label, footer
+    setting or None, in the menus, {field: {code: text}})], the fields being the slug, title, introduction and
+    the first paragraph of the body."""
     from home.demo import LANGUAGES, read
 
     pages = []
     for spec in read("home", "site")["pages"]:
-        if spec["model"] != "home.StandardPage":
+        if spec["model"] not in GENERAL_PAGE_FACTORIES:
             continue
         fields = spec["fields"]
         body = next(block for block in fields["body"]["$stream"] if block["type"] == "paragraph")
@@ -134,7 +142,7 @@ def demo_general_pages():
             "paragraph": body["value"]["$paragraphs"][0],
         }
         in_each = {field: {code: text.get(code) for code in LANGUAGES} for field, text in texts.items()}
-        pages.append((spec.get("setting"), fields.get("show_in_menus", False), in_each))
+        pages.append((spec["model"], spec.get("setting"), fields.get("show_in_menus", False), in_each))
     return pages
 
 
@@ -153,22 +161,23 @@ def general_pages(django_db_setup, django_db_blocker):
     statement, privacy notice and contact page (the footer links), published and translated with the demo's
     slugs, titles, introductions and first paragraphs: {English slug: {code: page}}. Made
     once per session, outside the tests' transactions (tests must not change them)."""
+    from django.utils.module_loading import import_string
     from wagtail.models import Site
 
     from home.demo import paragraphs
-    from home.factories import StandardPageFactory, in_languages, translate
+    from home.factories import in_languages, translate
     from home.models import HomePage, SiteLinks
 
     with django_db_blocker.unblock():
         links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
         home = HomePage.objects.get(locale__language_code="en")
         pages = {}
-        for setting, in_menus, text in demo_general_pages():
+        for model, setting, in_menus, text in demo_general_pages():
             slug = text["slug"]["en"]
             english = _existing_or_new(
                 home,
                 slug,
-                StandardPageFactory,
+                import_string(GENERAL_PAGE_FACTORIES[model]),
                 title=text["title"]["en"],
                 introduction=text["introduction"]["en"],
                 show_in_menus=in_menus,

@@ -149,8 +149,11 @@ def test_api_lists_pages_by_type_and_locale(client, general_pages):
     response = client.get("/api/v2/pages/", {"type": "home.StandardPage", "locale": "de"})
     assert response.status_code == 200
     items = response.json()["items"]
-    assert {item["title"] for item in items} >= {"Datenschutzerklärung", "Kontakt"}
+    assert {item["title"] for item in items} >= {"Datenschutzerklärung", "Erklärung zur Barrierefreiheit"}
+    assert "Kontakt" not in {item["title"] for item in items}  # a page type of its own
     assert all(item["meta"]["locale"] == "de" for item in items)
+    contact = client.get("/api/v2/pages/", {"type": "home.ContactPage", "locale": "de"}).json()["items"]
+    assert [item["title"] for item in contact] == ["Kontakt"]
     assert client.get("/api/v2/images/").status_code == 200
 
 

@@ -317,6 +317,14 @@ PAGE_PASSWORD_WINDOW = env.int("PAGE_PASSWORD_WINDOW", default=900)
 PASSWORD_RESETS_PER_HOUR = env.int("PASSWORD_RESETS_PER_HOUR", default=5)
 # Public "Submit your event" form: POSTs per client address, and per contact e-mail address, and hour.
 EVENT_SUBMISSIONS_PER_HOUR = env.int("EVENT_SUBMISSIONS_PER_HOUR", default=5)
+# Public contact form (home.ContactPage): POSTs per client address, and per sender's e-mail address, and hour.
+CONTACT_MESSAGES_PER_HOUR = env.int("CONTACT_MESSAGES_PER_HOUR", default=5)
+# Retention of personal data, in days after it was sent: `manage.py purge_personal_data` (run daily by the task
+# worker, home.tasks) deletes older contact messages, expert contact requests and event submissions (with the
+# notices sent about them). The privacy notice states these periods: change its text with them.
+CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=365)
+EXPERT_CONTACT_RETENTION_DAYS = env.int("EXPERT_CONTACT_RETENTION_DAYS", default=180)
+EVENT_SUBMISSION_RETENTION_DAYS = env.int("EVENT_SUBMISSION_RETENTION_DAYS", default=730)
 
 # Security headers that are right everywhere; production.py adds the HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True

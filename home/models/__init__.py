@@ -1,3 +1,4 @@
+from .contact import ContactMessage, ContactPage, ContactTopic
 from .delivery import DeliveryStatus, EmailDeliveryMixin
 from .figures import FigureArea, FigureTheme, FigureUnit, KeyFigure, KeyFiguresPage, KeyFigureValue
 from .organisations import Organisation, OrganisationKind
@@ -16,6 +17,9 @@ from .taxonomies import (
 
 __all__ = [
     "CompetenceArea",
+    "ContactMessage",
+    "ContactPage",
+    "ContactTopic",
     "DeliveryStatus",
     "EmailDeliveryMixin",
     "FigureArea",

@@ -36,6 +36,25 @@ PAGES = {
         "nl": "/nl/rolmodellen/experts/?q=data",
         "de": "/de/vorbilder/experts/?q=data",
     },
+    "contact page": {
+        "en": "/en/contact/",
+        "fr": "/fr/contact/?topic=accessibility",
+        "nl": "/nl/contact/",
+        "de": "/de/kontakt/",
+    },
+    # One post per language, within the contact form's limit of five an hour per address.
+    "contact page form with errors": {
+        "en": "/en/contact/",
+        "fr": "/fr/contact/",
+        "nl": "/nl/contact/",
+        "de": "/de/kontakt/",
+    },
+    "accessibility statement": {
+        "en": "/en/accessibility/",
+        "fr": "/fr/accessibilite/",
+        "de": "/de/barrierefreiheit/",
+    },
+    "privacy notice": {"en": "/en/privacy/", "fr": "/fr/vie-privee/", "nl": "/nl/privacy/"},
     "expert contact form": dict.fromkeys(LANGUAGES, "@contact"),
     "expert contact form with errors": dict.fromkeys(LANGUAGES, "@contact"),
     "expert sign-up form": {

@@ -1,5 +1,6 @@
 """The site's task worker: django-tasks-db's `db_worker` on the "background" backend (e-mails), and, every
-settings.SCHEDULED_PUBLISHING_SECONDS, scheduled publishing enqueued for it (home.tasks).
+settings.SCHEDULED_PUBLISHING_SECONDS, scheduled publishing enqueued for it (home.tasks); once a day, the
+purge of personal data past its retention period.
 
 `make run` starts it beside the dev server; deploy/bdt-worker.service runs it in production. The options are
 db_worker's (`--batch` runs what is due and exits); the backend defaults to "background"."""
@@ -14,7 +15,7 @@ from django.db import close_old_connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
-from home.tasks import BACKEND, schedule_publishing
+from home.tasks import BACKEND, schedule_publishing, schedule_purge
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +25,9 @@ def scheduling_loop(interval):
     while True:
         try:
             schedule_publishing()
+            schedule_purge()  # once a day: personal data past its retention period (home/retention.py)
         except Exception:  # noqa: BLE001 - a busy or unreachable database: the next round tries again
-            logger.exception("Scheduled publishing not enqueued")
+            logger.exception("Scheduled publishing or purge not enqueued")
         finally:
             close_old_connections()
         time.sleep(interval)
