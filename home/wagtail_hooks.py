@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -74,3 +75,11 @@ class KeyFiguresGroup(SnippetViewSetGroup):
 register_snippet(VocabularyGroup)
 register_snippet(KeyFiguresGroup)
 register_snippet(OrganisationViewSet)
+
+
+# -- the Women in Digital charter: its moderation queue ----------------------------------------------------
+@hooks.register("register_admin_viewset")
+def register_charter_signatories():
+    from home.charter_admin import SignatoryViewSet
+
+    return SignatoryViewSet("charter_signatories")

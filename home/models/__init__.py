@@ -1,3 +1,4 @@
+from .charter import CharterCommitment, CharterPage, Signatory, SignatorySector, SignatoryStatus
 from .delivery import DeliveryStatus, EmailDeliveryMixin
 from .figures import FigureArea, FigureTheme, FigureUnit, KeyFigure, KeyFiguresPage, KeyFigureValue
 from .organisations import Organisation, OrganisationKind
@@ -15,6 +16,11 @@ from .taxonomies import (
 )
 
 __all__ = [
+    "CharterCommitment",
+    "CharterPage",
+    "Signatory",
+    "SignatorySector",
+    "SignatoryStatus",
     "CompetenceArea",
     "DeliveryStatus",
     "EmailDeliveryMixin",
