@@ -19,11 +19,15 @@ class LogoField(VerifiedImageField):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_upload_size = LOGO_MAX_BYTES
+        self.localise()
+
+    def localise(self):
+        """The size limit and help text in the active language: a form's fields are made once, when its
+        class is defined; its form calls this for each request."""
         self.max_upload_size_text = filesizeformat(LOGO_MAX_BYTES)
-        self.error_messages["file_too_large_unknown_size"] = self.error_messages["file_too_large"] % {
-            "file_size": "?",
-            "max_filesize": self.max_upload_size_text,
-        }
+        self.error_messages["file_too_large_unknown_size"] = _(
+            "This file is too big. Maximum filesize %(max_filesize)s."
+        ) % {"max_filesize": self.max_upload_size_text}
         self.help_text = _(
             "Optional. PNG, JPEG, WEBP or GIF, at most %(size)s and %(side)s pixels a side."
         ) % {
@@ -85,6 +89,7 @@ class CharterSignatureForm(HoneypotFormMixin, forms.Form):
             *[(term.slug, term.name) for term in localized_terms(Region).values()],
         ]
         self.fields["commitments"].choices = list(commitments)
+        self.fields["logo"].localise()
         for name, field in self.fields.items():
             field.error_messages.setdefault("required", _("This field is required."))
             if name == "consent":

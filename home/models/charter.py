@@ -181,25 +181,28 @@ class Signatory(EmailDeliveryMixin, models.Model):
         return cls.objects.filter(status=SignatoryStatus.APPROVED)
 
     # -- signed links ---------------------------------------------------------------------------------
+    # A token is Django's signed value with "-" for ":" (Wagtail serves paths of letters, digits, "-" and "_"
+    # only): the id and the time stamp hold no "-", so the first one or two "-" are the separators.
     def confirmation_token(self):
-        return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(self.pk))
+        return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(self.pk)).replace(":", "-")
 
     def withdrawal_token(self):
-        return signing.Signer(salt=WITHDRAW_SALT).sign(str(self.pk))
+        return signing.Signer(salt=WITHDRAW_SALT).sign(str(self.pk)).replace(":", "-")
 
     @classmethod
     def from_confirmation_token(cls, token):
         """The signatory of a confirmation link; signing.SignatureExpired once CONFIRMATION_HOURS have
         passed, signing.BadSignature for a link that was not made here, None when it no longer exists."""
         pk = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(
-            token, max_age=timedelta(hours=CONFIRMATION_HOURS)
+            ":".join(token.split("-", 2)), max_age=timedelta(hours=CONFIRMATION_HOURS)
         )
         return cls.objects.filter(pk=pk).first()
 
     @classmethod
     def from_withdrawal_token(cls, token):
         """The signatory of a withdrawal link (signing.BadSignature for a link not made here)."""
-        return cls.objects.filter(pk=signing.Signer(salt=WITHDRAW_SALT).unsign(token)).first()
+        pk = signing.Signer(salt=WITHDRAW_SALT).unsign(":".join(token.split("-", 1)))
+        return cls.objects.filter(pk=pk).first()
 
     def page_in_language(self):
         """The charter page of the signatory's language (the one she signed on, else any public one)."""
