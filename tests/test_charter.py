@@ -22,7 +22,7 @@ from home.demo import read
 from home.factories import OrganisationFactory, in_languages, publish, translate
 from home.models import CharterCommitment, CharterPage, HomePage, Signatory
 from home.models.charter import CONFIRM_SALT
-from tests.html import soup
+from tests.html import count_queries, soup
 from trainings.models import TrainingCatalogPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("vocabularies")]
@@ -413,3 +413,49 @@ def test_the_home_page_counts_the_listed_signatories_and_links_to_the_charter(
         block = soup(Client().get(homes[code].url)).select_one(".charter-count")
         assert sentence in block.get_text(" ", strip=True), code
         assert block.select_one("a")["href"] == charter[code].url
+
+
+# -- cost, and the demo -----------------------------------------------------------------------------------
+def listed_signatory(charter, number, organisation=None):
+    """An approved signatory (as after the journey above), with a logo and a statement."""
+    return Signatory.objects.create(
+        organisation_name=f"Organisation {number}",
+        sector="private",
+        contact_name="Contact",
+        email=f"contact{number}@example.org",
+        commitments=COMMITMENT_KEYS,
+        statement=f"Statement {number}",
+        language="en",
+        page=charter["en"],
+        organisation=organisation,
+        status="approved",
+        delivery_status="sent",
+    )
+
+
+def test_the_charter_page_costs_the_same_queries_for_one_signatory_or_six(charter):
+    organisation = OrganisationFactory(slug="org-a", name="Org A")
+    translate(organisation)
+    listed_signatory(charter, 0, organisation)
+    one, page = count_queries(Client(), charter["fr"].url)
+    assert len(page.select(".signatory-card")) == 1
+    for number in range(1, 6):
+        listed_signatory(charter, number, organisation if number % 2 else None)
+    six, page = count_queries(Client(), charter["fr"].url)
+    assert len(page.select(".signatory-card")) == 6
+    assert six == one
+
+
+@pytest.mark.demo
+def test_the_demo_charter_lists_its_signatories_in_four_languages_and_the_home_page_counts_them():
+    spec = demo_charter_spec()
+    expected = sorted(item["organisation_name"] for item in read("home", "charter")["signatories"])
+    for code in LANGUAGES:
+        page = CharterPage.objects.get(locale__language_code=code)
+        assert page.slug == spec["slug"].get(code)
+        assert page.commitments.count() == len(spec["fields"]["commitments"]["items"])
+        assert listed_names(page) == expected, code
+        home = soup(Client().get(HomePage.objects.get(locale__language_code=code).url))
+        block = home.select_one(".charter-count")
+        assert block.select_one("strong").get_text() == str(len(expected))
+        assert block.select_one("a")["href"] == page.url
