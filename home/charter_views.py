@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from home.charter_forms import CharterSignatureForm
 from home.charter_listing import SignatoryListing
-from home.models import Region, Signatory, SignatoryStatus, SiteLinks
+from home.models import Region, Signatory, SignatoryStatus, SiteLinks, localized_terms
 from home.ratelimit import allow_form_post, form_message
 
 SIGNATURES_PER_HOUR = 5  # form posts per client address, and per e-mail address, and hour
@@ -50,19 +50,18 @@ def sign(request, page):
         return _render_form(request, page, form, status=400, has_errors=True)
 
     data = form.cleaned_data
-    locale = page.locale
+    regions = {term.slug: term for term in localized_terms(Region).values()}  # the form's choices
     signatory = Signatory(
         organisation_name=data["organisation_name"],
         sector=data["sector"],
-        region=Region.objects.filter(slug=data["region"], locale=locale).first()
-        or Region.objects.filter(slug=data["region"]).first(),
+        region=regions.get(data["region"]),
         contact_name=data["contact_name"],
         email=data["email"],
         logo=data["logo"] or "",
         logo_alt=data["logo_alt"] if data["logo"] else "",
         commitments=data["commitments"],
         statement=data["statement"],
-        language=locale.language_code,
+        language=page.locale.language_code,
         page=page,
     )
     signatory.save()

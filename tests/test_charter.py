@@ -113,6 +113,17 @@ def listed_names(page, client=None, **params):
     return [card.select_one("h3").get_text(strip=True) for card in soup(response).select(".signatory-card")]
 
 
+@pytest.fixture
+def reviewer(client, django_user_model):
+    """A test client logged in as a member of Wagtail's "Editors" group (not a superuser)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("charter-editor", "charter-editor@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
 def approve(editor_client, signatory, **changes):
     """An editor sets the status to "approved" in the admin's edit form (other fields as they are)."""
     data = {
@@ -132,7 +143,8 @@ def approve(editor_client, signatory, **changes):
 
 
 # -- the whole journey ------------------------------------------------------------------------------------
-def test_sign_confirm_approve_and_be_listed_in_all_four_languages(charter, editor_client):
+def test_sign_confirm_approve_and_be_listed_in_all_four_languages(charter, reviewer):
+    editor_client = reviewer
     client = Client()
     form = client.get(sign_url(charter["fr"]))
     assert form.status_code == 200
