@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
 
+from bdt_site import content_version
 from home.demo import read
 from home.factories import OrganisationFactory, in_languages, publish, translate
 from home.models import CharterCommitment, CharterPage, HomePage, Signatory
@@ -153,8 +154,10 @@ def test_sign_confirm_approve_and_be_listed_in_all_four_languages(charter, revie
     labels = [box.find_parent("label").get_text(strip=True) for box in boxes]
     assert labels == [demo_commitments()[key]["fr"] for key in COMMITMENT_KEYS]
 
+    version = content_version.current()
     response = sign(client, charter["fr"])
     assert response.status_code == 302
+    assert content_version.current() == version  # a visitor's signature empties no cache
     assert "Vérifiez votre e-mail" in client.get(response["Location"]).content.decode()
     signatory = Signatory.objects.get()
     assert (signatory.status, signatory.language, signatory.commitments) == (

@@ -28,6 +28,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 
+from bdt_site import content_version
 from home.blocks import BodyStreamBlock
 from home.fields import optional_link, synchronized, translatable
 
@@ -174,6 +175,27 @@ class Signatory(EmailDeliveryMixin, models.Model):
 
     def __str__(self):
         return self.organisation_name
+
+    def save(self, *args, **kwargs):
+        """Saved; what visitors see is made stale only when the signatory is or was listed (the charter pages,
+        the count on the home page): a signature sent by a visitor empties no cache."""
+        super().save(*args, **kwargs)
+        if SignatoryStatus.APPROVED in {self.status, getattr(self, "_loaded_status", None)}:
+            content_version.bump()
+        self._loaded_status = self.status
+
+    def delete(self, *args, **kwargs):
+        listed = self.status == SignatoryStatus.APPROVED
+        result = super().delete(*args, **kwargs)
+        if listed:
+            content_version.bump()
+        return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
 
     @classmethod
     def listed(cls):
