@@ -85,6 +85,8 @@ def confirm(request, page, token):
     if request.method not in {"GET", "POST"}:
         return HttpResponseNotAllowed(["GET", "POST"])
     signatory, problem = _signatory(token, Signatory.from_confirmation_token)
+    if signatory is not None and signatory.status in {SignatoryStatus.REJECTED, SignatoryStatus.WITHDRAWN}:
+        signatory, problem = None, "invalid"  # nothing left to confirm
     if signatory is None:
         status = 410 if problem == "expired" else 404
         return _render(request, page, "home/charter_link.html", status, action="confirm", problem=problem)

@@ -241,6 +241,31 @@ def test_a_signatory_matched_to_an_organisation_links_to_its_section_of_the_cata
         assert links == {catalogue.url + "organisations/numerique-solidaire/"}, code
 
 
+def test_an_editor_rejects_a_signature_and_cannot_approve_one_not_confirmed(charter, reviewer):
+    sign(Client(), charter["en"], logo=False)
+    sign(Client(REMOTE_ADDR="192.0.2.7"), charter["en"], logo=False, organisation_name="Unconfirmed Ltd")
+    confirmed, unconfirmed = Signatory.objects.order_by("pk")
+    confirmed.confirm()
+    mail.outbox.clear()
+
+    refused = reviewer.post(
+        reverse("charter_signatories:edit", args=[unconfirmed.pk]),
+        {
+            "status": "approved",
+            "organisation_name": unconfirmed.organisation_name,
+            "sector": unconfirmed.sector,
+        },
+    )
+    assert refused.status_code == 200
+    assert "This signature has not been confirmed by e-mail yet." in refused.content.decode()
+    approve(reviewer, confirmed, status="rejected")
+    assert confirmed.status == "rejected" and confirmed.reviewed_at
+    assert Signatory.objects.get(pk=unconfirmed.pk).status == "unconfirmed"
+    assert not mail.outbox  # a rejection is not mailed
+    for code in LANGUAGES:
+        assert listed_names(charter[code]) == []
+
+
 # -- links that expire, links that withdraw ---------------------------------------------------------------
 class SignedHoursAgo(signing.TimestampSigner):
     """A link made `hours` ago (the signer stamps the time it signs at)."""
@@ -305,6 +330,9 @@ def test_a_signatory_withdraws_with_the_link_of_her_e_mail(charter, editor_clien
     assert response.status_code == 200
     assert Signatory.objects.get().status == "withdrawn"
     assert Client().post(charter["nl"].url + "withdraw/nonsense/").status_code == 404
+    # The confirmation link of a withdrawn signature confirms nothing.
+    again = Client().post(link_in(mail.outbox[0], "confirm"))
+    assert again.status_code == 404 and Signatory.objects.get().status == "withdrawn"
 
 
 # -- bad input --------------------------------------------------------------------------------------------
