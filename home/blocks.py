@@ -14,6 +14,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from bdt_site import content_version
 from home.visibility import is_public
 
 
@@ -258,6 +259,40 @@ class TrainingFinderBlock(blocks.StructBlock):
         return context
 
 
+class CharterCountBlock(blocks.StructBlock):
+    """How many organisations have signed the 'Women in Digital' charter, with a link to the charter page of
+    the page's language (home.models.charter)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
+    link_text = blocks.CharBlock(label=_("Link to the charter"), max_length=60)
+
+    class Meta:
+        icon = "pick"
+        template = "home/blocks/charter_count.html"
+        label = _("Charter signatories")
+        description = _(
+            "The number of organisations that signed the Women in Digital charter, with a link to it."
+        )
+        preview_value = {
+            "heading": _("They have signed the charter"),
+            "text": _("Organisations that commit to more women in digital."),
+            "link_text": _("Read and sign the charter"),
+        }
+
+    def get_context(self, value, parent_context=None):
+        """The count (cached until content changes: approving or withdrawing a signature bumps the content
+        version) and the public charter page of the page's language."""
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        charter = apps.get_model("home", "CharterPage").for_locale(page.locale_id) if page else None
+        listed = apps.get_model("home", "Signatory").listed
+        context.update(
+            charter=charter, count=content_version.cached("charter:count", lambda: listed().count())
+        )
+        return context
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = paragraph_block(["bold", "italic", "link", "ol", "ul", "document-link"])
@@ -268,6 +303,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
     section_preview = SectionPreviewBlock()
     training_finder = TrainingFinderBlock()
+    charter_count = CharterCountBlock()
 
     def get_context(self, value, parent_context=None):
         """The first image of the page is its largest content on the first screen: its block is named so that

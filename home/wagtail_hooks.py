@@ -120,3 +120,11 @@ class ContactMessageViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_contact_messages():
     return ContactMessageViewSet("contact_messages")
+
+
+# -- the Women in Digital charter: its moderation queue ----------------------------------------------------
+@hooks.register("register_admin_viewset")
+def register_charter_signatories():
+    from home.charter_admin import SignatoryViewSet
+
+    return SignatoryViewSet("charter_signatories")

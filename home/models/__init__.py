@@ -1,3 +1,4 @@
+from .charter import CharterCommitment, CharterPage, Signatory, SignatorySector, SignatoryStatus
 from .contact import ContactMessage, ContactPage, ContactTopic
 from .delivery import DeliveryStatus, EmailDeliveryMixin
 from .figures import FigureArea, FigureTheme, FigureUnit, KeyFigure, KeyFiguresPage, KeyFigureValue
@@ -16,6 +17,11 @@ from .taxonomies import (
 )
 
 __all__ = [
+    "CharterCommitment",
+    "CharterPage",
+    "Signatory",
+    "SignatorySector",
+    "SignatoryStatus",
     "CompetenceArea",
     "ContactMessage",
     "ContactPage",

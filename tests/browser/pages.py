@@ -18,6 +18,24 @@ PAGES = {
         "nl": "/nl/kerncijfers/",
         "de": "/de/kennzahlen/",
     },
+    "charter, filtered": {
+        "en": "/en/charter/?sector=public",
+        "fr": "/fr/charte/?region=brussels",
+        "nl": "/nl/charter/",
+        "de": "/de/charta/?sector=public&region=ostbelgien",
+    },
+    "charter signature form": {
+        "en": "/en/charter/sign/",
+        "fr": "/fr/charte/sign/",
+        "nl": "/nl/charter/sign/",
+        "de": "/de/charta/sign/",
+    },
+    "charter signature form with errors": {
+        "en": "/en/charter/sign/",
+        "fr": "/fr/charte/sign/",
+        "nl": "/nl/charter/sign/",
+        "de": "/de/charta/sign/",
+    },
     "role models, filtered": {
         "en": "/en/role-models/?region=brussels",
         "fr": "/fr/modeles/?region=brussels",

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from home.charter_demo import load_signatories
 from home.demo import DemoLoader, load_site, reference_index_updated_once
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             loader.load("home", "organisations")
             loader.load("home", "figures")
             load_site(loader)
+            load_signatories(loader)  # the charter's demo signatories, once its page exists
             loader.load("testimonials", "role_models")
             loader.load("trainings", "trainings")
             loader.load("trainings", "initiatives")
