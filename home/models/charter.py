@@ -60,6 +60,10 @@ class CharterPage(IndexPage):
         InlinePanel("commitments", label=_("Commitments"), min_num=1),
         FieldPanel("sign_introduction"),
     ]
+    override_translatable_fields = [
+        *IndexPage.override_translatable_fields,
+        *translatable("body", "commitments", "sign_introduction"),
+    ]
 
     class Meta:
         verbose_name = _("charter page")
