@@ -31,6 +31,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from bdt_site import content_version
 from home.blocks import BodyStreamBlock
 from home.fields import optional_link, synchronized, translatable
+from home.visibility import is_public, public_pages
 
 from .delivery import EmailDeliveryMixin
 from .pages import IndexPage
@@ -232,11 +233,10 @@ class Signatory(EmailDeliveryMixin, models.Model):
 
     def page_in_language(self):
         """The charter page of the signatory's language (the one she signed on, else any public one)."""
-        if self.page is not None and self.page.live:
+        if self.page is not None and is_public(self.page):
             return self.page
-        return CharterPage.objects.live().filter(locale__language_code=self.language).first() or (
-            CharterPage.objects.live().first()
-        )
+        pages = public_pages(CharterPage.objects.order_by("path"))
+        return pages.filter(locale__language_code=self.language).first() or pages.first()
 
     def link(self, route, token):
         page = self.page_in_language()

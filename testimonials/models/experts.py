@@ -19,6 +19,7 @@ from home.fields import LanguagesField, optional_link
 from home.languages import language_choices
 from home.models.delivery import EmailDeliveryMixin
 from home.text import one_line
+from home.visibility import public_pages
 
 from .. import tokens
 from .pages import Sector
@@ -93,13 +94,11 @@ class ExpertSignup(models.Model):
         return f"{self.name} ({self.created_at:%Y-%m-%d})" if self.created_at else self.name
 
     def index_page(self):
-        """The live role-model index of her language (where her page goes and her links point)."""
+        """The public role-model index of her language (where her page goes and her links point), else any."""
         from .pages import TestimonialIndexPage
 
-        return (
-            TestimonialIndexPage.objects.live().filter(locale__language_code=self.language).first()
-            or TestimonialIndexPage.objects.live().order_by("pk").first()
-        )
+        indexes = public_pages(TestimonialIndexPage.objects.order_by("pk"))
+        return indexes.filter(locale__language_code=self.language).first() or indexes.first()
 
     def route_url(self, name, *args):
         index = self.index_page()
