@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.tasks import workflow_notifications_in_the_background
+        from home.translation_sync import install_sync_of_emptied_links
 
         workflow_notifications_in_the_background()
+        install_sync_of_emptied_links()

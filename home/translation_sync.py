@@ -11,14 +11,19 @@ ParentalManyToManyField) and those of its child objects (an initiative's organis
 Only what the save is about to write is changed: a many-to-many field or child relation held in memory (as
 after a sync, a translation or an admin form), and foreign keys of the object itself, so a save that loads
 nothing costs one query per snippet model that it links to, at most.
+
+A synchronised many-to-many field emptied in the source is emptied in its translations too
+(`copy_synchronised_fields_and_emptied_links`, which wagtail-localize skips on its own).
 """
 
 from collections import defaultdict
 from functools import cache
 
+import wagtail_localize.models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import copy_synchronised_fields, get_translatable_fields
 
 
 def is_translatable_snippet(model):
@@ -113,3 +118,23 @@ class LocalizedLinksMixin:
         update_fields = kwargs.get("update_fields")
         localize_links(self, None if update_fields is None else set(update_fields))
         return super().save(*args, **kwargs)
+
+
+def copy_synchronised_fields_and_emptied_links(source, target):
+    """wagtail-localize's `copy_synchronised_fields`, which also empties a synchronised many-to-many field whose
+    source has been emptied: wagtail-localize 1.14 copies such a field only when the source has at least one
+    value (`if values:` in wagtail_localize/fields.py), so removing every competence area of an English training
+    would leave its translations with theirs. Installed by `install_sync_of_emptied_links`."""
+    copy_synchronised_fields(source, target)
+    for declaration in get_translatable_fields(type(source)):
+        if not declaration.is_synchronized(source):
+            continue
+        field = declaration.get_field(type(target))
+        if isinstance(field, ParentalManyToManyField) and not list(getattr(source, field.name).all()):
+            setattr(target, field.name, [])
+
+
+def install_sync_of_emptied_links():
+    """Make wagtail-localize's translate and sync use `copy_synchronised_fields_and_emptied_links` (called from
+    HomeConfig.ready; wagtail_localize.models calls the function by the name it imported)."""
+    wagtail_localize.models.copy_synchronised_fields = copy_synchronised_fields_and_emptied_links

@@ -526,3 +526,23 @@ def test_no_stored_codes_are_offered_for_translation(model):
             assert field.is_synchronized(model()), field.field_name
             assert not field.is_translated(model()), field.field_name
             assert not field.is_overridable(model()), field.field_name
+
+
+def test_removing_every_competence_area_of_a_source_removes_them_from_its_translation(vocabularies):
+    """wagtail-localize alone keeps a translation's terms once the source has none left (home.translation_sync
+    empties them)."""
+    from trainings.factories import TrainingPageFactory
+    from trainings.models import TrainingCatalogPage
+
+    page = TrainingPageFactory(parent=index_of(TrainingCatalogPage), title="Data basics", slug="data-basics")
+    page.competence_areas = terms(vocabularies, "programming-web", "cybersecurity")
+    page.target_groups = terms(vocabularies, "women-jobseekers")
+    english = publish(page)
+    french = translate(english, codes=["fr"])["fr"]
+    assert french_terms(french, "competence_areas") == [("cybersecurity", "fr"), ("programming-web", "fr")]
+
+    english.competence_areas = []
+    english = publish(english)
+    french = update_translation(english, "fr")
+    assert french_terms(fresh(french), "competence_areas") == []
+    assert french_terms(fresh(french), "target_groups") == [("women-jobseekers", "fr")]
