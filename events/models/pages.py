@@ -20,7 +20,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
@@ -254,7 +254,8 @@ class EventPage(RoutablePageMixin, BasePage):
         *translatable("body", "programme"),
         *synchronized("kind", "start", "end", "audiences", "topics", "region", "online_url"),
         *synchronized_codes("languages"),
-        *synchronized("organisers", "registration_url", "speakers", "exhibitors"),
+        *synchronized("organisers", "registration_url", "exhibitors"),
+        *translatable("speakers"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -344,7 +345,10 @@ class EventPage(RoutablePageMixin, BasePage):
         return context
 
 
-class EventPageSpeaker(Orderable):
+class EventPageSpeaker(TranslatableMixin, Orderable):
+    """A speaker of an event; translatable, so that her job title and organisation are in each language of the
+    event (her name, role, gender and directory page are the same in all)."""
+
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
     person = optional_link("wagtailcore.Page", _("person from the directory"))
     name = models.CharField(
@@ -368,9 +372,12 @@ class EventPageSpeaker(Orderable):
         FieldPanel("affiliation"),
         FieldRowPanel([FieldPanel("role"), FieldPanel("gender")]),
     ]
-    override_translatable_fields = synchronized("name", "affiliation", "role", "gender", "person")
+    override_translatable_fields = [
+        *synchronized("name", "role", "gender", "person"),
+        *translatable("affiliation"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
 
