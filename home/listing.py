@@ -76,7 +76,19 @@ def with_content_only_in_other_languages(model, index_page):
     others = Q()
     for path, depth in _other_language_indexes(index_page):
         others |= Q(path__startswith=path, depth=depth + 1)
-    own = Q(path__startswith=index_page.path, depth=index_page.depth + 1)
+    return _with_originals(model, Q(path__startswith=index_page.path, depth=index_page.depth + 1), others)
+
+
+def in_locale_with_content_only_in_other_languages(model, locale_id, condition):
+    """The same policy for a list that is not the children of one index (an organisation section): the public
+    `model` pages matching `condition` in the locale `locale_id` and, for each with no public version in that
+    locale, its original in another."""
+    return _with_originals(model, Q(locale_id=locale_id) & condition, ~Q(locale_id=locale_id) & condition)
+
+
+def _with_originals(model, own, others):
+    """The public `model` pages matching `own`, and of those matching `others` whose translation key has no
+    public page matching `own`, the oldest per key."""
     if not others:
         return model.objects.filter(own & public_q())
     translated = model.objects.filter(own & public_q()).values("translation_key")

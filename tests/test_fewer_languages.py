@@ -79,3 +79,54 @@ def test_events_initiatives_and_role_models_in_one_language_show_in_the_others(l
         card = cards(response, ".card")[page.title]
         assert card["lang"] == "de", page
         assert card.select_one(".card-language").get_text(strip=True) == "En allemand"
+
+
+def test_an_organisation_section_lists_its_trainings_that_exist_only_in_another_language(
+    localhost_client, content
+):
+    becode = content.organisation("becode", "nl")
+    dutch = content.add(
+        TrainingPageFactory,
+        TrainingCatalogPage.objects.get(locale__language_code="nl"),
+        title="Cybersecurity in Antwerpen",
+        provider=becode,
+        languages=["nl"],
+    )
+    for code, marker in [("fr", "En néerlandais"), ("de", "Auf Niederländisch"), ("en", "In Dutch")]:
+        catalogue = TrainingCatalogPage.objects.get(locale__language_code=code)
+        section = localhost_client.get(f"{catalogue.url}organisations/becode/")
+        card = cards(section, ".training-card")["Cybersecurity in Antwerpen"]
+        assert card["lang"] == "nl"
+        assert card.select_one(".card-language").get_text(strip=True) == marker
+        assert card.select_one("h3 a")["href"] == dutch.url
+    # Once translated into French, the French section shows the French version only.
+    french = translate(dutch, codes=["fr"])["fr"]
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code="fr")
+    found = cards(localhost_client.get(f"{catalogue.url}organisations/becode/"), ".training-card")
+    assert [title for title in found if "Antwerpen" in title] == [french.title]
+    assert not found[french.title].has_attr("lang")
+
+
+def test_the_expert_directory_lists_experts_who_exist_only_in_another_language_and_their_form_works(
+    localhost_client, content
+):
+    from testimonials.factories import TestimonialPageFactory
+    from testimonials.models import TestimonialIndexPage
+
+    french = content.add(
+        TestimonialPageFactory,
+        TestimonialIndexPage.objects.get(locale__language_code="fr"),
+        title="Noémie Lambert",
+        job_title="Ingénieure en données",
+        languages=["fr"],
+        open_to_speaking=True,
+    )
+    dutch_index = TestimonialIndexPage.objects.get(locale__language_code="nl")
+    directory = localhost_client.get(dutch_index.url + "experts/")
+    card = cards(directory, ".card")["Noémie Lambert"]
+    assert card["lang"] == "fr"
+    assert card.select_one(".card-language").get_text(strip=True) == "In het Frans"
+    # Her contact form is reached from the Dutch directory, in Dutch.
+    form = localhost_client.get(dutch_index.url + f"experts/{french.pk}/contact/")
+    assert form.status_code == 200
+    assert soup(form).html["lang"] == "nl"

@@ -1,7 +1,8 @@
 """The organisation section of the catalogue: /<lang>/<catalogue>/organisations/<organisation-slug>/.
 
 The page shows the `SECTIONS` in turn: `Section` subclasses, listings (home.listing) without facets of the
-active language's public pages that involve the organisation, by title, PER_PAGE a page with their own page
+public pages that involve the organisation, in the active language and, for those that exist only in other
+languages, in theirs (home.listing's one policy; their cards say their language), by title, PER_PAGE a page with their own page
 parameter, so the page stays small and its query count bounded whatever the organisation offers. Other
 apps append theirs, e.g. in their AppConfig.ready():
 
@@ -15,10 +16,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from home.listing import Listing
-from home.localization import active_language, active_locale_id
+from home.listing import Listing, in_locale_with_content_only_in_other_languages
+from home.localization import active_locale_id
 from home.models import Organisation
-from home.visibility import public_pages
 
 from .listing import decorate_initiatives, decorate_trainings
 from .models import InitiativePage, InitiativePageOrganisation, TrainingPage
@@ -46,11 +46,7 @@ class Section(Listing):
         raise NotImplementedError
 
     def base_queryset(self):
-        locale_id = active_locale_id()
-        queryset = public_pages(self.model.objects.filter(self.involves()))
-        if locale_id is None:
-            return queryset.filter(locale__language_code=active_language())
-        return queryset.filter(locale_id=locale_id)
+        return in_locale_with_content_only_in_other_languages(self.model, active_locale_id(), self.involves())
 
     def key_parts(self):
         return ("organisation", self.organisation.slug)

@@ -22,6 +22,7 @@ from home.fields import (
     synchronized_codes,
     translatable,
 )
+from home.listing import with_content_only_in_other_languages
 from home.localization import localized
 from home.models.pages import BasePage, FormClassPath, IndexPage
 from home.structured_data import json_ld, rendition_or_none
@@ -84,7 +85,12 @@ class TestimonialIndexPage(ExpertSignupRoutes, IndexPage):
 
     # -- directory ------------------------------------------------------------------------------------
     def experts(self):
-        return self.role_models().filter(Q(open_to_speaking=True) | Q(open_to_media=True))
+        """The experts this directory lists: its public role models open to speaking or media requests, and
+        those that exist only in other languages (the one policy of home.listing, as on the role-model
+        listing); an expert's contact form is reached through any language's directory."""
+        return with_content_only_in_other_languages(TestimonialPage, self).filter(
+            Q(open_to_speaking=True) | Q(open_to_media=True)
+        )
 
     @path("experts/", name="directory")
     def directory(self, request):
