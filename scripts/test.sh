@@ -6,8 +6,10 @@
 # the tests that need a service (browser, OpenSearch, nginx, Redis); no service is started.
 # Each suite is two pytest sessions (tests/conftest.py): the tests marked `demo` in one that loads the full
 # demo content, all others in one on the minimal four-language site built by the factories. `--fast` runs
-# the two side by side (one per core, each with its own media folder); the full
-# run, whose sessions share the OpenSearch node and the PostgreSQL server, runs them one after the other.
+# the two side by side (the larger on both cores with pytest-xdist, each worker with its own media folder).
+# The full run takes the two one after the other, the SQLite ones on one core (its browser, nginx, Redis and
+# search-engine tests share the services and time their answers) and the PostgreSQL minimal-site session on
+# both.
 set -euo pipefail
 FAST=0
 if [ "${1:-}" = "--fast" ]; then FAST=1; shift; fi
@@ -97,5 +99,13 @@ step "Test suite on SQLite (with browser, OpenSearch and Elasticsearch tests)"
 suite "" "$@"
 
 step "Test suite on PostgreSQL"
-# The nginx and Redis tests run their site on its own SQLite file whatever the suite's database: once is enough.
-DATABASE_URL=$DATABASE_URL_POSTGRES suite "not browser and not nginx and not redis" "$@"
+# The nginx and Redis tests run their site on its own SQLite file whatever the suite's database, and the
+# search-engine tests query the same nodes whatever database the pages come from: once, above, is enough.
+# The larger session runs on both cores (pytest-xdist: a database per worker, one test file per worker at a time).
+DATABASE_URL=$DATABASE_URL_POSTGRES
+export DATABASE_URL
+pg_markers="not browser and not nginx and not redis and not opensearch and not elasticsearch"
+pg_status=0
+pytest_status -m "$(with_demo no "$pg_markers")" -n 2 --dist loadfile "$@" || pg_status=1
+pytest_status -m "$(with_demo yes "$pg_markers")" "$@" || pg_status=1
+exit "$pg_status"
