@@ -13,10 +13,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import GroupPagePermission, WorkflowPage, WorkflowState
 from wagtail.signals import page_published, workflow_rejected
 
 from events.models import EventApprovalTask, EventPage, NoticeKind, PartnerNotice
+from home.workflows import one_task_workflow, workflow_under
 
 WORKFLOW_NAME = "Event submissions"
 TASK_NAME = "Approval by the events moderators"
@@ -37,26 +38,13 @@ def submissions_user():
     return user
 
 
-@transaction.atomic
 def events_workflow():
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task = EventApprovalTask.objects.filter(name=TASK_NAME).first()
-        if task is None:
-            task = EventApprovalTask.objects.create(name=TASK_NAME)
-            moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
-            task.groups.set([moderators])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
+    return one_task_workflow(WORKFLOW_NAME, TASK_NAME, MODERATORS_GROUP, task_model=EventApprovalTask)
 
 
 def workflow_for(index):
     """The workflow that applies to pages under `index` (ours, or any inherited one)."""
-    workflow = index.get_workflow()
-    if workflow is None or not workflow.active:
-        workflow = events_workflow()
-        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
-    return workflow
+    return workflow_under(index, events_workflow)
 
 
 @transaction.atomic

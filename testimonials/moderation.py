@@ -9,10 +9,10 @@ She is told (testimonials.models.ExpertNotice, sent by the task worker) when her
 moderator requests changes (Wagtail's `page_published` and `workflow_rejected` signals, as for the partners of
 the events app). Connected in TestimonialsConfig.ready."""
 
-from django.contrib.auth.models import Group
-from django.db import transaction
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_rejected
+
+from home.workflows import one_task_workflow, workflow_under
 
 from .models import ExpertNotice, ExpertSignup, NoticeKind, TestimonialPage
 
@@ -21,23 +21,12 @@ TASK_NAME = "Review of the expert profiles"
 MODERATORS_GROUP = "Moderators"
 
 
-@transaction.atomic
 def experts_workflow():
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task, created = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
-        if created:
-            task.groups.set([Group.objects.get_or_create(name=MODERATORS_GROUP)[0]])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
+    return one_task_workflow(WORKFLOW_NAME, TASK_NAME, MODERATORS_GROUP)
 
 
 def workflow_for(index):
-    workflow = index.get_workflow()
-    if workflow is None or not workflow.active:
-        workflow = experts_workflow()
-        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
-    return workflow
+    return workflow_under(index, experts_workflow)
 
 
 def submit_for_moderation(page):
