@@ -150,13 +150,12 @@ def test_publishing_is_not_held_up_by_a_hanging_engine(client, home_pages, engin
     breaker is open. The database index is kept up to date, so the fallback finds the new pages."""
     started = time.monotonic()
     publish(StandardPageFactory(parent=home_pages["fr"], title="Atelier Pluvrak"))
-    assert time.monotonic() - started < TIMEOUT + 1
+    # One wait of TIMEOUT, not the client's retries (with room for a loaded machine: no speed is measured here).
+    assert time.monotonic() - started < TIMEOUT + 3
     tried = engine_down.requests
     assert tried >= 1
-    started = time.monotonic()
     for title in ("Atelier Zorbi", "Atelier Quaffle"):
         publish(StandardPageFactory(parent=home_pages["fr"], title=title))
-    assert time.monotonic() - started < 1
-    assert engine_down.requests == tried
+    assert engine_down.requests == tried  # not asked again: no wait at all
     body = client.get("/fr/search/", {"q": "atelier"}).content.decode()
     assert NOTICE in body and "Zorbi" in body and "Quaffle" in body and "Pluvrak" in body
