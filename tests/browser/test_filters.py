@@ -156,3 +156,28 @@ def test_without_javascript_apply_filters_lands_on_the_results_five_tabs_from_th
         page.keyboard.press("Tab")
         reached.append(page.evaluate("() => document.activeElement.getAttribute('href')"))
     assert href in reached, f"the first result is more than 5 Tabs away after applying the filters: {reached}"
+
+
+def test_the_main_menu_folds_behind_a_button_on_a_phone_and_shows_on_a_wide_screen(phone, browser, site_url):
+    page = phone
+    page.goto(site_url + CATALOGUE)
+    menu = page.get_by_role("navigation", name="Principale")
+    button = menu.get_by_role("button", name="Menu")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(menu.get_by_role("link").first).to_be_hidden()
+    # folded, the header is two rows of controls and one of the menu button
+    assert page.locator(".site-header").bounding_box()["height"] < 200
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(menu.get_by_role("link", name="Formations")).to_be_visible()
+    no_sideways_scroll(page)
+    button.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "false")
+
+    context = new_context(browser, locale="de-BE", viewport={"width": 1280, "height": 800}, bypass_csp=False)
+    wide = context.new_page()
+    wide.goto(site_url + "/de/")
+    menu = wide.get_by_role("navigation", name="Hauptmenü")
+    expect(menu.get_by_role("button")).to_have_count(0)
+    expect(menu.get_by_role("link").first).to_be_visible()
+    context.close()
