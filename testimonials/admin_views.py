@@ -45,6 +45,16 @@ class EditorsOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+class EditorsPageView(EditorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """An admin page for editors whose template gets what `content()` returns."""
+
+    def content(self):
+        return {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**self.content(), **kwargs)
+
+
 # -- the queue of sign-ups in moderation --------------------------------------------------------------------
 @dataclass
 class Change:
@@ -151,13 +161,13 @@ def pending_profiles(request):
     return profiles
 
 
-class PendingSignupsView(EditorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class PendingSignupsView(EditorsPageView):
     page_title = _("Expert profiles to review")
     header_icon = "user"
     template_name = "testimonials/admin/pending_signups.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(profiles=pending_profiles(self.request), **kwargs)
+    def content(self):
+        return {"profiles": pending_profiles(self.request)}
 
 
 # -- merging topics -------------------------------------------------------------------------------------
@@ -297,15 +307,11 @@ def coverage_rows():
     return rows
 
 
-class ExpertCoverageView(EditorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class ExpertCoverageView(EditorsPageView):
+    template_name = "testimonials/admin/expert_coverage.html"
     page_title = _("Experts per competence area, region and language")
     header_icon = "group"
-    template_name = "testimonials/admin/expert_coverage.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            rows=coverage_rows(),
-            languages=language_choices(),
-            panel_balance_url=reverse("events_panel_balance"),
-            **kwargs,
-        )
+    def content(self):
+        panel_balance = reverse("events_panel_balance")
+        return {"rows": coverage_rows(), "languages": language_choices(), "panel_balance_url": panel_balance}
