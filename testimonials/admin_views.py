@@ -203,13 +203,15 @@ class MergeTopicsForm(forms.Form):
         help_text=_("Optional: the profiles get the area in their own language."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, search="", **kwargs):
+        """`search`: only the topics whose name contains it are offered (the editor's search, on the page)."""
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = (
+        topics = (
             Tag.objects.annotate(profiles=Count("testimonials_testimonialpagetag_items"))
             .filter(profiles__gt=0)
             .order_by(Lower("name"), "pk")
         )
+        self.fields["topics"].queryset = topics.filter(name__icontains=search) if search else topics
         self.fields["competence_area"].queryset = default_language_areas()
 
     def clean(self):
@@ -227,6 +229,15 @@ class MergeTopicsView(EditorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
     header_icon = "tag"
     template_name = "testimonials/admin/merge_topics.html"
     form_class = MergeTopicsForm
+
+    def search(self):
+        return self.request.GET.get("q", "").strip()[:100] if self.request.method == "GET" else ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "search": self.search()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(search=self.search(), **kwargs)
 
     def form_valid(self, form):
         result = merge_topics(

@@ -139,6 +139,8 @@ def test_an_editor_merges_duplicate_topics_on_pages_their_drafts_and_images(djan
         label.get_text(" ", strip=True) for label in soup(editors.get(MERGE)).select("#id_topics label")
     ]
     assert {"A.I. (1 profile)", "IA (1 profile)", "intelligence artificielle (1 profile)"} <= set(labels)
+    found = soup(editors.get(MERGE, {"q": "INTELL"})).select("#id_topics label")
+    assert [label.get_text(" ", strip=True) for label in found] == ["intelligence artificielle (1 profile)"]
     response = editors.post(
         MERGE, {"topics": [tag.pk for tag in duplicates], "into": "intelligence artificielle"}, follow=True
     )
