@@ -2,7 +2,8 @@
 editors and superusers only (home.admin_reports.can_see_report):
 
 - the queue of profiles from a sign-up waiting in moderation, with what changed since the last published
-  version, field by field, as Wagtail's own "Compare" view finds it (the comparisons of the page's panels);
+  version, field by field, as Wagtail's own "Compare" view finds it (the comparisons of the page's panels), each value as
+  an editor reads it;
 - merging duplicate expertise topics into one, optionally mapped to a competence area (testimonials.topics);
 - the coverage of the directory: public experts per competence area × region × language she speaks, so that
   editors see where it is thin."""
@@ -16,6 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.shortcuts import redirect
@@ -23,12 +25,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
+from taggit.managers import TaggableManager
 from taggit.models import Tag
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page, PageLogEntry, WorkflowState
 
 from home.admin_reports import can_see_report
-from home.languages import language_choices
+from home.fields import LanguagesField
+from home.languages import language_choices, language_name
 from home.models import CompetenceArea, Region
 from home.models.taxonomies import localized_terms
 
@@ -113,11 +117,25 @@ def profile_changes(request, page, before, after):
             changes.append(
                 Change(
                     label=comparison(before, after).field_label(),
-                    before=comparison(before, before).htmldiff(),
-                    after=comparison(after, after).htmldiff(),
+                    before=readable(comparison, before),
+                    after=readable(comparison, after),
                 )
             )
     return changes
+
+
+def readable(comparison, obj):
+    """The value of the field of `comparison` on the page object `obj`, as the comparison renders it, except
+    where that would show codes: yes or no for a checkbox, language names, tag names (not slugs)."""
+    same = comparison(obj, obj)
+    field = getattr(same, "field", None)
+    if isinstance(field, models.BooleanField):
+        return _("Yes") if same.val_a else _("No")
+    if isinstance(field, LanguagesField):
+        return ", ".join(str(language_name(code)) for code in same.val_a or [])
+    if isinstance(field, TaggableManager):
+        return ", ".join(tag.name for tag in same.val_a)
+    return same.htmldiff()
 
 
 def pending_profiles(request):

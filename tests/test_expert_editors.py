@@ -65,9 +65,11 @@ def test_partners_and_anonymous_visitors_are_refused(django_user_model, url):
 # -- the queue ------------------------------------------------------------------------------------------
 def test_a_moderator_sees_her_changed_job_title_old_and_new_and_a_new_sign_up(moderator):
     _signup, page, profile = published_expert(moderator, "de")
-    data = signup_data(job_title="Leiterin Datenplattform", action="save")
+    data = signup_data(
+        job_title="Leiterin Datenplattform", topics="KI, Datenschutz", languages=["de"], open_to=["speaking"]
+    )
     del data["email"], data["consent"]
-    assert Client().post(profile, data).status_code == 302
+    assert Client().post(profile, {**data, "action": "save"}).status_code == 302
     sign_up("nl", email="nieuw@example.org", name="Nora Nieuw")
     confirm(link_in(next(message for message in mail.outbox if message.to == ["nieuw@example.org"])))
 
@@ -78,6 +80,9 @@ def test_a_moderator_sees_her_changed_job_title_old_and_new_and_a_new_sign_up(mo
         for row in lotte.find("tbody").find_all("tr")
     }
     assert rows["Job title"] == ["Data-ingenieur", "Leiterin Datenplattform"]
+    assert rows["Expertise tags"] == ["AI, machine learning, open data", "KI, Datenschutz"]
+    assert rows["Languages she speaks"] == ["Dutch, English", "German"]
+    assert rows["Open to media requests"] == ["Yes", "No"]
     assert "Title" not in rows  # unchanged fields are not listed
     assert lotte.find("a", href=reverse("wagtailadmin_pages:edit", args=[page.pk]))
     nora = TestimonialPage.objects.get(title="Nora Nieuw")
