@@ -71,7 +71,7 @@ class Change:
 class PendingProfile:
     page: TestimonialPage
     submitted_at: object
-    published: object  # the last published version (a page object), None for a new profile
+    published: object  # the revision last published, None for a new profile
     revision_id: int
     published_revision_id: int | None
     changes: list = field(default_factory=list)
