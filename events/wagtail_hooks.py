@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from events import partner_privacy  # noqa: F401 - partners see only their own pages in the admin
 from events.models import (
@@ -99,6 +100,17 @@ class PanelBalanceReportView(EditorialReportView):
         Column("share", label=_("Share of women")),
         Column("verdict", label=_("No Women No Panel")),
     ]
+
+    @property
+    def header_buttons(self):
+        """A link to its sibling report: where the directory of women experts is thin (testimonials)."""
+        return [
+            HeaderButton(
+                _("Experts per area, region and language"),
+                url=reverse("testimonials_expert_coverage"),
+                icon_name="group",
+            )
+        ]
 
     def get_queryset(self):
         return panel_balance_rows(EventSettings.balanced_share(self.request))

@@ -1,12 +1,14 @@
 """How long personal data sent through the public forms is kept, and its deletion (`manage.py
 purge_personal_data`, run daily by the task worker: home.tasks.purge_personal_data).
 
-Each rule names a model (by label, so that home imports no other app), the date a row counts from and the
-setting that holds the number of days it is kept (bdt_site/settings/base.py). A row older than that is deleted
-with what depends on it (an event submission's notices); nothing else is touched: the event page a submission
-created stays, as public content. The privacy notice states the same periods."""
+Each rule names a model (by label, so that home imports no other app), the date a row counts from, the
+setting that holds the number of days it is kept (bdt_site/settings/base.py) and, optionally, which rows it
+applies to (`only`, field lookups: an expert sign-up only while it is unconfirmed). A row older than that is
+deleted with what depends on it (an event submission's notices, a sign-up's e-mails and, through its post_delete
+handler testimonials.experts.forget_portrait, the portrait she uploaded); nothing else is touched: the event page
+a submission created stays, as public content. The privacy notice states the same periods."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.apps import apps
@@ -21,6 +23,7 @@ class RetentionRule:
     model_label: str
     date_field: str
     setting: str
+    only: dict = field(default_factory=dict)
 
     @property
     def model(self):
@@ -37,13 +40,20 @@ class RetentionRule:
     def expired(self, now):
         """The rows older than the retention period at `now`."""
         cutoff = now - timedelta(days=self.days())
-        return self.model._default_manager.filter(**{f"{self.date_field}__lt": cutoff})
+        return self.model._default_manager.filter(**{f"{self.date_field}__lt": cutoff}, **self.only)
 
 
 RULES = [
     RetentionRule("home.ContactMessage", "created_at", "CONTACT_RETENTION_DAYS"),
     RetentionRule("testimonials.ContactRequest", "created_at", "EXPERT_CONTACT_RETENTION_DAYS"),
     RetentionRule("events.EventSubmission", "created_at", "EVENT_SUBMISSION_RETENTION_DAYS"),
+    # A confirmed sign-up stays with the profile it became, until she deletes it (testimonials.experts).
+    RetentionRule(
+        "testimonials.ExpertSignup",
+        "created_at",
+        "EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS",
+        only={"confirmed_at__isnull": True},
+    ),
 ]
 
 

@@ -1,10 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.admin_reports import EditorialReportMenuItem
 from home.delivery_admin import ResendDeliveryViewSetMixin
 
+from .admin_views import ExpertCoverageView, MergeTopicsView, PendingSignupsView
 from .models import ContactRequest, ExpertNotice
 
 
@@ -72,3 +76,40 @@ class ExpertNoticeViewSet(ResendDeliveryViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_expert_notices():
     return ExpertNoticeViewSet("expert_notices")
+
+
+# The editors' tools for the experts' own profiles (testimonials.admin_views), under one "Expert directory" menu
+# that moderators, editors and superusers see.
+@hooks.register("register_admin_urls")
+def register_expert_directory_urls():
+    return [
+        path(
+            "expert-directory/to-review/", PendingSignupsView.as_view(), name="testimonials_pending_signups"
+        ),
+        path("expert-directory/merge-topics/", MergeTopicsView.as_view(), name="testimonials_merge_topics"),
+        path("expert-directory/coverage/", ExpertCoverageView.as_view(), name="testimonials_expert_coverage"),
+    ]
+
+
+def expert_directory_menu():
+    return Menu(
+        items=[
+            EditorialReportMenuItem(
+                _("Profiles to review"), reverse("testimonials_pending_signups"), icon_name="user", order=1
+            ),
+            EditorialReportMenuItem(
+                _("Merge expertise topics"), reverse("testimonials_merge_topics"), icon_name="tag", order=2
+            ),
+            EditorialReportMenuItem(
+                _("Experts per area, region and language"),
+                reverse("testimonials_expert_coverage"),
+                icon_name="group",
+                order=3,
+            ),
+        ]
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_expert_directory_menu():
+    return SubmenuMenuItem(_("Expert directory"), expert_directory_menu(), icon_name="user", order=294)

@@ -1,23 +1,29 @@
 """Retention (issue 16, point 4): `manage.py purge_personal_data` deletes contact messages, expert contact
-requests and event submissions (with the notices sent about them) older than their configurable periods, keeps
-the recent ones and touches nothing else; the task worker enqueues it once a day. The privacy notice of the
-demo states the default periods in four languages."""
+requests and event submissions (with the notices sent about them), and expert sign-ups never confirmed (with
+their e-mails and portrait), older than their configurable periods, keeps the recent ones and touches nothing
+else; the task worker enqueues it once a day. The privacy notice of the demo states the default periods in four
+languages."""
 
 from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.images import get_image_model
+from wagtail.images.models import Rendition
 
 from events.factories import make_event
 from events.models import EventPage, EventSubmission, PartnerNotice
 from home.demo import LANGUAGES, read
 from home.models import ContactMessage
 from home.tasks import purge_personal_data, schedule_purge
-from testimonials.models import ContactRequest
+from testimonials.models import ContactRequest, ExpertNotice, ExpertSignup, TestimonialPage
+from tests.test_expert_signup import confirm, join_url, link_in, png, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -136,5 +142,51 @@ def test_the_demo_privacy_notice_states_the_default_periods_in_four_languages(se
             settings.CONTACT_RETENTION_DAYS,
             settings.EXPERT_CONTACT_RETENTION_DAYS,
             settings.EVENT_SUBMISSION_RETENTION_DAYS,
+            settings.EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS,
         ):
             assert f"{days} " in notice, (code, days)
+
+
+def expert_signup(days, email, portrait=False):
+    """A sign-up sent through the public form `days` days ago (with an uploaded portrait if `portrait`)."""
+    data = signup_data(email=email, portrait_alt_text="Her portrait" if portrait else "")
+    response = Client().post(join_url("nl"), {**data, **({"portrait": png()} if portrait else {})})
+    assert response.status_code == 302
+    return aged(ExpertSignup.objects.get(email=email), days)
+
+
+@pytest.mark.usefixtures("vocabularies")
+def test_unconfirmed_sign_ups_go_with_their_portrait_and_e_mails_confirmed_ones_stay(settings):
+    settings.EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS = 7
+    forgotten = expert_signup(8, "forgotten@example.org", portrait=True)
+    portrait = forgotten.portrait
+    portrait.get_rendition("fill-320x320")
+    recent = expert_signup(6, "recent@example.org")
+    confirmed = expert_signup(30, "confirmed@example.org", portrait=True)
+    confirm(link_in(next(message for message in mail.outbox if message.to == [confirmed.email])))
+    confirmed.refresh_from_db()
+    assert confirmed.page_id is not None
+
+    out = StringIO()
+    call_command("purge_personal_data", stdout=out)
+
+    assert "testimonials.ExpertSignup: deleted 1 older than 7 days" in out.getvalue()
+    assert set(ExpertSignup.objects.values_list("email", flat=True)) == {recent.email, confirmed.email}
+    assert not ExpertNotice.objects.filter(signup_id=forgotten.pk).exists()
+    # The portrait she uploaded goes with its renditions (post_delete of each sign-up the queryset deletes).
+    assert not get_image_model().objects.filter(pk=portrait.pk).exists()
+    assert not Rendition.objects.filter(image_id=portrait.pk).exists()
+    # The confirmed one keeps its portrait and the draft profile made of it.
+    assert get_image_model().objects.filter(pk=confirmed.portrait_id).exists()
+    assert TestimonialPage.objects.filter(pk=confirmed.page_id).exists()
+
+
+@pytest.mark.usefixtures("vocabularies")
+def test_the_unconfirmed_sign_ups_period_comes_from_its_setting(settings):
+    settings.EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS = 30
+    expert_signup(8, "waiting@example.org")
+    call_command("purge_personal_data", stdout=StringIO())
+    assert ExpertSignup.objects.filter(email="waiting@example.org").exists()
+    settings.EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS = 0
+    with pytest.raises(ImproperlyConfigured, match="EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS"):
+        call_command("purge_personal_data", stdout=StringIO())

@@ -325,6 +325,9 @@ CONTACT_MESSAGES_PER_HOUR = env.int("CONTACT_MESSAGES_PER_HOUR", default=5)
 CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=365)
 EXPERT_CONTACT_RETENTION_DAYS = env.int("EXPERT_CONTACT_RETENTION_DAYS", default=180)
 EVENT_SUBMISSION_RETENTION_DAYS = env.int("EVENT_SUBMISSION_RETENTION_DAYS", default=730)
+# Expert sign-ups whose address was never confirmed (the link expires after 48 hours), with their e-mails and
+# the portrait uploaded with them; a confirmed sign-up stays with her profile until she deletes it.
+EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS = env.int("EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS", default=7)
 
 # Security headers that are right everywhere; production.py adds the HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True

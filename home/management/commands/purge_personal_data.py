@@ -1,6 +1,7 @@
 """Delete the personal data kept longer than its retention period (home/retention.py): contact messages after
 CONTACT_RETENTION_DAYS, expert contact requests after EXPERT_CONTACT_RETENTION_DAYS, event submissions after
-EVENT_SUBMISSION_RETENTION_DAYS. The task worker runs it every day (home.tasks)."""
+EVENT_SUBMISSION_RETENTION_DAYS, unconfirmed expert sign-ups after EXPERT_SIGNUP_UNCONFIRMED_RETENTION_DAYS. The
+task worker runs it every day (home.tasks)."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,7 +9,10 @@ from home.retention import RULES, purge
 
 
 class Command(BaseCommand):
-    help = "Delete contact messages, expert contact requests and event submissions older than their retention period."
+    help = (
+        "Delete contact messages, expert contact requests, event submissions and unconfirmed expert sign-ups "
+        "older than their retention period."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
