@@ -22,6 +22,7 @@ from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils import timezone, translation
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.negotiation import DefaultContentNegotiation
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -178,11 +179,20 @@ class ModelFilter(BaseFilterBackend):
         return queryset.filter(api.condition(request.GET)) if api else queryset
 
 
+class JSONOnly(DefaultContentNegotiation):
+    """The answer is JSON (the first renderer) whatever the query says: `?format=` is the training catalogue's
+    facet here, not Django REST framework's choice of renderer."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class ModelAPIMixin:
     """A viewset whose models are described by `apis` (ModelAPI subclasses): their parameters are known, a page
     of results and a detail are loaded by their `prepare`, and their listings carry every field."""
 
     apis = ()
+    content_negotiation_class = JSONOnly
 
     @classmethod
     def api_for(cls, model):
@@ -248,7 +258,10 @@ class PublicPagesAPIViewSet(ModelAPIMixin, PagesAPIViewSet):
     ]
 
     def get_base_queryset(self):
-        return public_pages(super().get_base_queryset())
+        # built once per request (Wagtail asks for it three times; it reads the restrictions and the site)
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = public_pages(super().get_base_queryset())
+        return self._base_queryset
 
 
 # -- images -----------------------------------------------------------------------------------------------
