@@ -16,8 +16,8 @@ detail links to (home/api_fields.py `page_link`). A page of results is loaded wi
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldError, ValidationError
-from django.db.models import CharField, IntegerField, Q, prefetch_related_objects
+from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
+from django.db.models import AutoField, CharField, IntegerField, Q, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils import timezone, translation
@@ -147,11 +147,24 @@ class FieldsFilter(wagtail_filters.FieldsFilter):
         for name, value in request.GET.items():
             if name in taken:
                 continue
+            _check_integer_range(queryset.model, name, value)
             try:
                 queryset = super().filter_queryset(_OneParameter(name, value), queryset, view)
             except (ValueError, TypeError, ValidationError, FieldError) as error:
                 raise BadRequestError(f"{_shown(value)} is not a valid value for {name}") from error
         return queryset
+
+
+def _check_integer_range(model, name, value):
+    """An integer the database cannot hold fails only when the query runs: refused before (a 400)."""
+    try:
+        field = model._meta.get_field(name)
+        number = int(value)
+    except (FieldDoesNotExist, ValueError):
+        return
+    target = getattr(field, "target_field", field)
+    if isinstance(target, (IntegerField, AutoField)) and not -(2**63) <= number < 2**63:
+        raise BadRequestError(f"{_shown(value)} is not a valid value for {name}")
 
 
 class LocaleFilter(wagtail_filters.LocaleFilter):
@@ -176,7 +189,11 @@ class ModelFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         api = view.api_for(queryset.model)
-        return queryset.filter(api.condition(request.GET)) if api else queryset
+        condition = api.condition(request.GET) if api else Q()
+        if not condition:
+            return queryset
+        # on "id", which the search backends can filter on (?search= combines with the facets)
+        return queryset.filter(id__in=api.model.objects.filter(condition).values("pk"))
 
 
 class JSONOnly(DefaultContentNegotiation):

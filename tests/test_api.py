@@ -493,3 +493,50 @@ def test_a_page_of_results_costs_the_same_queries_for_5_or_50_items(
     assert many == few, (few, many)
     with django_assert_max_num_queries(few):
         assert localhost_client.get(url, params).status_code == 200
+
+
+def test_a_search_combines_with_the_facets_and_dates(localhost_client, content):
+    content.trainings("en")
+    english = {"type": "trainings.TrainingPage", "locale": "en", "search": "web"}
+    assert titles(localhost_client, **english) == ["Web basics", "Web development bootcamp", "Web security"]
+    assert titles(localhost_client, **english, free="1", region="flanders") == ["Web basics", "Web security"]
+    later = (timezone.localdate() + datetime.timedelta(days=15)).isoformat()
+    assert titles(localhost_client, **english, start_after=later) == ["Web basics"]
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "' OR '1'='1",
+    "-1",
+    "99999999999999999999",
+    "1e309",
+    "A" * 5000,
+    "%00",
+    ",",
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE, ids=lambda payload: payload[:12])
+def test_every_parameter_of_every_endpoint_survives_hostile_values(localhost_client, content, payload):
+    from bdt_site.api import PagesAPIViewSet
+    from home.api import SignatoriesAPIViewSet
+    from testimonials.api import ExpertsAPIViewSet
+
+    content.one_of_each(["en"])
+    targets = [
+        (PAGES, {"type": api.model._meta.label}, PagesAPIViewSet, api.model) for api in PagesAPIViewSet.apis
+    ]
+    targets += [
+        ("/api/v2/experts/", {}, ExpertsAPIViewSet, TestimonialPage),
+        ("/api/v2/signatories/", {}, SignatoriesAPIViewSet, SignatoriesAPIViewSet.model),
+    ]
+    for url, base, viewset, model in targets:
+        names = set(viewset.parameters_of(model)) | set(
+            viewset.get_available_fields(model, db_fields_only=True)
+        )
+        names |= {"locale", "fields", "order", "limit", "offset"}
+        for name in sorted(names):
+            response = localhost_client.get(url, {**base, name: payload})
+            assert response.status_code in (200, 400, 404), (url, name, response.status_code)
+            if response.status_code == 400:
+                assert response.json()["message"]
