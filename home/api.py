@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.negotiation import DefaultContentNegotiation
 from wagtail.api.v2 import filters as wagtail_filters
+from wagtail.api.v2.serializers import PageAliasOfField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -34,7 +35,7 @@ from home.charter_listing import SignatoryListing
 from home.listing import TermFacet
 from home.localization import active_language, locale_ids, locales_by_id, term_ids_by_slug, terms_by_id
 from home.models import CharterCommitment, CharterPage, Signatory
-from home.visibility import public_pages
+from home.visibility import is_public, public_pages
 
 DATE_PARAMETERS = ("start_after", "start_before")
 
@@ -258,9 +259,24 @@ class ModelAPIMixin:
 
 
 # -- pages ------------------------------------------------------------------------------------------------
+class PublicAliasOfField(PageAliasOfField):
+    """The page a page is an alias of, when that page is public (else null: a public alias does not name a
+    private original). Wagtail's `parent` is already checked against the public pages."""
+
+    def get_attribute(self, instance):
+        original = super().get_attribute(instance)
+        return original if original is not None and is_public(original) else None
+
+
+class PublicPageSerializer(PageSerializer):
+    alias_of = PublicAliasOfField(read_only=True)
+
+
 class PublicPagesAPIViewSet(ModelAPIMixin, PagesAPIViewSet):
     """Only what an anonymous visitor may open, whoever asks (Wagtail's own view would also show a signed-in
     editor the pages her session may see)."""
+
+    base_serializer_class = PublicPageSerializer
 
     filter_backends = [
         FieldsFilter,

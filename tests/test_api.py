@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,7 +14,7 @@ from events.models import EventPage, EventPageSpeaker
 from home.factories import publish
 from testimonials.experts import pause
 from testimonials.models import TestimonialPage
-from tests.test_charter import COMMITMENT_KEYS, charter, demo_commitments, listed_signatory  # noqa: F401
+from tests.test_charter import COMMITMENT_KEYS, charter, demo_commitments, listed_signatory, png  # noqa: F401
 from tests.test_public_only import restrict
 from trainings.factories import TrainingPageFactory, TrainingPageSessionFactory
 from trainings.models import (
@@ -329,6 +330,22 @@ def test_a_restricted_or_draft_training_is_in_no_result_count_or_detail(localhos
         assert localhost_client.get(f"{PAGES}{page.pk}/", follow=True).status_code == 404
 
 
+def test_a_public_alias_does_not_name_its_private_original(localhost_client, general_pages):
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="en")
+    original = StandardPage(title="Members only", slug="members-only", body=[])
+    home.add_child(instance=original)
+    original = publish(original)
+    alias = original.create_alias(parent=home, update_slug="members-alias")
+    restrict(original, "password")  # after the alias is made (Wagtail copies the restrictions to a new alias)
+    response = localhost_client.get(f"{PAGES}{alias.pk}/", follow=True)
+    assert response.status_code == 200
+    raw = response.content.decode()
+    assert json.loads(raw)["meta"]["alias_of"] is None
+    assert f'"id": {original.pk},' not in raw and "/members-only/" not in raw
+
+
 def test_experts_are_the_directory_s_public_role_models_without_any_address(localhost_client, content):
     role_models = {page.title: page for page in content.role_models("en")}
     TestimonialPage.objects.update(contact_email="her.own.address@example.org")
@@ -393,6 +410,8 @@ def test_signatories_are_the_listed_ones_without_contact_person_or_address(
     listed = listed_signatory(charter, 1, organisation)
     listed.region = content.term("brussels", "en")
     listed.sector = "civil_society"
+    listed.logo.save("logo.png", ContentFile(png(120, 60)), save=False)
+    listed.logo_alt = "Women in Tech Belgium"
     listed.save()
     listed_signatory(charter, 2)
     for number, status in enumerate(["unconfirmed", "to_review", "rejected", "withdrawn"], start=3):
@@ -415,6 +434,9 @@ def test_signatories_are_the_listed_ones_without_contact_person_or_address(
     }
     assert first["organisation"]["name"] == "Vrouwen in tech België"
     assert first["statement"] == "Statement 1"
+    assert first["logo"]["alt"] == "Women in Tech Belgium" and first["logo"]["width"] == 120
+    assert first["logo"]["url"] == "http://localhost" + listed.logo.url
+    assert answer["items"][1]["logo"] is None
     assert first["signed_on"] == timezone.localdate().isoformat()
     # the charter listing's facets
     assert [
