@@ -22,9 +22,13 @@ class LogoField(VerifiedImageField):
         self.localise()
 
     def localise(self):
-        """The size limit and help text in the active language: a form's fields are made once, when its
-        class is defined; its form calls this for each request."""
+        """The size limit, the format error and the help text in the active language: a form's fields are made
+        once, when its class is defined (in the language of the first request); its form calls this for each
+        request."""
         self.max_upload_size_text = filesizeformat(LOGO_MAX_BYTES)
+        self.error_messages["invalid_image_extension"] = _(
+            "Not a supported image format. Supported formats: %(supported_formats)s."
+        ) % {"supported_formats": self.supported_formats_text}
         self.error_messages["file_too_large_unknown_size"] = _(
             "This file is too big. Maximum filesize %(max_filesize)s."
         ) % {"max_filesize": self.max_upload_size_text}

@@ -18,11 +18,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from home.api_fields import ChoiceField, ChoicesField, OrganisationField, TermField, TermsField
 from home.blocks import BodyStreamBlock
 from home.fields import LanguagesField, optional_link, synchronized, synchronized_codes, translatable
 from home.localization import localized
@@ -30,6 +32,7 @@ from home.models.pages import BasePage, IndexPage
 from home.structured_data import json_ld
 from home.visibility import is_public, public_pages
 
+from ..api_fields import PanelBalanceField, SpeakersField
 from ..blocks import ProgrammeBlock
 from ..structured_data import event_json_ld
 from .settings import EventSettings
@@ -256,6 +259,25 @@ class EventPage(RoutablePageMixin, BasePage):
         *synchronized_codes("languages"),
         *synchronized("organisers", "registration_url", "exhibitors"),
         *translatable("speakers"),
+    ]
+    api_fields = [
+        APIField("introduction"),
+        APIField("kind", serializer=ChoiceField()),
+        APIField("start"),
+        APIField("end"),
+        APIField("venue_name"),
+        APIField("address"),
+        APIField("region", serializer=TermField()),
+        APIField("online_url"),
+        APIField("organisers", serializer=OrganisationField(many=True)),
+        APIField("organiser_name"),
+        APIField("audiences", serializer=TermsField()),
+        APIField("topics", serializer=TermsField()),
+        APIField("languages", serializer=ChoicesField()),
+        APIField("registration_url"),
+        APIField("capacity_note"),
+        APIField("speakers", serializer=SpeakersField()),
+        APIField("panel_balance", serializer=PanelBalanceField()),
     ]
 
     parent_page_types = ["events.EventIndexPage"]

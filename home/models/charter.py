@@ -24,11 +24,13 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 
 from bdt_site import content_version
+from home.api_fields import ChoiceField, CommitmentsField, FileImageField, OrganisationField, TermField
 from home.blocks import BodyStreamBlock
 from home.fields import optional_link, synchronized, translatable
 from home.visibility import is_public, public_pages
@@ -172,6 +174,18 @@ class Signatory(EmailDeliveryMixin, models.Model):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
+    # What the read API shows of a listed signatory: never the contact person nor the address.
+    api_fields = [
+        APIField("organisation_name"),
+        APIField("sector", serializer=ChoiceField()),
+        APIField("region", serializer=TermField()),
+        APIField("statement"),
+        APIField("logo", serializer=FileImageField(alt_field="logo_alt")),
+        APIField("commitments", serializer=CommitmentsField()),
+        APIField("organisation", serializer=OrganisationField()),
+        APIField("signed_on"),
+    ]
+
     class Meta:
         verbose_name = _("charter signatory")
         verbose_name_plural = _("charter signatories")
@@ -206,6 +220,11 @@ class Signatory(EmailDeliveryMixin, models.Model):
     def listed(cls):
         """The signatories shown on the charter pages: the approved ones."""
         return cls.objects.filter(status=SignatoryStatus.APPROVED)
+
+    @property
+    def signed_on(self):
+        """The day the form was sent."""
+        return timezone.localtime(self.created_at).date() if self.created_at else None
 
     # -- signed links ---------------------------------------------------------------------------------
     # A token is Django's signed value with "-" for ":" (Wagtail serves paths of letters, digits, "-" and "_"

@@ -9,11 +9,21 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from home.api_fields import (
+    ChoiceField,
+    ChoicesField,
+    ImageField,
+    OrganisationField,
+    TagsField,
+    TermField,
+    TermsField,
+)
 from home.fields import (
     LanguagesField,
     TranslatableTags,
@@ -61,6 +71,9 @@ class TestimonialPageTag(TaggedItemBase):
         verbose_name_plural = _("expertise tags")
 
 
+# The role models the directory of experts lists (among the public ones): open to speaking or to media requests.
+IN_DIRECTORY = Q(open_to_speaking=True) | Q(open_to_media=True)
+
 CONSENT_REQUIRED = _(
     "This role model cannot be published without the date on which she agreed to publication. "
     "Enter the consent date, or save a draft until you have it."
@@ -85,12 +98,10 @@ class TestimonialIndexPage(ExpertSignupRoutes, IndexPage):
 
     # -- directory ------------------------------------------------------------------------------------
     def experts(self):
-        """The experts this directory lists: its public role models open to speaking or media requests, and
-        those that exist only in other languages (the one policy of home.listing, as on the role-model
-        listing); an expert's contact form is reached through any language's directory."""
-        return with_content_only_in_other_languages(TestimonialPage, self).filter(
-            Q(open_to_speaking=True) | Q(open_to_media=True)
-        )
+        """The experts this directory lists: its public role models open to speaking or media requests
+        (IN_DIRECTORY), and those that exist only in other languages (the one policy of home.listing, as on the
+        role-model listing); an expert's contact form is reached through any language's directory."""
+        return with_content_only_in_other_languages(TestimonialPage, self).filter(IN_DIRECTORY)
 
     @path("experts/", name="directory")
     def directory(self, request):
@@ -209,6 +220,23 @@ class TestimonialPage(BasePage):
         # the tagged items are copied from the source, then the translated tags (expertise_tags) replace them
         *synchronized("tagged_items", "contact_email"),
         *synchronized_codes("languages"),
+    ]
+    # What the read API shows of her: never her contact address.
+    api_fields = [
+        APIField("introduction"),
+        APIField("job_title"),
+        APIField("employer", serializer=OrganisationField()),
+        APIField("sector", serializer=ChoiceField()),
+        APIField("region", serializer=TermField()),
+        APIField("pull_quote"),
+        APIField("languages", serializer=ChoicesField()),
+        APIField("competence_areas", serializer=TermsField()),
+        APIField("target_groups", serializer=TermsField()),
+        APIField("expertise_tags", serializer=TagsField(through="tagged_items")),
+        APIField("open_to_mentoring"),
+        APIField("open_to_speaking"),
+        APIField("open_to_media"),
+        APIField("portrait", serializer=ImageField(CARD_PORTRAIT, alt_field="portrait_alt_text")),
     ]
 
     parent_page_types = ["testimonials.TestimonialIndexPage"]

@@ -13,11 +13,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from home.api_fields import ChildrenField, ChoiceField, ChoicesField, OrganisationField, TermField, TermsField
 from home.fields import (
     ChoiceListField,
     LanguagesField,
@@ -176,6 +178,26 @@ class TrainingPage(BasePage):
         *synchronized_codes("languages", "facilities"),
         *synchronized("sessions", "external_reference"),
     ]
+    api_fields = [
+        APIField("introduction"),
+        APIField("description"),
+        APIField("provider", serializer=OrganisationField()),
+        APIField("format", serializer=TermField()),
+        APIField("level", serializer=TermField()),
+        APIField("competence_areas", serializer=TermsField()),
+        APIField("target_groups", serializer=TermsField()),
+        APIField("women_only"),
+        APIField("languages", serializer=ChoicesField()),
+        APIField("region", serializer=TermField()),
+        APIField("venue"),
+        APIField("facilities", serializer=ChoicesField()),
+        APIField("is_free"),
+        APIField("price"),
+        APIField("duration"),
+        APIField("certification"),
+        APIField("registration_url"),
+        APIField("sessions", serializer=ChildrenField(fields=("start_date", "end_date", "location"))),
+    ]
 
     parent_page_types = ["trainings.TrainingCatalogPage"]
     subpage_types = []
@@ -310,6 +332,21 @@ class InitiativePage(BasePage):
         *translatable("introduction", "description", "timeline", "outcomes", "links"),
         *synchronized("kind", "funding_type", "target_groups", "regions", "strategic_objectives", "website"),
         *synchronized("organisations"),
+    ]
+    api_fields = [
+        APIField("introduction"),
+        APIField("description"),
+        APIField("identifier"),
+        APIField("kind", serializer=ChoiceField()),
+        APIField("funding_type", serializer=ChoiceField()),
+        APIField("target_groups", serializer=TermsField()),
+        APIField("regions", serializer=TermsField()),
+        APIField("strategic_objectives", serializer=TermsField()),
+        APIField("website"),
+        APIField("organisations", serializer=OrganisationField(many=True, through="organisation")),
+        APIField("timeline", serializer=ChildrenField(fields=("year", "description"), choices=("status",))),
+        APIField("outcomes", serializer=ChildrenField(fields=("figure", "label"))),
+        APIField("links", serializer=ChildrenField(fields=("title", "url"))),
     ]
 
     parent_page_types = ["trainings.InitiativeIndexPage"]
