@@ -114,22 +114,28 @@ class StemmingPostgresIndex(PostgresIndex):
         self._refresh_title_norms()
 
 
-def tsquery(query_string, operator):
-    """The query's groups (with synonyms) as a PostgreSQL tsquery: ('cyber':* | 'stem') & …"""
+def written_query(query_string, operator, *, word, prefix, and_, or_):
+    """The query's groups (with synonyms) in a textual query language: `word` and `prefix` write one word
+    ("{}" stands for it), `and_` and `or_` are the language's operators."""
 
     def alternatives(term):
         return [
-            f"'{term.word}':*" if term.prefix else f"'{term.word}'",
-            *(f"'{stem}'" for stem in term.stems),
+            (prefix if term.prefix else word).format(term.word),
+            *(word.format(stem) for stem in term.stems),
         ]
 
     return forgiving.write_query(
         synonyms.query_groups(query_string),
         operator,
         alternatives,
-        lambda parts: "(" + " & ".join(parts) + ")",
-        lambda parts: "(" + " | ".join(parts) + ")",
+        lambda parts: "(" + f" {and_} ".join(parts) + ")",
+        lambda parts: "(" + f" {or_} ".join(parts) + ")",
     )
+
+
+def tsquery(query_string, operator):
+    """The query as a PostgreSQL tsquery: ('cyber':* | 'stem') & …"""
+    return written_query(query_string, operator, word="'{}'", prefix="'{}':*", and_="&", or_="|")
 
 
 class StemmingPostgresQueryCompiler(PostgresSearchQueryCompiler):
@@ -233,21 +239,8 @@ def _stemming_sqlite_backend_class():
             return "%s", [self.value]
 
     def fts_query(query_string, operator):
-        """The query's groups (with synonyms) as an FTS5 query: ("cyber"* OR "stem" …) AND …"""
-
-        def alternatives(term):
-            return [
-                f'"{term.word}"*' if term.prefix else f'"{term.word}"',
-                *(f'"{stem}"' for stem in term.stems),
-            ]
-
-        return forgiving.write_query(
-            synonyms.query_groups(query_string),
-            operator,
-            alternatives,
-            lambda parts: "(" + " AND ".join(parts) + ")",
-            lambda parts: "(" + " OR ".join(parts) + ")",
-        )
+        """The query as an FTS5 query: ("cyber"* OR "stem" …) AND …"""
+        return written_query(query_string, operator, word='"{}"', prefix='"{}"*', and_="AND", or_="OR")
 
     class TitleWeightedBM25(BM25):
         """FTS5's bm25() with the title weighing TITLE_WEIGHT times the body (columns: autocomplete, body,
