@@ -21,11 +21,12 @@ class SearchSynonym(TranslatableMixin, models.Model):
         max_length=80,
         help_text=_("Identifies the set in every language; not shown to visitors."),
     )
-    terms = models.TextField(
+    terms = models.CharField(
         _("equivalent terms"),
+        max_length=500,
         help_text=_(
-            "One term per line: a word or a few words. A search for any of them also finds pages with the "
-            "others, in this language only."
+            "Terms separated by commas, each a word or a few words. A search for any of them also finds "
+            "pages with the others, in this language only."
         ),
     )
 
@@ -41,4 +42,4 @@ class SearchSynonym(TranslatableMixin, models.Model):
         return " / ".join(self.term_list())
 
     def term_list(self):
-        return [line.strip() for line in self.terms.splitlines() if forgiving.words(line)]
+        return [text.strip() for text in self.terms.split(",") if forgiving.words(text)]
