@@ -6,6 +6,12 @@ language's Snowball stemmer (PyPI `snowballstemmer`), applied in Python when ind
   "developp") and "programmeuse" (stem "programm") are found by "développeur" or "programmation".
 - `term_variants(word, language)`: what one word of a query matches: itself as a word's beginning ("cyber"
   finds "cybersécurité"; FTS5 folds accents) or one of its stems.
+- `query_groups(query, language, synonyms)`: the whole query as every backend searches it (each backend only
+  writes it in its own query language: FTS5 on SQLite, tsquery on PostgreSQL, bool queries on the engines):
+  its words, where a word or a run of words with synonyms (`SearchSynonym`, search/synonyms.py) may also be
+  any of them.
+- `search_terms(text, language)`: the folded words of a text and their stems, what the PostgreSQL index and
+  the engines' terms fields hold (the SQLite index holds the text itself and `index_terms`).
 
 Before stemming, job names are brought to one gender (`FEMININE_ENDINGS`): Snowball gives "programmeuse"
 → "programm" but "programmeur" → "programmeur". After stemming, a French stem ending in "eur" loses it when
@@ -17,6 +23,7 @@ Snowball unifies "docente"/"docent" and "lerares"/"leraar".
 `matches(query, text, language)` tells in Python whether a short text (a term's name) matches the same way.
 """
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -118,6 +125,81 @@ def term_variants(word, language):
     """(folded word, prefix?, [stems other than the word]) for one word of a query."""
     folded = fold(word)
     return folded, len(folded) >= MIN_PREFIX_LENGTH, sorted(stems(word, language) - {folded})
+
+
+@dataclasses.dataclass(frozen=True)
+class Term:
+    """What one word of a query matches: the folded word itself (as a word's beginning when `prefix`) or one
+    of its `stems`."""
+
+    word: str
+    prefix: bool
+    stems: tuple
+
+
+def term(word, language, prefix=True):
+    folded, can_prefix, word_stems = term_variants(word, language)
+    return Term(folded, prefix and can_prefix, tuple(word_stems))
+
+
+MAX_SYNONYM_WORDS = 4
+
+
+def query_groups(query, language, synonyms=None):
+    """The query as the backends search it: a list of groups, each a list of alternatives (any one of them
+    matches the group), each alternative a list of Terms (all must match). A group is one word of the query;
+    or, where a run of up to MAX_SYNONYM_WORDS words is a key of `synonyms` ({tuple of folded words: [tuples of
+    words]}), that run and each of its synonyms. Synonyms match as whole words or through their stems, never
+    as a word's beginning ("TIC" does not find "ticket"): the visitor did not type them."""
+    query_words = words(query)
+    folded = [fold(word) for word in query_words]
+    synonyms = synonyms or {}
+    groups = []
+    position = 0
+    while position < len(query_words):
+        for length in range(min(MAX_SYNONYM_WORDS, len(query_words) - position), 0, -1):
+            key = tuple(folded[position : position + length])
+            if key in synonyms:
+                typed = [term(word, language) for word in query_words[position : position + length]]
+                others = [[term(word, language, prefix=False) for word in phrase] for phrase in synonyms[key]]
+                groups.append([typed, *others])
+                position += length
+                break
+        else:
+            groups.append([[term(query_words[position], language)]])
+            position += 1
+    return groups
+
+
+def write_query(groups, operator, term_alternatives, and_, or_):
+    """`query_groups` written in a backend's query language: `term_alternatives(term)` is the list of what
+    one Term matches in that language, `and_(parts)` and `or_(parts)` join a list of parts; the groups are
+    joined by `operator` ("and" or "or")."""
+    written = []
+    for alternatives in groups:
+        options = [and_([or_(term_alternatives(term)) for term in terms]) for terms in alternatives]
+        written.append(or_(options))
+    return or_(written) if operator == "or" else and_(written)
+
+
+def synonym_map(term_sets):
+    """{tuple of folded words: [the other terms of its sets, as tuples of words]} from sets of equivalent
+    terms (each term a word or a few words)."""
+    found = {}
+    for terms in term_sets:
+        phrases = {tuple(words(text)) for text in terms} - {()}
+        for phrase in phrases:
+            key = tuple(fold(word) for word in phrase)
+            found.setdefault(key, set()).update(
+                other for other in phrases if tuple(fold(word) for word in other) != key
+            )
+    return {key: sorted(others) for key, others in found.items() if others}
+
+
+def search_terms(text, language):
+    """The folded words of the text and their stems, space-separated."""
+    folded_words = {fold(word) for word in words(text)}
+    return " ".join(sorted(folded_words | set(index_terms(text, language).split())))
 
 
 def matches(query, text, language):

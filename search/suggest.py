@@ -2,8 +2,9 @@
 visitor's language.
 
 The vocabulary of a language is the words of the public pages of its locale as the database backend indexed
-them (title and body before the stems, search/backends/database.py), counted, and kept until published content
-changes. On databases whose index holds no plain text (PostgreSQL stores tsvectors) it is the pages' titles.
+them (on SQLite the title and body before the stems, on PostgreSQL the plain title and body text Wagtail keeps
+beside the tsvectors; search/backends/database.py), counted, and kept until published content changes. On
+other databases it is the pages' titles.
 A query word that is a site word, or the beginning of one, is kept; another is replaced by the closest site
 word at an edit distance of at most MAX_DISTANCE (1 for words of up to SHORT_WORD letters), the most frequent
 one on a tie.
@@ -25,18 +26,20 @@ MIN_WORD = 3
 
 
 def _page_texts(pages):
-    if connection.vendor != "sqlite":
+    if connection.vendor not in {"sqlite", "postgresql"}:
         yield from pages.values_list("title", flat=True)
         return
-    from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+    from modelsearch.conf import get_app_config
     from modelsearch.utils import get_descendants_content_types_pks
     from wagtail.models import Page
 
+    index_entry = get_app_config().get_model("IndexEntry")
+    columns = ("title", "body") if connection.vendor == "sqlite" else ("title_text", "body_text")
     ids = pages.annotate(object_id=Cast("pk", TextField())).values("object_id")
-    entries = IndexEntry.objects.filter(
+    entries = index_entry.objects.filter(
         object_id__in=ids, content_type_id__in=get_descendants_content_types_pks(Page)
     )
-    for title, body in entries.values_list("title", "body").iterator():
+    for title, body in entries.values_list(*columns).iterator():
         yield forgiving.original_text(title)
         yield forgiving.original_text(body)
 

@@ -2,10 +2,27 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.admin_reports import report_urls
 
 from .admin_views import SearchQueriesReportView
+from .models import SearchSynonym
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Snippets → Search synonyms: sets of equivalent terms per language (search/synonyms.py)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["terms", "slug"]
+
+
+register_snippet(SearchSynonymViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -1,12 +1,10 @@
 """Recall@5 of the query set (tests/data/search_queries.json) on the search engines."""
 
-import json
-
 import pytest
 
 from tests.engines import engine_params
 from tests.test_search import Backend, elasticsearch_config, opensearch_config  # noqa: F401
-from tests.test_search_forgiving import QUERY_SET, TOP, make_page, own_results
+from tests.test_search_forgiving import build_query_set, recall_at_5
 
 
 @pytest.fixture(params=engine_params())
@@ -20,27 +18,7 @@ def engine(request, db, settings):
 
 
 def test_recall(client, home_pages, engine):
-    data = json.loads(QUERY_SET.read_text(encoding="utf-8"))
-    titles = {}
-    for key, page in data["pages"].items():
-        titles[key] = make_page(
-            home_pages, page["language"], page["title"], page.get("introduction", "")
-        ).title
-    for language, title in data.get("noise", []):
-        make_page(home_pages, language, title)
+    data, titles, own = build_query_set(home_pages)
     engine.refresh()
-    own = set(titles.values()) | {title for _language, title in data.get("noise", [])}
-    misses = []
-    for case in data["queries"]:
-        found = own_results(client, case["language"], case["query"], own)
-        missing = [key for key in case["finds"] if titles[key] not in found[:TOP]]
-        if missing:
-            misses.append((case["language"], case["query"], missing, found[:TOP]))
-    total = len(data["queries"])
-    recall = (total - len(misses)) / total
-    print(f"\n{engine.name}: recall@{TOP} on {total} queries: {recall:.1%}")
-    for miss in misses:
-        print("  missed:", miss)
-    # The target is 95 % (issue 13, point 4: forgiving search on the engines is still to do); this guards what
-    # the engines reach today with their own analysers (88.9 % on both, 2026-11-30).
-    assert recall >= 0.88, misses
+    recall, misses = recall_at_5(client, data, titles, own, engine.name)
+    assert recall >= 0.95, misses

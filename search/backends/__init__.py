@@ -1,17 +1,13 @@
 """Language-aware search backends for the site languages (settings.LANGUAGES).
 
-`database` wraps Wagtail's (modelsearch's) database backend: on PostgreSQL every object is indexed with the
-text-search configuration of its own locale (``bdt_french`` …: the language's snowball stemmer behind the
-``unaccent`` dictionary) and queries use the configuration of the active language.
-`opensearch2` wraps Wagtail's OpenSearch 2 backend: one backend alias (and index) per language, each with that
-language's analyser plus asciifolding; an alias only holds the objects of its language.
+`database` wraps Wagtail's (modelsearch's) database backend on SQLite and PostgreSQL, `opensearch2` and
+`elasticsearch7` its engine backends (one alias and index per language, with that language's analyser plus
+asciifolding; an alias only holds the objects of its language). All of them search with the stems of
+search/forgiving.py, computed in Python for the object's language when indexing and for the active language
+when searching, and with the editors' synonyms (search/synonyms.py).
 """
 
 from django.utils import translation
-
-# PostgreSQL text-search configurations created by search/migrations/0002 (snowball stemmer + unaccent);
-# a site language without one here is searched with "simple".
-PG_STEMMERS = {"en": "english", "fr": "french", "nl": "dutch", "de": "german"}
 
 
 def base_language(language_code):
@@ -20,11 +16,6 @@ def base_language(language_code):
 
 def active_language():
     return base_language(translation.get_language())
-
-
-def pg_config_for(language_code):
-    stemmer = PG_STEMMERS.get(base_language(language_code), "simple")
-    return f"bdt_{stemmer}"
 
 
 def object_language(obj):

@@ -1,4 +1,7 @@
-"""Analysers for the engines: each language's stemmer behind lowercase + asciifolding."""
+"""Analysers for the engines: each language's stemmer behind lowercase + asciifolding as the default, and
+TERMS_ANALYSER for the fields that hold forgiving.search_terms (already folded and stemmed in Python)."""
+
+TERMS_ANALYSER = "bdt_terms"
 
 _FILTERS = {
     "bdt_stem_en": {"type": "stemmer", "language": "english"},
@@ -27,7 +30,10 @@ def index_settings_for(language):
     return {
         "settings": {
             "analysis": {
-                "analyzer": {"default": {"type": "custom", "tokenizer": "standard", "filter": chain}},
+                "analyzer": {
+                    "default": {"type": "custom", "tokenizer": "standard", "filter": chain},
+                    TERMS_ANALYSER: {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
+                },
                 "filter": {name: _FILTERS[name] for name in chain if name in _FILTERS},
             }
         }

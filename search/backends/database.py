@@ -1,55 +1,167 @@
-"""Wagtail's database search backend, with per-language text-search configurations on PostgreSQL and
-Snowball stems on SQLite.
+"""Wagtail's database search backend, forgiving the same way on SQLite and PostgreSQL (search/forgiving.py).
 
 Select with ``"BACKEND": "search.backends.database"``.
-- PostgreSQL: each object is indexed with its locale's configuration, queries use the active language's.
 - SQLite (FTS5, unicode61 tokenizer: accents folded, no stemming): each object's title and body are indexed
-  followed by the stems of their words in the object's language (search/forgiving.py); each query word
-  matches as a word's beginning or through its stems in the active language.
+  followed by the stems of their words in the object's language; each query word matches as a word's
+  beginning or through its stems in the active language.
+- PostgreSQL: each object's title and body are indexed, with the ``bdt_simple`` text-search configuration
+  (``unaccent`` + lower case, no stemming of its own), as the folded words followed by the same stems; a
+  query is the same groups written as a tsquery (``'cyber':* | 'stem'``), so PostgreSQL forgives exactly as
+  SQLite does. The other columns (plain title and body text, autocomplete) are Wagtail's.
 - Other databases: Wagtail's backend as it is.
+In both, a word or a run of words with synonyms (search/synonyms.py) may also be any of them.
 """
 
 import functools
-from itertools import groupby
+from types import SimpleNamespace
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.models import Manager, QuerySet
+from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends import database as modelsearch_database
-from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    ObjectIndexer,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.index import RelatedFields, SearchField
 from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
 
-from .. import forgiving
-from . import active_language, object_language, pg_config_for
+from .. import forgiving, synonyms
+from . import active_language, object_language
+
+PG_CONFIG = "bdt_simple"  # search/migrations/0002: unaccent + lower case, no stemming
 
 
-class LocalisedPostgresIndex(PostgresIndex):
+def object_texts(obj):
+    """(title, body): the plain text of an object's `title` search field and of its other search fields
+    (related fields included), as Wagtail's database backend gathers them."""
+    indexer = ObjectIndexer(obj, SimpleNamespace(config=None, autocomplete_config=None))
+    title, body = [], []
+
+    def gather(item, fields):
+        for field in fields:
+            if isinstance(field, RelatedFields):
+                value = field.get_value(item)
+                if isinstance(value, Manager):
+                    value = value.all()
+                elif callable(value):
+                    value = value()
+                for related in value if isinstance(value, (list, tuple, QuerySet)) else [value]:
+                    if related is not None:
+                        gather(related, field.fields)
+            elif isinstance(field, SearchField):
+                text = indexer.prepare_value(field.get_value(item)).strip()
+                (title if field.field_name == "title" and item is obj else body).append(text)
+
+    gather(obj, obj.get_search_fields())
+    return " ".join(filter(None, title)), " ".join(filter(None, body))
+
+
+class StemmingPostgresObjectIndexer(ObjectIndexer):
+    """Title and body as their folded words and stems in the object's language (forgiving.search_terms)."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.language = object_language(obj) or active_language()
+        self.config = PG_CONFIG
+
+    def as_vector(self, texts, for_autocomplete=False):
+        if not for_autocomplete:
+            texts = [(forgiving.search_terms(text, self.language), weight) for text, weight in texts]
+        return super().as_vector(texts, for_autocomplete=for_autocomplete)
+
+
+class StemmingPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
-        """Write each object's index entry with its own locale's configuration."""
-        objs = sorted(objs, key=lambda obj: object_language(obj) or "")
-        for language, group in groupby(objs, key=lambda obj: object_language(obj) or ""):
-            self.backend.index_config = pg_config_for(language)
-            try:
-                super().add_items(model, list(group))
-            finally:
-                self.backend.index_config = None
+        """PostgresIndex.add_items with StemmingPostgresObjectIndexer (the same upsert of the index entries)."""
+        if not model.get_search_fields():
+            return
+        indexers = [StemmingPostgresObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows = []
+        params = []
+        for indexer in indexers:
+            params += [content_type_pk, indexer.id]
+            vectors = []
+            for column in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(IndexEntry._meta.get_field(column), getattr(indexer, column))
+                sql, vector_params = value.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params += vector_params
+            params += [indexer.title_text, indexer.body_text]
+            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {IndexEntry._meta.db_table}
+                    (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+                (VALUES {", ".join(rows)})
+                ON CONFLICT (content_type_id, object_id)
+                DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete,
+                              body = EXCLUDED.body, title_text = EXCLUDED.title_text,
+                              body_text = EXCLUDED.body_text
+                """,
+                params,
+            )
+        self._refresh_title_norms()
 
 
-class LocalisedPostgresSearchBackend(PostgresSearchBackend):
-    forgives = frozenset({"stems"})
-    index_class = LocalisedPostgresIndex
-    index_config = None
+def written_query(query_string, operator, *, word, prefix, and_, or_):
+    """The query's groups (with synonyms) in a textual query language: `word` and `prefix` write one word
+    ("{}" stands for it), `and_` and `or_` are the language's operators."""
+
+    def alternatives(term):
+        return [
+            (prefix if term.prefix else word).format(term.word),
+            *(word.format(stem) for stem in term.stems),
+        ]
+
+    return forgiving.write_query(
+        synonyms.query_groups(query_string),
+        operator,
+        alternatives,
+        lambda parts: "(" + f" {and_} ".join(parts) + ")",
+        lambda parts: "(" + f" {or_} ".join(parts) + ")",
+    )
+
+
+def tsquery(query_string, operator):
+    """The query as a PostgreSQL tsquery: ('cyber':* | 'stem') & …"""
+    return written_query(query_string, operator, word="'{}'", prefix="'{}':*", and_="&", or_="|")
+
+
+class StemmingPostgresQueryCompiler(PostgresSearchQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText) and forgiving.words(query.query_string):
+            text = tsquery(query.query_string, query.operator)
+            return SearchQuery(f"!{text}" if invert else text, search_type="raw", config=PG_CONFIG)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
+class StemmingPostgresSearchBackend(PostgresSearchBackend):
+    forgives = frozenset({"stems", "prefixes"})
+    index_class = StemmingPostgresIndex
+    query_compiler_class = StemmingPostgresQueryCompiler
 
     @property
     def config(self):
-        """While indexing: the object's language; while searching: the active language."""
-        return self.index_config or pg_config_for(active_language())
+        return PG_CONFIG
 
     @config.setter
     def config(self, value):
-        pass  # SEARCH_CONFIG is ignored: the configuration follows the language
+        pass  # SEARCH_CONFIG is ignored: the stems are the language's, computed in Python
 
     @property
     def autocomplete_config(self):
-        return "bdt_simple"  # no stemming, accents ignored
+        return PG_CONFIG  # no stemming, accents ignored
 
     @autocomplete_config.setter
     def autocomplete_config(self, value):
@@ -73,7 +185,6 @@ def _stemming_sqlite_backend_class():
         SQLiteSearchQueryCompiler,
     )
     from modelsearch.query import Not, Phrase
-    from modelsearch.utils import get_content_type_pk
 
     class StemmingObjectIndexer(ObjectIndexer):
         """Title and body followed by the stems of their words in the object's language."""
@@ -128,14 +239,8 @@ def _stemming_sqlite_backend_class():
             return "%s", [self.value]
 
     def fts_query(query_string, operator):
-        """Each word: ("word"* OR "stem" …); words joined by AND (or OR)."""
-        language = active_language()
-        groups = []
-        for word in forgiving.words(query_string):
-            folded, prefix, stems = forgiving.term_variants(word, language)
-            alternatives = [f'"{folded}"*' if prefix else f'"{folded}"', *(f'"{stem}"' for stem in stems)]
-            groups.append("(" + " OR ".join(alternatives) + ")")
-        return f" {operator.upper()} ".join(groups)
+        """The query as an FTS5 query: ("cyber"* OR "stem" …) AND …"""
+        return written_query(query_string, operator, word='"{}"', prefix='"{}"*', and_="AND", or_="OR")
 
     class TitleWeightedBM25(BM25):
         """FTS5's bm25() with the title weighing TITLE_WEIGHT times the body (columns: autocomplete, body,
@@ -168,7 +273,7 @@ def _stemming_sqlite_backend_class():
 
 def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for
     if connection.vendor == "postgresql":
-        return LocalisedPostgresSearchBackend(params)
+        return StemmingPostgresSearchBackend(params)
     backend = modelsearch_database.SearchBackend(params)
     if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
         return _stemming_sqlite_backend_class()(params)

@@ -1,16 +1,31 @@
 """What every Elasticsearch-family backend of this project adds to Wagtail's: one backend alias per LANGUAGE,
-whose index is analysed for that language and only keeps that language's objects, and whose client has short
-timeouts and a circuit breaker (search/backends/breaker.py). A backend module for another engine version is
-two short classes: `class Index(LocalisedIndexMixin, <engine's index>)` and
-`class Backend(LocalisedBackendMixin, <engine's backend>)` with `index_class = Index` and
+whose index is analysed for that language and only keeps that language's objects, whose searches forgive as
+the database backend's do, and whose client has short timeouts and a circuit breaker
+(search/backends/breaker.py). A backend module for another engine version is four short classes:
+`class Index(LocalisedIndexMixin, <engine's index>)`, `class Mapping(ForgivingMappingMixin, <its mapping>)`,
+`class Compiler(ForgivingQueryCompilerMixin, <its query compiler>)` with `mapping_class = Mapping`, and
+`class Backend(LocalisedBackendMixin, <engine's backend>)` with `index_class`, `mapping_class`,
+`query_compiler_class` and
 `transport_class = breaker.guarded_transport(<client's Transport>, <its TransportError>, <its ConnectionError>)`.
+
+Forgiving (search/forgiving.py, as on SQLite and PostgreSQL): each document also holds `bdt_title_terms` and
+`bdt_terms`, the folded words and Snowball stems of its title and of all its text in its language, split on
+spaces only (analyser `bdt_terms`). A plain-text search is Wagtail's query (the engine's analyser of the
+language) OR the query's groups (search/synonyms.py) written as bool queries on those fields: each word as a
+word's beginning (`prefix`) or one of its stems (`terms`), a match in the title weighing TITLE_WEIGHT.
 """
 
 import urllib3
+from modelsearch.query import PlainText
 from modelsearch.utils import deep_update
 
-from . import object_language
-from .analysis import index_settings_for
+from .. import forgiving, synonyms
+from . import active_language, object_language
+from .analysis import TERMS_ANALYSER, index_settings_for
+from .database import TITLE_WEIGHT, object_texts
+
+TITLE_TERMS = "bdt_title_terms"
+TERMS = "bdt_terms"
 
 
 class LocalisedIndexMixin:
@@ -29,6 +44,63 @@ class LocalisedIndexMixin:
         super().add_items(model, [item for item in items if self._belongs(item)])
 
 
+class ForgivingMappingMixin:
+    """Documents with the fields TITLE_TERMS and TERMS (forgiving.search_terms of the title and of all text)."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for field in (TITLE_TERMS, TERMS):
+            mapping["properties"][field] = {"type": "text", "analyzer": TERMS_ANALYSER}
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        language = object_language(obj) or active_language()
+        title, body = object_texts(obj)
+        document[TITLE_TERMS] = forgiving.search_terms(title, language)
+        document[TERMS] = forgiving.search_terms(f"{title} {body}", language)
+        return document
+
+
+def _bool(occur, clauses):
+    if len(clauses) == 1:
+        return clauses[0]
+    if occur == "should":
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
+    return {"bool": {occur: clauses}}
+
+
+def forgiving_query(query_string, operator):
+    """The query's groups (with synonyms) as an engine query on the TITLE_TERMS and TERMS fields."""
+
+    def alternatives(term):
+        found = []
+        for field, boost in ((TITLE_TERMS, float(TITLE_WEIGHT)), (TERMS, 1.0)):
+            kind = "prefix" if term.prefix else "term"
+            found.append({kind: {field: {"value": term.word, "boost": boost}}})
+            if term.stems:
+                found.append({"terms": {field: list(term.stems), "boost": boost}})
+        return found
+
+    return forgiving.write_query(
+        synonyms.query_groups(query_string),
+        operator,
+        alternatives,
+        lambda parts: _bool("must", parts),
+        lambda parts: _bool("should", parts),
+    )
+
+
+class ForgivingQueryCompilerMixin:
+    """A plain-text search over all fields: Wagtail's query or forgiving_query."""
+
+    def get_inner_query(self):
+        query = super().get_inner_query()
+        if isinstance(self.query, PlainText) and not self.fields and forgiving.words(self.query.query_string):
+            query = _bool("should", [query, forgiving_query(self.query.query_string, self.query.operator)])
+        return query
+
+
 class LocalisedBackendMixin:
     """An Elasticsearch/OpenSearch backend for the LANGUAGE of its settings (all objects without one): its
     index settings are that language's analysers, deep-merged with the alias's own INDEX_SETTINGS.
@@ -37,7 +109,7 @@ class LocalisedBackendMixin:
     (INDEXING_TIMEOUT for bulk and index-management requests), and goes through `transport_class`, the
     client's transport behind the breaker (unless the alias's OPTIONS name another)."""
 
-    forgives = frozenset({"stems"})
+    forgives = frozenset({"stems", "prefixes"})
     transport_class = None
 
     def __init__(self, params):

@@ -6,21 +6,41 @@ everywhere). Without LANGUAGE it indexes everything with the standard analyser p
 """
 
 from . import _opensearch_compat  # noqa: F401, I001 - must run before opensearch-py is imported
-from modelsearch.backends.opensearch2 import OpenSearch2Index, OpenSearch2SearchBackend
+from modelsearch.backends.opensearch2 import (
+    OpenSearch2Index,
+    OpenSearch2Mapping,
+    OpenSearch2SearchBackend,
+    OpenSearch2SearchQueryCompiler,
+)
 from opensearchpy import Transport
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
 from .breaker import guarded_transport
-from .localised import LocalisedBackendMixin, LocalisedIndexMixin
+from .localised import (
+    ForgivingMappingMixin,
+    ForgivingQueryCompilerMixin,
+    LocalisedBackendMixin,
+    LocalisedIndexMixin,
+)
 
 
 class LocalisedOpenSearch2Index(LocalisedIndexMixin, OpenSearch2Index):
     pass
 
 
+class ForgivingOpenSearch2Mapping(ForgivingMappingMixin, OpenSearch2Mapping):
+    pass
+
+
+class ForgivingOpenSearch2QueryCompiler(ForgivingQueryCompilerMixin, OpenSearch2SearchQueryCompiler):
+    mapping_class = ForgivingOpenSearch2Mapping
+
+
 class LocalisedOpenSearch2SearchBackend(LocalisedBackendMixin, OpenSearch2SearchBackend):
     index_class = LocalisedOpenSearch2Index
+    mapping_class = ForgivingOpenSearch2Mapping
+    query_compiler_class = ForgivingOpenSearch2QueryCompiler
     transport_class = guarded_transport(Transport, TransportError, OpenSearchConnectionError)
 
 

@@ -25,6 +25,7 @@ class Command(BaseCommand):
             loader.load("trainings", "trainings")
             loader.load("trainings", "initiatives")
             loader.load("events", "events")
+            loader.load("search", "synonyms")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {loader.created} objects created, {loader.translated} translations made."
