@@ -350,14 +350,22 @@ def test_experts_are_the_directory_s_public_role_models_without_any_address(loca
     role_models = {page.title: page for page in content.role_models("en")}
     TestimonialPage.objects.update(contact_email="her.own.address@example.org")
     directory = localhost_client.get(role_models["Amina"].get_parent().url + "experts/").content.decode()
-    listed = titles(localhost_client, "/api/v2/experts/", locale="en")
+
+    def listed_here():
+        """The experts of this test the API lists (the session's `experts` may be there too)."""
+        return [
+            title
+            for title in titles(localhost_client, "/api/v2/experts/", locale="en")
+            if title in role_models
+        ]
+
+    listed = listed_here()
     # open to speaking or to media, as the directory lists them (Eva is open to neither)
     assert listed == ["Amina", "Claire", "Ines", "Lotte", "Nadia", "Sarah"]
     assert all(name in directory for name in listed)
     pause(role_models["Lotte"])  # a paused profile leaves the directory and the API
     restrict(role_models["Nadia"], "group")
-    listed = titles(localhost_client, "/api/v2/experts/", locale="en")
-    assert listed == ["Amina", "Claire", "Ines", "Sarah"]
+    assert listed_here() == ["Amina", "Claire", "Ines", "Sarah"]
     raw = localhost_client.get("/api/v2/experts/", {"limit": 50, "fields": "*"}).content.decode()
     assert "@" not in raw and "contact_email" not in raw
     assert "Lotte" not in raw and "Nadia" not in raw
