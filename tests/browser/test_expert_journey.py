@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.mailbox import MAILBOX_BACKEND, received
+from tests.browser.support import new_context
 from tests.servers import free_port, run_in_site, running_server
 
 pytestmark = pytest.mark.browser
@@ -24,24 +25,28 @@ NAME = "Veerle Brouckaert"
 EMAIL = "veerle.brouckaert@example.org"
 DIRECTORY = "/nl/rolmodellen/experts/"
 
-# Approves her page's current moderation task as a member of the Moderators group, through Wagtail's admin
-# view of workflow actions (the one the admin's "Approve" buttons post to); prints whether the page is live.
-APPROVE = """
+MODERATOR = ("journey-moderator", "journey-Passw0rd!")
+
+# A member of the Moderators group (made once) and the id of her Dutch page, printed as JSON.
+MODERATOR_SETUP = f"""
 import json, sys
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
-from django.urls import reverse
 from testimonials.models import TestimonialPage
 
-moderator, _ = get_user_model().objects.get_or_create(username="journey-moderator")
-moderator.groups.add(Group.objects.get(name="Moderators"))
+moderator = get_user_model().objects.filter(username={MODERATOR[0]!r}).first()
+if moderator is None:
+    moderator = get_user_model().objects.create_user({MODERATOR[0]!r}, "moderator@example.org", {MODERATOR[1]!r})
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+print(json.dumps(TestimonialPage.objects.get(title=sys.argv[1], locale__language_code="nl").pk))
+"""
+
+# Her Dutch page as the site publishes it: whether it is live, and its job title.
+PUBLISHED = """
+import json, sys
+from testimonials.models import TestimonialPage
+
 page = TestimonialPage.objects.get(title=sys.argv[1], locale__language_code="nl")
-task_state = page.current_workflow_task_state
-client = Client()
-client.force_login(moderator)
-client.post(reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]))
-page.refresh_from_db()
 print(json.dumps({"live": page.live, "job_title": page.job_title}))
 """
 
@@ -110,6 +115,24 @@ def get(base, path):
         return response.read().decode()
 
 
+def approve_in_the_admin(browser, base, env):
+    """A moderator logs in to the Wagtail admin and approves her page's moderation task in the page editor."""
+    page_id = run_in_site(env, MODERATOR_SETUP, NAME)
+    context = new_context(browser)
+    admin = context.new_page()
+    admin.goto(base + "/admin/login/")
+    admin.locator("[name=username]").fill(MODERATOR[0])
+    admin.locator("[name=password]").fill(MODERATOR[1])
+    admin.locator("form [type=submit]").click()
+    admin.wait_for_url(re.compile(r"/admin/$"))
+    admin.goto(f"{base}/admin/pages/{page_id}/edit/")
+    approve = admin.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
+    with admin.expect_navigation():
+        approve.evaluate("button => button.click()")  # in the editor's footer menu of actions
+    context.close()
+    return run_in_site(env, PUBLISHED, NAME)
+
+
 def api_role_models(base, locale="nl"):
     """The titles of the role models the API lists in `locale`, every page of its listing."""
     titles, offset = [], 0
@@ -146,7 +169,7 @@ def no_trace_of_her(page, base):
     assert NAME not in api_role_models(base)
 
 
-def test_journey_of_an_expert_from_dutch_sign_up_to_deletion_leaves_no_trace(page, journey_site):
+def test_journey_of_an_expert_from_dutch_sign_up_to_deletion_leaves_no_trace(browser, page, journey_site):
     base, env, mailbox = journey_site
 
     # She signs up in Dutch.
@@ -179,8 +202,8 @@ def test_journey_of_an_expert_from_dutch_sign_up_to_deletion_leaves_no_trace(pag
     assert page.goto(base + DIRECTORY + "?q=Brouckaert").ok
     assert NAME not in page.content()  # not public before a moderator approves
 
-    # A moderator approves her profile: she is in the search index and the API.
-    assert run_in_site(env, APPROVE, NAME)["live"]
+    # A moderator approves her profile: she is in the search index, the API and the sitemap.
+    assert approve_in_the_admin(browser, base, env)["live"]
     before = run_in_site(env, TRACES, NAME)
     assert before["found"]["nl"] == [NAME] and before["pages"] == 1
     assert NAME in get(base, f"/api/v2/pages/?search={urllib.parse.quote(NAME)}")
@@ -225,7 +248,7 @@ def test_journey_of_an_expert_from_dutch_sign_up_to_deletion_leaves_no_trace(pag
     expect(page).to_have_url(re.compile(r"done=saved"))
     page.goto(base + DIRECTORY + "?q=Brouckaert")
     assert "Hoofd AI-onderzoek" not in page.content()
-    assert run_in_site(env, APPROVE, NAME) == {"live": True, "job_title": "Hoofd AI-onderzoek"}
+    assert approve_in_the_admin(browser, base, env) == {"live": True, "job_title": "Hoofd AI-onderzoek"}
     page.goto(base + DIRECTORY + "?q=Brouckaert")
     expect(page.locator("main")).to_contain_text("Hoofd AI-onderzoek")
 
