@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signing import TimestampSigner, b62_encode
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -244,7 +245,7 @@ def test_the_link_asks_before_confirming_then_makes_a_draft_in_her_language_in_m
     assert not page.open_to_mentoring
     assert sorted(tag.name for tag in page.expertise_tags.all()) == ["AI", "machine learning", "open data"]
     assert page.region.slug == "flanders" and page.region.locale.language_code == "nl"
-    assert page.consent_date == signup.consented_at.date()
+    assert page.consent_date == timezone.localdate(signup.consented_at)  # the day in Brussels
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert Client().get(page.url or INDEX["nl"] + page.slug + "/").status_code == 404  # not public yet
