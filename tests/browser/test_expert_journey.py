@@ -101,6 +101,14 @@ def journey_site(site_url, site_env, tmp_path_factory):
         yield server.base, env, mailbox
 
 
+# Listings that showed her on their first page while she was published.
+WHERE_SHE_WAS_LISTED = [
+    f"{DIRECTORY}?language=nl&expertise=data-ai&region=flanders",
+    f"{DIRECTORY}?q=Brouckaert",
+    "/nl/rolmodellen/?sector=education&region=flanders",
+]
+
+
 def link(mailbox, route):
     """The path of the link to `route` in the latest e-mail she received that has one."""
     for _subject, body in reversed(received(mailbox, EMAIL)):
@@ -148,12 +156,7 @@ def api_role_models(base, locale="nl"):
 def no_trace_of_her(page, base):
     """Her name and address appear in none of the public outputs."""
     quoted = urllib.parse.quote(NAME)
-    for path in [
-        DIRECTORY,
-        f"{DIRECTORY}?language=nl&expertise=data-ai",
-        "/nl/rolmodellen/",
-        "/en/role-models/experts/",
-    ]:
+    for path in [*WHERE_SHE_WAS_LISTED, DIRECTORY, "/nl/rolmodellen/", "/en/role-models/experts/"]:
         page.goto(base + path)
         html = page.content()
         assert NAME not in html and EMAIL not in html, path
@@ -209,6 +212,8 @@ def test_journey_of_an_expert_from_dutch_sign_up_to_deletion_leaves_no_trace(bro
     assert NAME in get(base, f"/api/v2/pages/?search={urllib.parse.quote(NAME)}")
     assert NAME in api_role_models(base)
     assert "/nl/rolmodellen/veerle-brouckaert/" in get(base, "/sitemap.xml")
+    for path in WHERE_SHE_WAS_LISTED:
+        assert NAME in get(base, path), path
     page.goto(f"{base}/nl/search/?q={urllib.parse.quote(NAME)}")
     expect(page.locator(".search-results")).to_contain_text(NAME)
 
