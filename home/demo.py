@@ -51,6 +51,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.search import index as search_index
+from wagtail.search.signal_handlers import post_save_signal_handler as search_post_save_signal_handler
+from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -103,22 +106,16 @@ def paragraphs(*texts):
 
 
 @contextmanager
-def reference_index_updated_once():
-    """Within the block, saves do not update Wagtail's reference index; on leaving it, Wagtail's own task
-    is enqueued once for every object saved, which leaves the same index. (Wagtail updates it on every
-    save, and the loader saves a page again with each revision, publication and translation: about a
-    seventh of the loading time.)"""
+def _saves_handled_once(handler, models, task):
+    """Within the block, saves of `models` do not call their post_save `handler`; on leaving it, `task` (the
+    handler's own work) is enqueued once for every object saved that still exists."""
     saved = {}
 
     def remember(sender, instance, raw=False, **kwargs):
         if not raw:
             saved[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = sender
 
-    models = [
-        model
-        for model in ReferenceIndex.tracked_models
-        if post_save.disconnect(update_reference_index_on_save, sender=model)
-    ]
+    models = [model for model in models if post_save.disconnect(handler, sender=model)]
     for model in models:
         post_save.connect(remember, sender=model, weak=False)
     try:
@@ -126,10 +123,27 @@ def reference_index_updated_once():
     finally:
         for model in models:
             post_save.disconnect(remember, sender=model)
-            post_save.connect(update_reference_index_on_save, sender=model)
+            post_save.connect(handler, sender=model)
     for (app_label, model_name, pk), model in saved.items():
         if model.objects.filter(pk=pk).exists():
-            update_reference_index_task.enqueue(app_label, model_name, pk)
+            task.enqueue(app_label, model_name, pk)
+
+
+@contextmanager
+def indexes_updated_once():
+    """Within the block, saves update neither Wagtail's reference index nor the search index; on leaving it,
+    each index's own task is enqueued once for every object saved, which leaves the same indexes. (Wagtail
+    updates both on every save, and the loader saves a page again with each revision, publication and
+    translation, four or five times on average.)"""
+    with (
+        _saves_handled_once(
+            update_reference_index_on_save, ReferenceIndex.tracked_models, update_reference_index_task
+        ),
+        _saves_handled_once(
+            search_post_save_signal_handler, search_index.get_indexed_models(), insert_or_update_object_task
+        ),
+    ):
+        yield
 
 
 class Tags(list):

@@ -75,10 +75,12 @@ PROFILE_POSTS_PER_HOUR = 30
 
 
 def _private(response):
-    """Pages reached with her personal link: never kept by a cache, never sent as a referrer."""
+    """Pages reached with her personal link: never kept by a cache, never sent as a referrer to another site.
+    ("same-origin", not "no-referrer": with no referrer at all, browsers send "Origin: null" with the page's
+    forms, and Django's CSRF check refuses them.)"""
     add_never_cache_headers(response)
     patch_cache_control(response, private=True, no_store=True)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from home.charter_demo import load_signatories
-from home.demo import DemoLoader, load_site, reference_index_updated_once
+from home.demo import DemoLoader, indexes_updated_once, load_site
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         loader = DemoLoader(stdout=self.stdout)
         # No outer transaction: wagtail-localize publishes translated pages when their own transaction
         # commits, and each step below is atomic on its own; a re-run completes whatever is missing.
-        with reference_index_updated_once():
+        with indexes_updated_once():
             loader.load("home", "vocabularies")
             loader.load("home", "organisations")
             loader.load("home", "figures")
