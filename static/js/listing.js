@@ -5,7 +5,10 @@
  * counts next to the options, the summary of the filter disclosure and the "clear" link; the result count
  * <p id="result-count" role="status">, a live region that is in the page from the start, gets its new text
  * last, so screen readers announce it. The form's controls are never replaced: focus stays where it is.
- * The address bar follows (history.replaceState). On wide screens the filter disclosure is opened. */
+ * The address bar follows (history.replaceState). A chip ("Remove filter: Brussels") works the same way: its
+ * address is fetched and swapped in, the form's controls take the state of the fresh page's form, and focus
+ * goes to the chip now in its place (or the one before it, or the results heading when none is left).
+ * On wide screens the filter disclosure is opened. */
 (function () {
   "use strict";
 
@@ -78,8 +81,34 @@
     return true;
   }
 
-  function update() {
-    var url = address();
+  // The form's controls as the fresh page has them (after a chip removed one of its filters).
+  function syncControls(fresh) {
+    var freshForm = fresh.querySelector("form[data-live-filters]");
+    if (!freshForm) return;
+    form.querySelectorAll("input, select").forEach(function (control) {
+      if (!control.name) return;
+      if (control.type === "checkbox" || control.type === "radio") {
+        var twin = freshForm.querySelector(
+          'input[name="' + CSS.escape(control.name) + '"][value="' + CSS.escape(control.value) + '"]'
+        );
+        control.checked = !!(twin && twin.checked);
+      } else if (control.type !== "submit" && control.type !== "hidden") {
+        var same = freshForm.querySelector('[name="' + CSS.escape(control.name) + '"]');
+        if (same) control.value = same.value;
+      }
+    });
+  }
+
+  function focusAfterRemoval(index) {
+    var chips = document.querySelectorAll("#results-body a.chip");
+    var target = chips[Math.min(index, chips.length - 1)] || document.getElementById("results-heading");
+    if (!target) return;
+    if (!target.matches("a")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
+  function update(url, afterSwap) {
+    url = url || address();
     var request = ++latest;
     form.setAttribute("aria-busy", "true");
     window.fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } })
@@ -90,10 +119,14 @@
       .then(function (html) {
         if (request !== latest) return; // a newer change is on its way
         var fresh = new DOMParser().parseFromString(html, "text/html");
-        if (swap(fresh)) window.history.replaceState(null, "", url);
+        if (swap(fresh)) {
+          window.history.replaceState(null, "", url);
+          if (afterSwap) afterSwap(fresh);
+        }
       })
       .catch(function () {
-        // the page stays as it was; "Apply filters" still submits the form
+        // the page stays as it was and "Apply filters" still submits the form; a chip is followed as a link
+        if (afterSwap && request === latest) window.location.assign(url);
       })
       .then(function () {
         if (request === latest) form.removeAttribute("aria-busy");
@@ -104,4 +137,19 @@
     var control = event.target;
     if (control.type === "checkbox" || control.type === "radio" || control.tagName === "SELECT") update();
   });
+
+  var results = document.getElementById("results");
+  if (results && window.CSS && CSS.escape) {
+    results.addEventListener("click", function (event) {
+      var chip = event.target.closest("a.chip");
+      if (!chip || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      var index = Array.prototype.indexOf.call(document.querySelectorAll("#results-body a.chip"), chip);
+      var url = new URL(chip.getAttribute("href"), window.location.href);
+      update(url.pathname + url.search, function (fresh) {
+        syncControls(fresh);
+        focusAfterRemoval(index);
+      });
+    });
+  }
 })();

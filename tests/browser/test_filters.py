@@ -91,11 +91,18 @@ def test_two_regions_on_a_phone_give_both_regions_trainings_and_a_chip_removes_o
         assert box["width"] >= 24 and box["height"] >= 24, control
     no_sideways_scroll(page)
 
+    # A chip removes its filter in place: no page load, the form follows, focus moves to the chip left.
+    page.evaluate("() => { window.samePage = true; }")
     page.get_by_role("link", name="Retirer le filtre\u00a0: Bruxelles-Capitale").click()
     page.wait_for_url(re.compile(r"\?region=wallonia(&|#|$)"))
     expect(page.locator("#result-count")).to_have_text(f"{wallonia} formations trouvées")
     expect(page.locator("#results .chip")).to_have_count(1)
-    expect(page.get_by_role("link", name="Retirer le filtre\u00a0: Wallonie")).to_be_visible()
+    remaining = page.get_by_role("link", name="Retirer le filtre\u00a0: Wallonie")
+    expect(remaining).to_be_visible()
+    expect(remaining).to_be_focused()
+    assert page.evaluate("() => window.samePage === true"), "removing a chip reloaded the page"
+    expect(region(page, "Bruxelles-Capitale")).not_to_be_checked()
+    expect(region(page, "Wallonie")).to_be_checked()
     # Landed on the results: the first result is on the screen.
     first = page.locator("#results .training-card h3 a").first
     expect(first).to_be_in_viewport()
