@@ -106,6 +106,8 @@ DATABASE_URL=$DATABASE_URL_POSTGRES
 export DATABASE_URL
 pg_markers="not browser and not nginx and not redis and not opensearch and not elasticsearch"
 pg_status=0
-pytest_status -m "$(with_demo no "$pg_markers")" -n 2 --dist loadfile "$@" || pg_status=1
+pytest_status -m "$(with_demo no "$pg_markers and not alone")" -n 2 --dist loadfile "$@" || pg_status=1
+# Tests marked `alone` restart the PostgreSQL server the other sessions use: after them, on their own.
+pytest_status -m "$(with_demo no "$pg_markers and alone")" "$@" || pg_status=1
 pytest_status -m "$(with_demo yes "$pg_markers")" "$@" || pg_status=1
 exit "$pg_status"

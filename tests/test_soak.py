@@ -140,6 +140,7 @@ def _take_database_down(fault):
     return lambda: None
 
 
+@pytest.mark.alone  # restarts the PostgreSQL server of the whole PostgreSQL run
 def test_the_site_recovers_by_itself_after_a_database_outage(site):
     base = site["base"]
     assert fetch(base + "/healthz")[0] == 200
