@@ -24,6 +24,7 @@ def when_cases(listing):
 
 class EventListing(Listing):
     model = EventPage
+    index_model = "events.EventIndexPage"
     sorts = [("start", _("start"))]  # by start: soonest first when upcoming, latest first when past
     clear_label = ""
     show_counts = False

@@ -29,17 +29,21 @@ for role models, the expert directory, trainings, initiatives and events:
 The search ids, the facet counts and the ids of each result page are plain data kept in the cache until
 published content changes (`bdt_site.content_version.cached_results`, keyed by listing, language, moment
 and the validated parameters): a repeated view of the same filters reads them back and only fetches its
-cards.
+cards. The unfiltered listing (what every visitor opens first) is not left to visitors: after every change
+of content the task worker computes its counts and first page (`prepare_unfiltered_listings`, for each
+listing that declares its `index_model`), so the first visitor after a publish reads them whatever the size
+of the catalogue; they are kept until content changes whatever RESULTS_CACHE_SECONDS says.
 
 `paginate()` and `link_pages()` are the one pagination idiom (listings, organisation sections, the search):
 the page carries its previous/next query strings and its label for `home/includes/pagination.html`.
 """
 
+import copy
 from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, CharField, F, IntegerField, Min, Q, Value, When
+from django.db.models import Case, CharField, Exists, F, IntegerField, Min, OuterRef, Q, Value, When
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +56,7 @@ from search.backends.breaker import log_engine_failure
 from search.query import backend_for_language, clean_query, engine_query
 
 SEARCH_LIMIT = 1000
+PREPARED_LISTINGS = []  # the Listing classes that declare an index_model (prepare_unfiltered_listings)
 NOTHING = Q(pk__isnull=True)  # matches no row
 
 
@@ -91,10 +96,12 @@ def _with_originals(model, own, others):
     public page matching `own`, the oldest per key."""
     if not others:
         return model.objects.filter(own & public_q())
-    translated = model.objects.filter(own & public_q()).values("translation_key")
+    # NOT EXISTS, probed by translation key for each page in another language (few), rather than NOT IN the
+    # keys of every listed page (the whole catalogue, read again for each query).
+    translated = model.objects.filter(own & public_q(), translation_key=OuterRef("translation_key"))
     originals = (
         model.objects.filter(others & public_q())
-        .exclude(translation_key__in=translated)
+        .filter(~Exists(translated))
         .order_by()
         .values("translation_key")
         .annotate(first=Min("pk"))
@@ -343,6 +350,7 @@ class Listing:
     Declarations of a listing: the class attributes and the methods marked "declare"."""
 
     model = None
+    index_model = ""  # "app_label.ModelName" of the index pages whose unfiltered listing the worker prepares
     facets = []  # in the order of the form
     per_page = 12
     sorts = [("title", _("Title"))]  # [(key, label)]; the first is the default, "relevance" needs a search
@@ -357,6 +365,11 @@ class Listing:
     page_label = ""  # the accessible name of the pagination ("Pagination" when empty)
     count_text = None  # ngettext_lazy("%(counter)s …", "%(counter)s …", "counter")
     empty_text = _("Nothing matches these filters.")  # a filtered listing without results
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("index_model"):
+            PREPARED_LISTINGS.append(cls)
 
     def __init__(self, request, index_page, per_page=None):
         self.request = request
@@ -484,6 +497,13 @@ class Listing:
                 chips.append(Chip(facet.label, label, self.querystring(**{facet.name: rest})))
         return chips
 
+    def kept(self, key, build):
+        """`build()` kept under `key` until content changes: for the unfiltered listing always (the worker
+        prepares it after each change), for filters and words for RESULTS_CACHE_SECONDS."""
+        if self.is_filtered:
+            return content_version.cached_results(key, build)
+        return content_version.cached(key, build)
+
     def cache_key(self, *parts):
         """Key of data computed for this listing and its validated parameters (content_version.cached_results)."""
         state = content_version.digest(
@@ -523,7 +543,7 @@ class Listing:
             results = self.base_queryset().only("pk").search(words, backend=backend, operator="and")
             return [result.pk for result in results[:SEARCH_LIMIT]]
 
-        return content_version.cached_results(self.cache_key("search"), build)
+        return self.kept(self.cache_key("search"), build)
 
     def scope(self):
         """What the facets count: the rows of this listing, narrowed by the text query."""
@@ -552,7 +572,7 @@ class Listing:
     def counts(self):
         """{"total": n, facet name: {value: n}}, in one statement."""
         self.search_ids  # noqa: B018 - the search decides the backend, which is part of the key
-        return content_version.cached_results(self.cache_key("counts"), FacetCounter(self).run)
+        return self.kept(self.cache_key("counts"), FacetCounter(self).run)
 
     @cached_property
     def facet_states(self):
@@ -584,7 +604,7 @@ class Listing:
     def page_obj(self):
         """The requested page and its cards (decorated), in a fixed number of queries."""
         if self.sort == "relevance":
-            sequence = content_version.cached_results(self.cache_key("ranked"), self.ranked_ids)
+            sequence = self.kept(self.cache_key("ranked"), self.ranked_ids)
         else:
             sequence = SortedIds(self, self.counts["total"])
         page_obj = paginate(
@@ -631,9 +651,7 @@ class SortedIds:
         def build():
             return list(listing.ordered().values_list("pk", flat=True)[window])
 
-        return content_version.cached_results(
-            listing.cache_key("ids", listing.sort, window.start, window.stop), build
-        )
+        return listing.kept(listing.cache_key("ids", listing.sort, window.start, window.stop), build)
 
 
 class FacetCounter:
@@ -647,6 +665,30 @@ class FacetCounter:
         self.facets = listing.facets
         self.selected = [facet for facet in self.facets if facet.name in listing.selected]
         self.position = {facet.name: position for position, facet in enumerate(self.facets)}
+        # One facet chosen, no words: its counts are the unfiltered listing's (prepared by the worker), and
+        # only the rows having one of its chosen values are read for the others.
+        alone = len(self.selected) == 1 and listing.is_filtered and not listing.query
+        self.borrowed = self.selected[0] if alone else None
+
+    def rows(self):
+        """The rows that count anywhere: with one selected facet, those matching it when its own counts are
+        borrowed; with several, those that miss at most one of them."""
+        listing = self.listing
+        if self.borrowed:
+            return listing.scope().filter(self.borrowed.match(listing.selected[self.borrowed.name], listing))
+        if len(self.selected) >= 2:
+            either = NOTHING
+            for facet in self.selected:
+                either |= listing.condition(exclude=facet.name)
+            return listing.scope().filter(either)
+        return listing.scope()
+
+    def unfiltered_counts(self):
+        """The counts of the same listing without any parameter (kept until content changes)."""
+        listing = self.listing
+        request = copy.copy(listing.request)
+        request.GET = QueryDict()
+        return type(listing)(request, listing.index_page, listing.per_page).counts
 
     def column(self, facet):
         return f"c{self.position[facet.name]}"
@@ -669,7 +711,7 @@ class FacetCounter:
                 columns[self.matched(facet)] = Case(
                     When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
                 )
-        queryset = listing.scope().order_by().annotate(**columns).values_list(*columns)
+        queryset = self.rows().order_by().annotate(**columns).values_list(*columns)
         return queryset.query.sql_with_params()
 
     def statement(self):
@@ -686,6 +728,8 @@ class FacetCounter:
 
         branches = [f"SELECT -1, '', COUNT(*) FROM r WHERE {others(None)}"]
         for facet in self.facets:
+            if facet is self.borrowed:
+                continue
             position, where = self.position[facet.name], others(facet)
             links = facet.links(self.listing)
             if facet.is_flag:
@@ -724,4 +768,29 @@ class FacetCounter:
             for value in decoders[position](key):
                 if value is not None:
                     counts[facet.name][value] = counts[facet.name].get(value, 0) + number
+        if self.borrowed:
+            counts[self.borrowed.name] = self.unfiltered_counts()[self.borrowed.name]
         return counts
+
+
+# -- the unfiltered listings, prepared by the task worker ---------------------------------------------------
+def prepare_unfiltered_listings():
+    """Compute and keep, for the current content, the counts and first page of every unfiltered listing
+    (each `Listing` that declares its `index_model`, on each public index page, in its language). What is
+    already kept is read back, not computed again. The task worker calls this after every change of content
+    (home.management.commands.worker); returns the number of listings it went through."""
+    from django.apps import apps
+    from django.utils import translation
+    from django.utils.module_loading import autodiscover_modules
+    from wagtail.coreutils import get_dummy_request
+
+    autodiscover_modules("listing")  # each app's listing.py declares its listings
+    prepared = 0
+    for listing_class in PREPARED_LISTINGS:
+        index_model = apps.get_model(listing_class.index_model)
+        for index_page in index_model.objects.filter(public_q()).select_related("locale"):
+            request = get_dummy_request(path=index_page.url or "/", site=index_page.get_site())
+            with translation.override(index_page.locale.language_code):
+                listing_class(request, index_page).page_obj  # noqa: B018 - counts, first page ids, cards
+            prepared += 1
+    return prepared

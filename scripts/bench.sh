@@ -67,15 +67,12 @@ $PY manage.py migrate --noinput -v0
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py compilemessages --ignore='.venv/*' --ignore='.cache/*' -v0 || true
 $PY manage.py load_demo_content
-if $PY manage.py help seed_benchmark >/dev/null 2>&1; then
-  echo "Seeding benchmark data (this takes a while)..."
-  $PY manage.py seed_benchmark --trainings 10000 --events 1000 --role-models 500 \
-    || { echo "seed_benchmark failed with all options; retrying with --trainings 10000 only"; \
-         $PY manage.py seed_benchmark --trainings 10000 \
-         || SKIPPED+=("seed_benchmark did not complete (see above): events/role models not seeded"); }
-else
-  SKIPPED+=("seed_benchmark: command not available yet, measured on the demo content only")
-fi
+# The catalogue is measured cold at three sizes: 1,000 trainings first, then 10,000 (with 1,000 events and 500
+# role models: every page measured), then 50,000 (the extra 40,000 not indexed for search: the catalogue
+# without words does not search). Each time the unfiltered listings are prepared first, as the task worker
+# does after every change of content.
+echo "Seeding benchmark data (this takes a while)..."
+$PY manage.py seed_benchmark --trainings 1000
 
 # gunicorn PORT NAME [VAR=VALUE...]: a gunicorn with 2 workers on PORT, its log in $OUT/gunicorn-NAME.log.
 gunicorn() {
@@ -105,8 +102,21 @@ nginx -c "$NGINX_CONF" -p "$PWD/$OUT"
 bash scripts/nginx.sh start >/dev/null
 
 printf '%s\n' "${SKIPPED[@]}" >"$OUT/skipped.txt"
-$PY scripts/bench/run.py --gunicorn "http://127.0.0.1:$BENCH_PORT" --cold "http://127.0.0.1:$((BENCH_PORT + 4))" \
-  --proxy "http://127.0.0.1:$((BENCH_PORT + 1))" --static "http://127.0.0.1:$((BENCH_PORT + 2))" \
-  ${ENGINE_PID:+--engine "http://127.0.0.1:$((BENCH_PORT + 3))" --engine-cold "http://127.0.0.1:$((BENCH_PORT + 5))"} \
-  --static-dir "$OUT/static" --duration "${BENCH_DURATION:-10}" --skipped "$OUT/skipped.txt" \
-  --json "$OUT/latest.json"
+# measure SIZE [run.py arguments]: the pages of run.py (all, or --only the catalogue) at SIZE trainings.
+measure() {
+  local size=$1
+  shift
+  $PY manage.py prepare_listings
+  $PY scripts/bench/run.py --gunicorn "http://127.0.0.1:$BENCH_PORT" --cold "http://127.0.0.1:$((BENCH_PORT + 4))" \
+    --proxy "http://127.0.0.1:$((BENCH_PORT + 1))" --static "http://127.0.0.1:$((BENCH_PORT + 2))" \
+    ${ENGINE_PID:+--engine "http://127.0.0.1:$((BENCH_PORT + 3))" --engine-cold "http://127.0.0.1:$((BENCH_PORT + 5))"} \
+    --static-dir "$OUT/static" --duration "${BENCH_DURATION:-10}" --skipped "$OUT/skipped.txt" \
+    --size "$size" --json "$OUT/size-$size.json" "$@"
+}
+measure 1000 --only catalogue
+$PY manage.py seed_benchmark --trainings 9000 --events 1000 --role-models 500
+measure 10000
+cp "$OUT/size-10000.json" "$OUT/latest.json"
+$PY manage.py seed_benchmark --trainings 40000 --no-index
+measure 50000 --only catalogue
+$PY scripts/bench/run.py --sizes "$OUT"/size-1000.json "$OUT"/size-10000.json "$OUT"/size-50000.json

@@ -27,6 +27,7 @@ class RoleModelCards(Listing):
 
 
 class RoleModelListing(RoleModelCards):
+    index_model = "testimonials.TestimonialIndexPage"
     form_label = _("Filter the role models")
     clear_label = _("Clear all filters")
     count_text = ngettext_lazy("%(counter)s role model", "%(counter)s role models", "counter")
@@ -46,6 +47,8 @@ def has_expertise_tag(slug):
 
 class ExpertDirectory(RoleModelCards):
     """Role models open to speaking or media, found by words, expertise (area or tag), language, region."""
+
+    index_model = "testimonials.TestimonialIndexPage"
 
     search = "text"  # the search backend's ids (search_ids) and the competence areas' names
     search_label = _("Search by name, job or expertise")

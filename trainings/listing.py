@@ -1,7 +1,7 @@
 """The training catalogue and the initiatives repository, declared for the listing engine (home.listing):
 their facets, sort orders and cards."""
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -22,7 +22,9 @@ from .models import (
 
 
 def has_upcoming_session(listing):
-    return Q(pk__in=TrainingPageSession.objects.filter(start_date__gte=listing.today).values("page_id"))
+    """A session from the listing's day on (probed per training: the listed rows are often far fewer than
+    the sessions of the whole catalogue)."""
+    return Q(Exists(TrainingPageSession.objects.filter(page=OuterRef("pk"), start_date__gte=listing.today)))
 
 
 # -- trainings ----------------------------------------------------------------------------------------
@@ -41,6 +43,7 @@ def next_session(today):
 
 class TrainingListing(Listing):
     model = TrainingPage
+    index_model = "trainings.TrainingCatalogPage"
     sorts = TRAINING_SORTS
     search = "index"
     count_text = ngettext_lazy("%(counter)s training found", "%(counter)s trainings found", "counter")
@@ -105,6 +108,7 @@ INITIATIVE_SORTS = [
 
 class InitiativeListing(Listing):
     model = InitiativePage
+    index_model = "trainings.InitiativeIndexPage"
     sorts = INITIATIVE_SORTS
     search = "index"
     count_text = ngettext_lazy("%(counter)s initiative found", "%(counter)s initiatives found", "counter")

@@ -202,6 +202,8 @@ EMAIL_DELIVERY_ATTEMPTS = env.int("EMAIL_DELIVERY_ATTEMPTS", default=5)
 EMAIL_RETRY_SECONDS = env.float("EMAIL_RETRY_SECONDS", default=60)
 # How often the worker looks for pages and snippets due to go live or to expire.
 SCHEDULED_PUBLISHING_SECONDS = env.float("SCHEDULED_PUBLISHING_SECONDS", default=60)
+# How often the worker checks whether content changed, to prepare the unfiltered listings (home/listing.py).
+LISTINGS_PREPARE_SECONDS = env.float("LISTINGS_PREPARE_SECONDS", default=1)
 
 # Search: Wagtail's database backend unless configured otherwise.
 # SEARCH_BACKEND: "database" (default), "opensearch2" or "elasticsearch7"; SEARCH_URL for the engines.

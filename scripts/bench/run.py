@@ -122,18 +122,52 @@ def wrk(url, duration, headers=()):
     }
 
 
+def print_sizes(paths):
+    """The cold and uncached catalogue at each size measured (the JSON files of --size runs)."""
+    reports = [json.loads(Path(path).read_text()) for path in paths if Path(path).exists()]
+    header = (
+        f"{'trainings':>10}  {'page':<20}{'SQL cold':>9}  {'cold r/s p50/p99 ms':>24}  {'uncached r/s':>13}"
+    )
+    print("\nCatalogue by size\n" + header + "\n" + "-" * len(header))
+    for report in reports:
+        for row in report["results"]:
+            if not row["page"].startswith("catalogue"):
+                continue
+            cold = row.get("cold") or {}
+            print(
+                f"{report.get('size', 0):>10,}  {row['page']:<20}{row['sql_queries_cold']:>9}  "
+                f"{cold.get('rps') or 0:>9.1f} {cold.get('p50_ms') or 0:>7.1f}/{cold.get('p99_ms') or 0:<7.1f}  "
+                f"{(row.get('uncached') or {}).get('rps') or 0:>13.1f}"
+            )
+
+
 def main():
     parser = argparse.ArgumentParser()
     for option in ("--gunicorn", "--cold", "--proxy", "--static", "--static-dir", "--json", "--skipped"):
-        parser.add_argument(option, required=option != "--skipped")
+        parser.add_argument(option)
     parser.add_argument("--engine")  # gunicorn with SEARCH_BACKEND=opensearch2
     parser.add_argument("--engine-cold")  # the same with RESULTS_CACHE_SECONDS=0
     parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--size", type=int, default=0)  # the number of trainings, recorded in the JSON
+    parser.add_argument("--only", choices=["catalogue"])  # only the catalogue's pages, cold and uncached
+    parser.add_argument("--sizes", nargs="+")  # print the catalogue of these JSON files by size, and stop
     args = parser.parse_args()
+    if args.sizes:
+        print_sizes(args.sizes)
+        return
+    missing = [
+        name
+        for name in ("gunicorn", "cold", "proxy", "static", "static_dir", "json")
+        if not getattr(args, name)
+    ]
+    if missing:
+        parser.error(f"missing: {', '.join(missing)}")
     notes = []
     if args.skipped and Path(args.skipped).exists():
         notes += [line for line in Path(args.skipped).read_text().splitlines() if line.strip()]
     targets = discover(notes, args.engine)
+    if args.only:
+        targets = [(name, path) for name, path in targets if name.startswith(args.only)]
     static_dir = Path(args.static_dir)
     results = []
     for name, path in targets:
@@ -158,7 +192,9 @@ def main():
         # gunicorn itself (Django keeps no pages; facet counts and result ids come from the results cache)
         row["cold"] = wrk(cold_server + path, args.duration) if cold_server else None
         row["uncached"] = wrk(server + path, args.duration)
-        if not on_engine:  # the shipped nginx (scripts/nginx.sh) proxies the database-backed gunicorn
+        if (
+            not on_engine and not args.only
+        ):  # the shipped nginx (scripts/nginx.sh) proxies the database-backed gunicorn
             static_name = re.sub(r"[^\w]+", "_", path).strip("_") + ".html"
             (static_dir / static_name).write_bytes(html)
             row["nginx_cache"] = wrk(args.proxy + path, args.duration)
@@ -185,6 +221,7 @@ def main():
         print(f"note: {note}")
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "size": args.size,
         "machine": {"cores": os.cpu_count()},
         "settings": {"workers": 2, "wrk": f"2 threads, 16 connections, {args.duration} s"},
         "results": results,
