@@ -439,3 +439,19 @@ def test_suggest_speakers_returns_live_experts_of_the_active_locale_best_first(c
 def test_suggest_speakers_makes_a_bounded_number_of_queries(django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         suggest_speakers(["data-ai"], ["fr", "en"], limit=10)
+
+
+def test_an_empty_listing_says_nothing_is_published_not_that_filters_match_nothing(client, vocabularies):
+    """In Dutch and German: without any role model (those of other tests unpublished in this transaction),
+    the listing and the directory say that none is published yet (not that filters match nothing)."""
+    from bdt_site import content_version
+
+    RoleModel.objects.update(live=False)
+    content_version.bump()
+    for url, expected in [
+        ("/nl/rolmodellen/", "Er zijn nog geen rolmodellen gepubliceerd."),
+        ("/nl/rolmodellen/experts/", "Er staan nog geen experts in de gids."),
+        ("/de/vorbilder/", "Es wurden noch keine Vorbilder veröffentlicht."),
+    ]:
+        text = " ".join(BeautifulSoup(client.get(url).content, "html.parser").get_text(" ").split())
+        assert expected in text, url
