@@ -4,12 +4,12 @@
 # stopped on exit; a service that cannot start fails the run with its own error message.
 # `--fast` (`make test-fast`, for development): the same static checks, then the tests on SQLite only, without
 # the tests that need a service (browser, OpenSearch, nginx, Redis); no service is started.
-# Each suite is two pytest sessions (tests/conftest.py): the tests marked `demo` in one that loads the full
-# demo content, all others in one on the minimal four-language site built by the factories. `--fast` runs
-# the two side by side (the larger on both cores with pytest-xdist, each worker with its own media folder).
-# The full run takes the two one after the other, the SQLite ones on one core (its browser, nginx, Redis and
-# search-engine tests share the services and time their answers) and the PostgreSQL minimal-site session on
-# both.
+# Each suite is two pytest sessions (tests/conftest.py): the tests marked `demo` (the browser tests among them)
+# in one that loads the full demo content, all others in one on the minimal four-language site built by the
+# factories. Both cores are kept busy: `--fast` runs the two side by side (the larger on both cores with
+# pytest-xdist, each worker with its own media folder). The full run takes the SQLite minimal-site session on
+# both cores (the tests of services grouped on one worker), then the SQLite demo session beside the PostgreSQL
+# minimal-site session (on both cores), then the PostgreSQL demo session and the tests marked `alone`.
 set -euo pipefail
 FAST=0
 if [ "${1:-}" = "--fast" ]; then FAST=1; shift; fi
@@ -19,22 +19,13 @@ export DJANGO_SETTINGS_MODULE=bdt_site.settings.test
 export PG_PORT=${PG_PORT:-54329} OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250} REDIS_PORT=${REDIS_PORT:-6329}
 export ELASTICSEARCH_PORT=${ELASTICSEARCH_PORT:-9260}
 
-step() { printf '\n== %s ==\n' "$*"; }
+step() { printf '\n== %s == (%s)\n' "$*" "$(date -u +%T)"; }
 
 # pytest's exit status, with "no test selected" (5) counted as success.
 pytest_status() { local status=0; "$PY" -m pytest "$@" || status=$?; [ "$status" = 5 ] && status=0; return "$status"; }
 
 # with_demo yes|no MARKERS: the marker expression of one of the two sessions ("" for every marker).
 with_demo() { local own; own=$([ "$1" = yes ] && echo demo || echo "not demo"); echo "$own${2:+ and ($2)}"; }
-
-# suite MARKERS [pytest arguments]: the tests selected by MARKERS, in the two sessions, one after the other.
-suite() {
-  local markers=$1; shift
-  local status=0
-  pytest_status -m "$(with_demo no "$markers")" "$@" || status=1
-  pytest_status -m "$(with_demo yes "$markers")" "$@" || status=1
-  return "$status"
-}
 
 # parallel_suite MARKERS [pytest arguments]: the same two sessions side by side; the demo session's output
 # follows the other's.
@@ -95,19 +86,30 @@ export OPENSEARCH_URL REDIS_URL
 export POSTGRES_URL=$DATABASE_URL_POSTGRES
 echo "OpenSearch: $OPENSEARCH_URL  Elasticsearch: $ELASTICSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
 
-step "Test suite on SQLite (with browser, OpenSearch and Elasticsearch tests)"
-suite "" "$@"
+status=0
+step "SQLite, minimal site (OpenSearch, Elasticsearch, nginx, Redis and cluster tests included), on both cores"
+# pytest-xdist: the tests of services on one worker (tests/conftest.py: SERVICE_MARKERS), each other file whole.
+pytest_status -m "not demo" -n 2 --dist loadgroup "$@" || status=1
 
-step "Test suite on PostgreSQL"
 # The nginx and Redis tests run their site on its own SQLite file whatever the suite's database, and the
 # search-engine tests query the same nodes whatever database the pages come from: once, above, is enough.
-# The larger session runs on both cores (pytest-xdist: a database per worker, one test file per worker at a time).
-DATABASE_URL=$DATABASE_URL_POSTGRES
-export DATABASE_URL
 pg_markers="not browser and not nginx and not redis and not opensearch and not elasticsearch"
-pg_status=0
-pytest_status -m "$(with_demo no "$pg_markers and not alone")" -n 2 --dist loadfile "$@" || pg_status=1
-# Tests marked `alone` restart the PostgreSQL server the other sessions use: after them, on their own.
-pytest_status -m "$(with_demo no "$pg_markers and alone")" "$@" || pg_status=1
-pytest_status -m "$(with_demo yes "$pg_markers")" "$@" || pg_status=1
-exit "$pg_status"
+on_postgres() { DATABASE_URL=$DATABASE_URL_POSTGRES pytest_status "$@"; }
+step "SQLite, demo content (browser tests included), beside PostgreSQL, minimal site, on both cores"
+work=$(mktemp -d)
+(
+  export MEDIA_ROOT="$work/media"
+  pytest_status -m demo -p no:cacheprovider "$@"
+) >"$work/demo.log" 2>&1 &
+demo_pid=$!
+on_postgres -m "$(with_demo no "$pg_markers and not alone")" -n 2 --dist loadfile "$@" || status=1
+wait "$demo_pid" || status=1
+printf '\n== SQLite, demo content (browser tests included) ==\n'
+cat "$work/demo.log"
+rm -rf "$work"
+
+step "PostgreSQL, demo content; then the tests marked alone"
+on_postgres -m "$(with_demo yes "$pg_markers")" "$@" || status=1
+# Tests marked `alone` restart the PostgreSQL server the other sessions use: last, on their own.
+on_postgres -m "$(with_demo no "$pg_markers and alone")" "$@" || status=1
+exit "$status"

@@ -1,5 +1,7 @@
-"""A real site for browser tests: gunicorn with the test settings on its own SQLite database, filled by
-`migrate` and `load_demo_content`, and Debian's Chromium driven by Playwright."""
+"""A real site for browser tests: gunicorn with the test settings on its own SQLite database, a copy of the
+session's test database (the browser tests are `demo` tests: the session has loaded the full demo content, as
+`make run` does), and Debian's Chromium driven by Playwright. On another database than SQLite the site's file is
+filled by `migrate` and `load_demo_content` instead."""
 
 import os
 import re
@@ -12,7 +14,7 @@ import pytest
 
 from tests.browser.pages import DIRECTORIES
 from tests.browser.support import launch_browser, new_context
-from tests.servers import ROOT, free_port, running_server
+from tests.servers import ROOT, copy_test_database, free_port, running_server
 
 
 @pytest.fixture(scope="session")
@@ -31,11 +33,13 @@ def site_env(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_url(site_env):
+def site_url(site_env, django_db_setup, django_db_blocker):
     env = site_env
     workdir = Path(env["MEDIA_ROOT"]).parent
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    database = env["DATABASE_URL"].removeprefix("sqlite:///")
+    if not copy_test_database(database, django_db_blocker):
+        for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
+            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     port = free_port()
     command = [
         sys.executable,

@@ -9,7 +9,7 @@ import pytest
 from tests.browser.pages import CASES, PAGES
 from tests.browser.support import axe_violations, format_violations, new_context
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # on the demo content (conftest.py)
 
 # Labels, descriptions (help texts, errors) and names that point at an element which is not there are silently lost
 # to screen reader users; axe does not always report them.

@@ -19,7 +19,7 @@ from tests.browser.mailbox import MAILBOX_BACKEND, received
 from tests.browser.support import new_context
 from tests.servers import free_port, run_in_site, running_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # on the demo content (conftest.py)
 
 NAME = "Veerle Brouckaert"
 EMAIL = "veerle.brouckaert@example.org"

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.browser.support import new_context
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # on the demo content (conftest.py)
 
 CATALOGUE = "/fr/formations/"
 PHONE = {"width": 320, "height": 640}

@@ -11,7 +11,7 @@ import pytest
 from tests.browser.pages import CASES, PAGES
 from tests.browser.support import REPO_ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # on the demo content (conftest.py)
 
 VNU_JAR = REPO_ROOT / ".cache" / "vnu" / "vnu.jar"
 

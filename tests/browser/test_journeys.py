@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from tests.browser.support import axe_violations, format_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.demo]  # on the demo content (conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 
