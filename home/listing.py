@@ -39,8 +39,12 @@ the page carries its previous/next query strings and its label for `home/include
 """
 
 import copy
+import functools
+import hashlib
 from functools import cached_property
+from pathlib import Path
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, CharField, Exists, F, IntegerField, Min, OuterRef, Q, Value, When
@@ -108,6 +112,27 @@ def _with_originals(model, own, others):
         .values("first")
     )
     return model.objects.filter((own & public_q()) | Q(pk__in=originals))
+
+
+# -- the version of the templates ------------------------------------------------------------------------------
+@functools.cache
+def templates_version():
+    """A digest of every template file of the project (read once per process): HTML kept in the shared cache
+    (Listing.kept_html) is not served by a release whose templates differ from the one that rendered it."""
+    from django.template.loaders.app_directories import get_app_template_dirs
+
+    directories = [Path(directory) for engine in settings.TEMPLATES for directory in engine.get("DIRS", [])]
+    directories += [
+        directory
+        for directory in get_app_template_dirs("templates")
+        if directory.is_relative_to(settings.BASE_DIR) and ".venv" not in directory.parts
+    ]
+    digest = hashlib.sha256()
+    for directory in sorted(directories):
+        for path in sorted(directory.rglob("*.html")):
+            digest.update(str(path.relative_to(directory)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 # -- pagination -------------------------------------------------------------------------------------------
@@ -593,7 +618,27 @@ class Listing:
 
     @property
     def count(self):
-        return self.page_obj.paginator.count
+        """The number of results (read with the counts, or the ranked ids: no card is fetched for it)."""
+        if self.sort == "relevance":
+            return len(self.ranked_sequence())
+        return self.counts["total"]
+
+    @property
+    def page_number(self):
+        """The number of the page shown: the requested one, as Paginator.get_page() reads it (not a whole
+        number: the first; out of range: the last)."""
+        pages = max(1, -(-self.count // self.per_page))
+        try:
+            number = int(self.request.GET.get(self.page_param, 1))
+        except (TypeError, ValueError):
+            return 1
+        return number if 1 <= number <= pages else pages
+
+    def kept_html(self, name, render):
+        """`render()`, HTML that shows this listing's results (named `name`), kept with them: its key holds the
+        validated parameters, the page shown, the language and the templates' version."""
+        key = self.cache_key("html", name, self.page_number, self.per_page, templates_version())
+        return self.kept(key, render)
 
     @property
     def count_sentence(self):
@@ -604,7 +649,7 @@ class Listing:
     def page_obj(self):
         """The requested page and its cards (decorated), in a fixed number of queries."""
         if self.sort == "relevance":
-            sequence = self.kept(self.cache_key("ranked"), self.ranked_ids)
+            sequence = self.ranked_sequence()
         else:
             sequence = SortedIds(self, self.counts["total"])
         page_obj = paginate(
@@ -615,6 +660,9 @@ class Listing:
         by_pk = {item.pk: item for item in self.decorate(cards)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
         return page_obj
+
+    def ranked_sequence(self):
+        return self.kept(self.cache_key("ranked"), self.ranked_ids)
 
     def ranked_ids(self):
         """The search's ids, best first, that match the selected facets."""

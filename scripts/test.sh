@@ -73,15 +73,36 @@ cleanup() {
   bash scripts/redis.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+services=$(mktemp -d)
+# started_in_background NAME: scripts/NAME.sh start, its output in $services/NAME.log, its status in NAME.status.
+started_in_background() { (bash "scripts/$1.sh" start >"$services/$1.log" 2>&1; echo $? >"$services/$1.status") & }
+# url_of NAME: the URL the service printed last; its log and a failure when it did not start.
+url_of() {
+  wait_for_file "$services/$1.status"
+  if [ "$(cat "$services/$1.status")" != 0 ]; then cat "$services/$1.log" >&2; echo "$1 did not start" >&2; exit 1; fi
+  tail -n 1 "$services/$1.log"
+}
+wait_for_file() { while [ ! -f "$1" ]; do sleep 0.2; done; }
+# The search tests run against both engines (tests/engines.py; scripts/elasticsearch.sh: Elasticsearch 7.10.2),
+# which start side by side once their jars are in place (fetched one after the other: one Maven at a time).
+bash scripts/opensearch.sh fetch
+bash scripts/elasticsearch.sh fetch
+started_in_background opensearch
+started_in_background elasticsearch
 bash scripts/browser-setup.sh
-OPENSEARCH_URL=$(bash scripts/opensearch.sh start | tail -n 1)
-# The search tests run against both engines (tests/engines.py); scripts/elasticsearch.sh: Elasticsearch 7.10.2.
-ELASTICSEARCH_URL=$(bash scripts/elasticsearch.sh start | tail -n 1)
-export ELASTICSEARCH_URL
 DATABASE_URL_POSTGRES=$(bash scripts/postgres.sh start | tail -n 1)
+# The PostgreSQL test databases are copies of one migrated once, here, while the SQLite tests run.
+export TEST_DATABASE_TEMPLATE=bdt_test_template
+(
+  "$PY" -c "import psycopg, sys; psycopg.connect(sys.argv[1], autocommit=True).execute('CREATE DATABASE $TEST_DATABASE_TEMPLATE')" "$DATABASE_URL_POSTGRES" \
+    && DATABASE_URL="${DATABASE_URL_POSTGRES%/*}/$TEST_DATABASE_TEMPLATE" "$PY" manage.py migrate --noinput -v0
+) >"$services/template.log" 2>&1 &
+template_pid=$!
 # The Redis of the production-profile sites the nginx and Redis tests start (tests/servers.py: redis_server()).
 REDIS_URL=$(bash scripts/redis.sh start | tail -n 1)
-export OPENSEARCH_URL REDIS_URL
+OPENSEARCH_URL=$(url_of opensearch)
+ELASTICSEARCH_URL=$(url_of elasticsearch)
+export OPENSEARCH_URL ELASTICSEARCH_URL REDIS_URL
 # The PostgreSQL server on which the two-app-server test makes a database of its own (tests/test_cluster.py).
 export POSTGRES_URL=$DATABASE_URL_POSTGRES
 echo "OpenSearch: $OPENSEARCH_URL  Elasticsearch: $ELASTICSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
@@ -90,26 +111,38 @@ status=0
 step "SQLite, minimal site (OpenSearch, Elasticsearch, nginx, Redis and cluster tests included), on both cores"
 # pytest-xdist: the tests of services on one worker (tests/conftest.py: SERVICE_MARKERS), each other file whole.
 pytest_status -m "not demo" -n 2 --dist loadgroup "$@" || status=1
+# No later test searches an engine: their two JVMs would only take CPU from the tests below.
+bash scripts/opensearch.sh stop >/dev/null 2>&1 || true
+bash scripts/elasticsearch.sh stop >/dev/null 2>&1 || true
+wait "$template_pid" || { cat "$services/template.log" >&2; echo "The PostgreSQL template database could not be migrated" >&2; exit 1; }
 
 # The nginx and Redis tests run their site on its own SQLite file whatever the suite's database, and the
 # search-engine tests query the same nodes whatever database the pages come from: once, above, is enough.
 pg_markers="not browser and not nginx and not redis and not opensearch and not elasticsearch"
 on_postgres() { DATABASE_URL=$DATABASE_URL_POSTGRES pytest_status "$@"; }
-step "SQLite, demo content (browser tests included), beside PostgreSQL, minimal site, on both cores"
+step "Side by side: SQLite with the demo content (browser tests included); PostgreSQL, minimal site (both cores); PostgreSQL with the demo content"
 work=$(mktemp -d)
 (
-  export MEDIA_ROOT="$work/media"
+  export MEDIA_ROOT="$work/media-sqlite"
   pytest_status -m demo -p no:cacheprovider "$@"
-) >"$work/demo.log" 2>&1 &
-demo_pid=$!
+) >"$work/sqlite-demo.log" 2>&1 &
+sqlite_demo=$!
+(
+  export MEDIA_ROOT="$work/media-postgres"
+  on_postgres -m "$(with_demo yes "$pg_markers")" -p no:cacheprovider "$@"
+) >"$work/postgres-demo.log" 2>&1 &
+postgres_demo=$!
 on_postgres -m "$(with_demo no "$pg_markers and not alone")" -n 2 --dist loadfile "$@" || status=1
-wait "$demo_pid" || status=1
+wait "$sqlite_demo" || status=1
+wait "$postgres_demo" || status=1
 printf '\n== SQLite, demo content (browser tests included) ==\n'
-cat "$work/demo.log"
-rm -rf "$work"
+cat "$work/sqlite-demo.log"
+printf '\n== PostgreSQL, demo content ==\n'
+cat "$work/postgres-demo.log"
+rm -rf "$work" "$services"
 
-step "PostgreSQL, demo content; then the tests marked alone"
-on_postgres -m "$(with_demo yes "$pg_markers")" "$@" || status=1
-# Tests marked `alone` restart the PostgreSQL server the other sessions use: last, on their own.
+step "PostgreSQL: the tests marked alone"
+# They restart the PostgreSQL server the other sessions use: last, on their own.
 on_postgres -m "$(with_demo no "$pg_markers and alone")" "$@" || status=1
+step "Done"
 exit "$status"

@@ -79,10 +79,19 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     the minimal four-language site (`build_minimal_site`), built in a second or two."""
     _in_memory_sqlite_begins_deferred()
     with django_db_blocker.unblock():
+        if not _database_is_set_up():
+            return  # no selected test uses the database (e.g. browser tests alone: their site is built apart)
         if request.config.stash.get(NEEDS_DEMO, False):
             call_command("load_demo_content", verbosity=0)
         else:
             build_minimal_site()
+
+
+def _database_is_set_up():
+    """pytest-django sets up the test database only when a selected test uses it."""
+    from django.db import connection
+
+    return "wagtailcore_page" in connection.introspection.table_names()
 
 
 def _in_memory_sqlite_begins_deferred():

@@ -72,7 +72,8 @@ def server_environ(*, drop=()):
 
 def copy_test_database(target, django_db_blocker):
     """The session's test database (its site, and what the current test wrote) into the SQLite file
-    `target`. False, nothing copied, when the suite runs on another database than SQLite.
+    `target`. False, nothing copied, when the suite runs on another database than SQLite, or when no selected
+    test uses the database (pytest-django then sets none up).
 
     When an asyncio loop runs in this thread (the browser tests' Playwright loop, once they ran), Django
     refuses database work here: the copy is then done in a thread of its own."""
@@ -80,7 +81,10 @@ def copy_test_database(target, django_db_blocker):
     def copy():
         with django_db_blocker.unblock():
             connection.ensure_connection()
-            if connection.vendor != "sqlite":
+            if (
+                connection.vendor != "sqlite"
+                or "wagtailcore_page" not in connection.introspection.table_names()
+            ):
                 return False
             copy = sqlite3.connect(target)
             connection.connection.backup(copy)

@@ -95,3 +95,44 @@ def test_the_worker_prepares_again_only_after_a_change(content, django_assert_nu
         changed = prepare_listings_if_changed(state)
     assert changed != state
     assert counting(queries.captured_queries)  # the catalogues (and the other listings) counted again
+
+
+def card_queries(queries):
+    """The queries that fetch trainings' cards (or sort them)."""
+    return [query["sql"] for query in queries if 'FROM "trainings_trainingpage"' in query["sql"]]
+
+
+@pytest.mark.usefixtures("general_pages")
+def test_the_results_html_is_kept_with_the_results_until_content_changes(localhost_client, content, settings):
+    """In German, with the results cache on: the same filters again fetch no card and give the same results;
+    a publish shows the new training at once."""
+    settings.RESULTS_CACHE_SECONDS = 60
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code="de")
+    content.trainings("de")
+    url = f"{catalogue.url}?free=1"
+    first_queries, first = visit(localhost_client, url)
+    assert card_queries(first_queries)
+    again_queries, again = visit(localhost_client, url)
+    assert again == first
+    assert card_queries(again_queries) == []
+
+    publish_training(content, catalogue, "Kostenlose Python-Werkstatt")  # free, as the factory makes it
+    _queries, after = visit(localhost_client, url)
+    assert "Kostenlose Python-Werkstatt" in after
+    assert result_count(after) == result_count(first) + 1
+
+
+@pytest.mark.usefixtures("general_pages")
+def test_html_kept_by_a_release_with_other_templates_is_not_served(
+    localhost_client, content, settings, monkeypatch
+):
+    settings.RESULTS_CACHE_SECONDS = 60
+    catalogue = TrainingCatalogPage.objects.get(locale__language_code="fr")
+    content.trainings("fr")
+    url = f"{catalogue.url}?free=1"
+    visit(localhost_client, url)
+    kept_queries, _page = visit(localhost_client, url)
+    assert card_queries(kept_queries) == []
+    monkeypatch.setattr("home.listing.templates_version", lambda: "another release")
+    queries, _page = visit(localhost_client, url)
+    assert card_queries(queries)

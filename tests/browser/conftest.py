@@ -5,6 +5,7 @@ filled by `migrate` and `load_demo_content` instead."""
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import urllib.request
@@ -37,7 +38,12 @@ def site_url(site_env, django_db_setup, django_db_blocker):
     env = site_env
     workdir = Path(env["MEDIA_ROOT"]).parent
     database = env["DATABASE_URL"].removeprefix("sqlite:///")
-    if not copy_test_database(database, django_db_blocker):
+    if copy_test_database(database, django_db_blocker):
+        from django.conf import settings  # the demo's images and documents, loaded by the session
+
+        if Path(settings.MEDIA_ROOT).is_dir():
+            shutil.copytree(settings.MEDIA_ROOT, env["MEDIA_ROOT"], dirs_exist_ok=True)
+    else:
         for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
             subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     port = free_port()
@@ -66,7 +72,9 @@ def site_url(site_env, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    """Chromium. The session's database is set up first: Django refuses database work in this thread once
+    Playwright's event loop runs."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
