@@ -620,7 +620,7 @@ class Listing:
     def count(self):
         """The number of results (read with the counts, or the ranked ids: no card is fetched for it)."""
         if self.sort == "relevance":
-            return len(self.ranked_sequence())
+            return len(self.ranked_sequence)
         return self.counts["total"]
 
     @property
@@ -648,10 +648,8 @@ class Listing:
     @cached_property
     def page_obj(self):
         """The requested page and its cards (decorated), in a fixed number of queries."""
-        if self.sort == "relevance":
-            sequence = self.ranked_sequence()
-        else:
-            sequence = SortedIds(self, self.counts["total"])
+        relevance = self.sort == "relevance"
+        sequence = self.ranked_sequence if relevance else SortedIds(self, self.counts["total"])
         page_obj = paginate(
             self.request, sequence, self.per_page, self.link_params(), self.page_param, self.page_label
         )
@@ -661,6 +659,7 @@ class Listing:
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
         return page_obj
 
+    @cached_property
     def ranked_sequence(self):
         return self.kept(self.cache_key("ranked"), self.ranked_ids)
 

@@ -93,11 +93,27 @@ bash scripts/browser-setup.sh
 DATABASE_URL_POSTGRES=$(bash scripts/postgres.sh start | tail -n 1)
 # The PostgreSQL test databases are copies of one migrated once, here, while the SQLite tests run.
 export TEST_DATABASE_TEMPLATE=bdt_test_template
+# It is built under another name and renamed when migrated: a database of that name is ready to be copied
+# (tests/servers.py: postgres_database() waits for it).
 (
-  "$PY" -c "import psycopg, sys; psycopg.connect(sys.argv[1], autocommit=True).execute('CREATE DATABASE $TEST_DATABASE_TEMPLATE')" "$DATABASE_URL_POSTGRES" \
-    && DATABASE_URL="${DATABASE_URL_POSTGRES%/*}/$TEST_DATABASE_TEMPLATE" "$PY" manage.py migrate --noinput -v0
+  status=0
+  "$PY" - "$DATABASE_URL_POSTGRES" "$TEST_DATABASE_TEMPLATE" <<'PYTHON' || status=$?
+import os, subprocess, sys
+import psycopg
+url, name = sys.argv[1], sys.argv[2]
+server = psycopg.connect(url, autocommit=True)
+server.execute(f"CREATE DATABASE {name}_building")
+env = {**os.environ, "DATABASE_URL": f"{url.rsplit('/', 1)[0]}/{name}_building"}
+subprocess.run([".venv/bin/python", "manage.py", "migrate", "--noinput", "-v0"], env=env, check=True)
+server.execute(f"ALTER DATABASE {name}_building RENAME TO {name}")
+PYTHON
+  echo "$status" >"$services/template.status"
 ) >"$services/template.log" 2>&1 &
-template_pid=$!
+template_ready() {
+  wait_for_file "$services/template.status"
+  [ "$(cat "$services/template.status")" = 0 ] \
+    || { cat "$services/template.log" >&2; echo "The PostgreSQL template database could not be migrated" >&2; return 1; }
+}
 # The Redis of the production-profile sites the nginx and Redis tests start (tests/servers.py: redis_server()).
 REDIS_URL=$(bash scripts/redis.sh start | tail -n 1)
 OPENSEARCH_URL=$(url_of opensearch)
@@ -108,37 +124,37 @@ export POSTGRES_URL=$DATABASE_URL_POSTGRES
 echo "OpenSearch: $OPENSEARCH_URL  Elasticsearch: $ELASTICSEARCH_URL  PostgreSQL: $DATABASE_URL_POSTGRES  Redis: $REDIS_URL"
 
 status=0
-step "SQLite, minimal site (OpenSearch, Elasticsearch, nginx, Redis and cluster tests included), on both cores"
+# The nginx and Redis tests run their site on its own SQLite file whatever the suite's database, and the
+# search-engine tests query the same nodes whatever database the pages come from: on SQLite only.
+pg_markers="not browser and not nginx and not redis and not opensearch and not elasticsearch"
+on_postgres() { DATABASE_URL=$DATABASE_URL_POSTGRES pytest_status "$@"; }
+work=$(mktemp -d)
+step "SQLite, minimal site (OpenSearch, Elasticsearch, nginx, Redis and cluster tests included), on both cores; beside it, PostgreSQL with the demo content"
+(
+  export MEDIA_ROOT="$work/media-postgres"
+  template_ready && on_postgres -m "$(with_demo yes "$pg_markers")" -p no:cacheprovider "$@"
+) >"$work/postgres-demo.log" 2>&1 &
+postgres_demo=$!
 # pytest-xdist: the tests of services on one worker (tests/conftest.py: SERVICE_MARKERS), each other file whole.
 pytest_status -m "not demo" -n 2 --dist loadgroup "$@" || status=1
 # No later test searches an engine: their two JVMs would only take CPU from the tests below.
 bash scripts/opensearch.sh stop >/dev/null 2>&1 || true
 bash scripts/elasticsearch.sh stop >/dev/null 2>&1 || true
-wait "$template_pid" || { cat "$services/template.log" >&2; echo "The PostgreSQL template database could not be migrated" >&2; exit 1; }
 
-# The nginx and Redis tests run their site on its own SQLite file whatever the suite's database, and the
-# search-engine tests query the same nodes whatever database the pages come from: once, above, is enough.
-pg_markers="not browser and not nginx and not redis and not opensearch and not elasticsearch"
-on_postgres() { DATABASE_URL=$DATABASE_URL_POSTGRES pytest_status "$@"; }
-step "Side by side: SQLite with the demo content (browser tests included); PostgreSQL, minimal site (both cores); PostgreSQL with the demo content"
-work=$(mktemp -d)
+step "SQLite with the demo content (browser tests included); beside it, PostgreSQL, minimal site, on both cores"
 (
   export MEDIA_ROOT="$work/media-sqlite"
   pytest_status -m demo -p no:cacheprovider "$@"
 ) >"$work/sqlite-demo.log" 2>&1 &
 sqlite_demo=$!
-(
-  export MEDIA_ROOT="$work/media-postgres"
-  on_postgres -m "$(with_demo yes "$pg_markers")" -p no:cacheprovider "$@"
-) >"$work/postgres-demo.log" 2>&1 &
-postgres_demo=$!
+template_ready || exit 1
 on_postgres -m "$(with_demo no "$pg_markers and not alone")" -n 2 --dist loadfile "$@" || status=1
 wait "$sqlite_demo" || status=1
 wait "$postgres_demo" || status=1
-printf '\n== SQLite, demo content (browser tests included) ==\n'
-cat "$work/sqlite-demo.log"
 printf '\n== PostgreSQL, demo content ==\n'
 cat "$work/postgres-demo.log"
+printf '\n== SQLite, demo content (browser tests included) ==\n'
+cat "$work/sqlite-demo.log"
 rm -rf "$work" "$services"
 
 step "PostgreSQL: the tests marked alone"

@@ -202,11 +202,22 @@ def redis_server(directory):
         subprocess.run(["bash", "scripts/redis.sh", "stop"], cwd=ROOT, env=env, check=False, timeout=60)
 
 
+def _database_appears(admin, name, seconds=120):
+    """Whether the database `name` exists on `admin`'s server within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return True
+        time.sleep(0.5)
+    return False
+
+
 @contextlib.contextmanager
 def postgres_database():
-    """The URL of a new, empty PostgreSQL database, dropped after: on the PostgreSQL server scripts/test.sh
-    started (POSTGRES_URL), or else on one started here by scripts/postgres.sh on a free port and stopped
-    after."""
+    """The URL of a new PostgreSQL database, dropped after: on the PostgreSQL server scripts/test.sh started
+    (POSTGRES_URL), or else on one started here by scripts/postgres.sh on a free port and stopped after. Empty,
+    or on the server of scripts/test.sh a copy of the migrated template it names (TEST_DATABASE_TEMPLATE), once
+    that is ready: `migrate` then only checks."""
     import psycopg
 
     server = os.environ.get("POSTGRES_URL")
@@ -228,9 +239,13 @@ def postgres_database():
             )
         server = started.stdout.strip().splitlines()[-1]
     name = f"bdt_{secrets.token_hex(6)}"
+    template = os.environ.get("TEST_DATABASE_TEMPLATE") if env is None else None
     try:
         with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name}")
+            if template and _database_appears(admin, template):
+                admin.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+            else:
+                admin.execute(f"CREATE DATABASE {name}")
         try:
             yield server.rsplit("/", 1)[0] + "/" + name
         finally:
