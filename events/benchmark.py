@@ -192,6 +192,7 @@ def seed(n, parent=None, index=True, seed_value=7):
                 *(
                     EventPageSpeaker(
                         page_id=page_id,
+                        locale=parent.locale,  # a translatable orderable: in its page's language
                         sort_order=order,
                         name=name,
                         affiliation=aff,

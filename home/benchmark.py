@@ -88,12 +88,15 @@ def seed_pages(factory, parent, n, describe, *, index=True, index_queryset=None)
 
 
 def index_pages(queryset, pks):
-    """Add the pages `pks` of `queryset` to every auto-updated search backend, one bulk call per batch."""
+    """Add the pages `pks` of `queryset` to every search backend (the database's and each engine alias, which
+    saves leave to the task worker), one bulk call per batch."""
     from wagtail.search.backends import get_search_backends
 
     for start in range(0, len(pks), BATCH):
         objects = list(queryset.filter(pk__in=pks[start : start + BATCH]))
-        for backend in get_search_backends(with_auto_update=True):
+        for backend in get_search_backends(
+            with_auto_update=False
+        ):  # the engines too: the worker is not asked
             backend.add_bulk(queryset.model, objects)
 
 

@@ -7,7 +7,9 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -217,6 +219,26 @@ class SectionPreviewBlock(blocks.StructBlock):
         description = _(
             "The first cards of the events, role models or trainings, with a link to the whole list."
         )
+
+    def render(self, value, context=None):
+        """The block's HTML, kept until content changes (and at most for the minute: the events' moment), per
+        language and value: the home page shows three previews, each a listing read and its cards rendered."""
+        page = (context or {}).get("page")
+        if page is None or (context or {}).get("request") is None:
+            return super().render(value, context)
+        from home.listing import templates_version  # home.listing builds on the models, which use the blocks
+
+        key = "home:section-preview:" + content_version.digest(
+            page.locale_id,
+            *(value[name] for name in ("section", "count", "heading", "link_text")),
+            timezone.now().strftime("%Y-%m-%dT%H:%M"),
+            templates_version(),
+        )
+
+        def render():
+            return str(super(SectionPreviewBlock, self).render(value, context))
+
+        return mark_safe(content_version.cached(key, render))  # noqa: S308 - rendered by the template engine
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

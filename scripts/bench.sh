@@ -2,12 +2,14 @@
 # `make bench` (not a test): the production profile on a throwaway PostgreSQL and Redis, measured with wrk on
 # loopback. Pages: home, catalogue (with/without filters), a training, an event, search; each from gunicorn
 # ("uncached": Django keeps no pages, facet counts and result ids come from the results cache, as in
-# production), from a gunicorn with the results cache off ("cold", as for the first visitor after a publish),
+# production), from a gunicorn with the results cache off ("cold", as for the first visitor after a publish,
+# once the task worker has prepared the unfiltered listings: `manage.py prepare_listings` before measuring),
 # through the shipped deploy/nginx.conf (scripts/nginx.sh: its one-second cache, and its log of every search
 # request, written to var/bench/shipped-nginx/logs/searches.log as in production and deleted with nginx's
 # directory at the end), and as a static file served by nginx (the ceiling). Search is measured on each
-# backend: the database and OpenSearch (gunicorns of their own). Prints a table and writes
-# var/bench/latest.json.
+# backend: the database and OpenSearch (gunicorns of their own). The catalogue is also measured cold and
+# uncached with 1,000 and 50,000 trainings (before and after the 10,000 of the full table): prints a table per
+# size and one of the catalogue by size, and writes var/bench/size-<N>.json and var/bench/latest.json (10,000).
 # env: BENCH_DURATION (s, default 10), PG_PORT (54349), OPENSEARCH_PORT (9270), REDIS_PORT (6349),
 # BENCH_PORT (8349: gunicorn; +1 nginx (shipped configuration), +2 nginx static, +3 gunicorn with OpenSearch,
 # +4 and +5 the same two with the results cache off, +6 the shipped nginx's port-80 redirect).
@@ -67,6 +69,7 @@ $PY manage.py migrate --noinput -v0
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py compilemessages --ignore='.venv/*' --ignore='.cache/*' -v0 || true
 $PY manage.py load_demo_content
+$PY manage.py worker --batch -v0  # what the task worker does after the load: the engines' index updates
 # The catalogue is measured cold at three sizes: 1,000 trainings first, then 10,000 (with 1,000 events and 500
 # role models: every page measured), then 50,000 (the extra 40,000 not indexed for search: the catalogue
 # without words does not search). Each time the unfiltered listings are prepared first, as the task worker

@@ -362,6 +362,23 @@ def test_seed_benchmark_creates_live_searchable_trainings():
         call_command("seed_benchmark", stdout=io.StringIO())
 
 
+@pytest.mark.usefixtures("vocabularies")
+@pytest.mark.django_db
+def test_seed_benchmark_creates_events_with_speakers_and_role_models():
+    """What `make bench` seeds besides trainings: events (their speakers are translatable rows, in the
+    event's language) and role models."""
+    from events.models import EventPage, EventPageSpeaker
+    from testimonials.models import TestimonialPage
+
+    call_command("seed_benchmark", "--events", "6", "--role-models", "4", stdout=io.StringIO())
+    events = EventPage.objects.live().filter(locale__language_code="en")
+    assert events.count() >= 6
+    speakers = EventPageSpeaker.objects.filter(page__in=events)
+    assert speakers.exists()
+    assert set(speakers.values_list("locale__language_code", flat=True)) == {"en"}
+    assert TestimonialPage.objects.live().count() >= 4
+
+
 # -- admin upload --------------------------------------------------------------------------------------
 
 VALID_ROW = "adm-1,Python for beginners,becode,online,basic,brussels,fr;nl,yes,,yes,data-ai,,\n"

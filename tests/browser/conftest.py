@@ -58,6 +58,7 @@ def site_url(site_env, django_db_setup, django_db_blocker):
         "2",
         "--timeout",
         "60",
+        "--preload",  # one import of the site, then the workers forked (as bdt_site/gunicorn.conf.py does)
     ]
     with running_server(
         command,

@@ -88,7 +88,17 @@ def journey_site(site_url, site_env, tmp_path_factory):
     mailbox = tmp_path_factory.mktemp("mailbox")
     env = {**site_env, "TEST_EMAIL_BACKEND": MAILBOX_BACKEND, "TEST_MAILBOX": str(mailbox)}
     port = free_port()
-    command = ["gunicorn", "bdt_site.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--timeout", "60"]
+    command = [
+        "gunicorn",
+        "bdt_site.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        "2",
+        "--timeout",
+        "60",
+        "--preload",
+    ]
     with running_server(
         [sys.executable, "-m", *command],
         port=port,
