@@ -54,20 +54,6 @@ def pytest_configure(config):
         settings.MEDIA_ROOT = f"{settings.MEDIA_ROOT}-{worker}"
 
 
-# Tests that start or share a service (a browser, a search engine, nginx, Redis, the app servers of a cluster):
-# under pytest-xdist with `--dist loadgroup` (scripts/test.sh) they all run on one worker, one after the other,
-# so that no two of them share a node's indexes or a server at once; every other test file is a group of its own.
-SERVICE_MARKERS = {"browser", "opensearch", "elasticsearch", "nginx", "redis", "cluster"}
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items):
-    for item in items:
-        marks = {mark.name for mark in item.iter_markers()}
-        group = "services" if marks & SERVICE_MARKERS else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 def pytest_collection_finish(session):
     session.config.stash[NEEDS_DEMO] = any(item.get_closest_marker("demo") for item in session.items)
 

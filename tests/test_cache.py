@@ -35,6 +35,9 @@ from tests.servers import (
     set_cookies,
 )
 
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
+pytestmark = pytest.mark.xdist_group("services")
+
 # --- What Django tells nginx (no service needed) ---------------------------------------------------------
 
 

@@ -39,6 +39,9 @@ from tests.servers import (
     side_by_side,
 )
 
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
+pytestmark = pytest.mark.xdist_group("services")
+
 # Run in the site's environment: the migrations (in this process, while collectstatic runs beside it), then the
 # minimal site, an editor, a user whose logins the throttle test counts, and a draft page under the English home
 # page, which shows in the menu of every page once published. Prints what the tests use.

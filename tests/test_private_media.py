@@ -29,6 +29,9 @@ from tests.servers import (
 from tests.servers import http_request as _http
 from tests.servers import set_cookies as _cookies
 
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
+pytestmark = pytest.mark.xdist_group("services")
+
 # What the site's documents are: (key, title, file name, collection, content)
 DOCUMENTS = [
     ("partners", "Partner plan", "partner-plan.txt", "partners", b"partners only: the 2026 partner plan\n"),

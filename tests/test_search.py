@@ -21,6 +21,9 @@ from home.languages import language_codes
 from search.backend_settings import build_search_backends, engine_alias
 from tests.engines import ENGINES, engine_params
 
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
+pytestmark = pytest.mark.xdist_group("services")
+
 ENGINE_PREFIX = f"bdttest{os.getpid()}"
 
 # (language, page title, query that must find it, needs stemming)

@@ -11,7 +11,8 @@ from search.tasks import update_engines
 from tests.engines import ENGINES
 from tests.test_search import Backend, opensearch_config  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("services")]
 
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

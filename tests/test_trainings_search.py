@@ -12,7 +12,8 @@ from tests.engines import ENGINES, engine_params
 from trainings.factories import TrainingPageFactory
 from trainings.models import TrainingCatalogPage
 
-pytestmark = pytest.mark.django_db
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("services")]
 
 HOSTILE_QUERIES = [
     '"><img src=x>',
