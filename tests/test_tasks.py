@@ -278,7 +278,9 @@ def test_a_hanging_mail_server_never_slows_the_contact_page_and_the_message_goes
     response = client.post(contact_url("en", "julia-weber"), VALID)
     elapsed = time.monotonic() - started
     assert response.status_code == 302
-    assert elapsed < 1, f"the contact page took {elapsed:.2f} s"
+    # Well under the mail server's 5-s timeout (a loaded 2-core machine can take a second), and no connection
+    # to it at all: the request never waits on the mail server.
+    assert elapsed < 3, f"the contact page took {elapsed:.2f} s"
     assert not hanging.connections  # the request never spoke to the mail server
     stored = ContactRequest.objects.get(email="anne@example.com")
 
@@ -366,7 +368,9 @@ def test_a_hanging_mail_server_never_slows_an_event_submission_nor_wagtails_mode
     response = client.post(submit_url("de"), form_data(title="Trotz hängendem Mailserver"))
     elapsed = time.monotonic() - started
     assert response.status_code == 200
-    assert elapsed < 1, f"the submission took {elapsed:.2f} s"
+    # Well under the mail server's 5-s timeout (a loaded 2-core machine can take a second), and no connection
+    # to it at all (below): the request never waits on the mail server.
+    assert elapsed < 3, f"the submission took {elapsed:.2f} s"
     assert not hanging.connections
     # The submission's e-mails, and Wagtail's "submitted" notices (task and workflow), all waiting.
     tasks = set(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
