@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.pages import DIRECTORIES
-from tests.browser.support import launch_browser, new_context
+from tests.browser.support import launch_browser, new_context, site_server_command
 from tests.servers import ROOT, copy_test_database, free_port, running_server
 
 
@@ -47,21 +47,8 @@ def site_url(site_env, django_db_setup, django_db_blocker):
         for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
             subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "bdt_site.wsgi",
-        "-b",
-        f"127.0.0.1:{port}",
-        "-w",
-        "2",
-        "--timeout",
-        "60",
-        "--preload",  # one import of the site, then the workers forked (as bdt_site/gunicorn.conf.py does)
-    ]
     with running_server(
-        command,
+        site_server_command(port),
         port=port,
         env=env,
         log_path=workdir / "server.log",

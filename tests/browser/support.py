@@ -23,6 +23,7 @@ Typical use with the sync API::
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,21 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
             if html:
                 lines.append(f"       {html[:160]}")
     return "\n".join(lines)
+
+
+def site_server_command(port):
+    """gunicorn serving the test site on `port`: two workers forked from one import of the site (`--preload`,
+    as bdt_site/gunicorn.conf.py does)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "bdt_site.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        "2",
+        "--timeout",
+        "60",
+        "--preload",
+    ]

@@ -8,7 +8,6 @@ tests/test_expert_self_service.py.)"""
 
 import json
 import re
-import sys
 import urllib.parse
 import urllib.request
 
@@ -16,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.mailbox import MAILBOX_BACKEND, received
-from tests.browser.support import new_context
+from tests.browser.support import new_context, site_server_command
 from tests.servers import free_port, run_in_site, running_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.demo]  # on the demo content (conftest.py)
@@ -88,19 +87,8 @@ def journey_site(site_url, site_env, tmp_path_factory):
     mailbox = tmp_path_factory.mktemp("mailbox")
     env = {**site_env, "TEST_EMAIL_BACKEND": MAILBOX_BACKEND, "TEST_MAILBOX": str(mailbox)}
     port = free_port()
-    command = [
-        "gunicorn",
-        "bdt_site.wsgi",
-        "-b",
-        f"127.0.0.1:{port}",
-        "-w",
-        "2",
-        "--timeout",
-        "60",
-        "--preload",
-    ]
     with running_server(
-        [sys.executable, "-m", *command],
+        site_server_command(port),
         port=port,
         env=env,
         log_path=mailbox.parent / "journey-server.log",

@@ -72,16 +72,9 @@ class Command(DbWorkerCommand):
         # the worker schedules. A --batch run only works off what is due.
         reloading_parent = options["reload"] and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
         if not options["batch"] and not reloading_parent:
-            threading.Thread(
-                target=scheduling_loop,
-                args=(settings.SCHEDULED_PUBLISHING_SECONDS,),
-                name="scheduled-publishing",
-                daemon=True,
-            ).start()
-            threading.Thread(
-                target=preparing_loop,
-                args=(settings.LISTINGS_PREPARE_SECONDS,),
-                name="listings",
-                daemon=True,
-            ).start()
+            for name, loop, interval in (
+                ("scheduled-publishing", scheduling_loop, settings.SCHEDULED_PUBLISHING_SECONDS),
+                ("listings", preparing_loop, settings.LISTINGS_PREPARE_SECONDS),
+            ):
+                threading.Thread(target=loop, args=(interval,), name=name, daemon=True).start()
         return super().handle(*args, **options)
