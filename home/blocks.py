@@ -1,15 +1,17 @@
 """StreamField blocks shared by every page type. Each block has an icon, a template and a description."""
 
 import copy
+import json
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import prefetch_related_objects
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -220,26 +222,6 @@ class SectionPreviewBlock(blocks.StructBlock):
             "The first cards of the events, role models or trainings, with a link to the whole list."
         )
 
-    def render(self, value, context=None):
-        """The block's HTML, kept until content changes (and at most for the minute: the events' moment), per
-        language and value: the home page shows three previews, each a listing read and its cards rendered."""
-        page = (context or {}).get("page")
-        if page is None or (context or {}).get("request") is None:
-            return super().render(value, context)
-        from home.listing import templates_version  # home.listing builds on the models, which use the blocks
-
-        key = "home:section-preview:" + content_version.digest(
-            page.locale_id,
-            *(value[name] for name in ("section", "count", "heading", "link_text")),
-            timezone.now().strftime("%Y-%m-%dT%H:%M"),
-            templates_version(),
-        )
-
-        def render():
-            return str(super(SectionPreviewBlock, self).render(value, context))
-
-        return mark_safe(content_version.cached(key, render))  # noqa: S308 - rendered by the template engine
-
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         page, request = (parent_context or {}).get("page"), (parent_context or {}).get("request")
@@ -326,6 +308,24 @@ class BodyStreamBlock(blocks.StreamBlock):
     section_preview = SectionPreviewBlock()
     training_finder = TrainingFinderBlock()
     charter_count = CharterCountBlock()
+
+    def render(self, value, context=None):
+        """The body's HTML, kept until content changes and at most for the minute (the moment of the events in
+        section previews), per page, language, host and value: a body reads key figures, listings, renditions
+        and the charter's count, about two thirds of the home page's making. Nothing in a block's template is
+        the visitor's own. Previews (of drafts and revisions) are rendered each time."""
+        context = context or {}
+        page, request = context.get("page"), context.get("request")
+        if page is None or request is None or not page.pk or getattr(request, "is_preview", False):
+            return super().render(value, context)
+        key = "body:" + content_version.digest(
+            page.pk,
+            get_language(),
+            request.get_host(),
+            timezone.now().strftime("%Y-%m-%dT%H:%M"),
+            json.dumps(list(value.raw_data), sort_keys=True, cls=DjangoJSONEncoder),
+        )
+        return content_version.kept_html(key, lambda: super(BodyStreamBlock, self).render(value, context))
 
     def get_context(self, value, parent_context=None):
         """The first image of the page is its largest content on the first screen: its block is named so that

@@ -39,12 +39,8 @@ the page carries its previous/next query strings and its label for `home/include
 """
 
 import copy
-import functools
-import hashlib
 from functools import cached_property
-from pathlib import Path
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, CharField, Exists, F, IntegerField, Min, OuterRef, Q, Value, When
@@ -112,27 +108,6 @@ def _with_originals(model, own, others):
         .values("first")
     )
     return model.objects.filter((own & public_q()) | Q(pk__in=originals))
-
-
-# -- the version of the templates ------------------------------------------------------------------------------
-@functools.cache
-def templates_version():
-    """A digest of every template file of the project (read once per process): HTML kept in the shared cache
-    (Listing.kept_html) is not served by a release whose templates differ from the one that rendered it."""
-    from django.template.loaders.app_directories import get_app_template_dirs
-
-    directories = [Path(directory) for engine in settings.TEMPLATES for directory in engine.get("DIRS", [])]
-    directories += [
-        directory
-        for directory in get_app_template_dirs("templates")
-        if directory.is_relative_to(settings.BASE_DIR) and ".venv" not in directory.parts
-    ]
-    digest = hashlib.sha256()
-    for directory in sorted(directories):
-        for path in sorted(directory.rglob("*.html")):
-            digest.update(str(path.relative_to(directory)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 # -- pagination -------------------------------------------------------------------------------------------
@@ -637,8 +612,8 @@ class Listing:
     def kept_html(self, name, render):
         """`render()`, HTML that shows this listing's results (named `name`), kept with them: its key holds the
         validated parameters, the page shown, the language and the templates' version."""
-        key = self.cache_key("html", name, self.page_number, self.per_page, templates_version())
-        return self.kept(key, render)
+        key = self.cache_key(name, self.page_number, self.per_page)
+        return content_version.kept_html(key, render, keep=self.kept)
 
     @property
     def count_sentence(self):

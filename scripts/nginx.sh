@@ -79,7 +79,10 @@ http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     sendfile on;
-    access_log $( [ "$NGINX_ACCESS_LOG" = off ] && echo off || echo "$NGINX_DIR/logs/access.log" );
+    # When and how each request was answered: from the cache or not (and why), by which app server.
+    log_format bdt_edge '\$msec "\$request" \$status cache=\$upstream_cache_status upstream=\$upstream_addr '
+                        '(\$upstream_status, \$upstream_response_time s)';
+    access_log $( [ "$NGINX_ACCESS_LOG" = off ] && echo off || echo "$NGINX_DIR/logs/access.log bdt_edge" );
     client_body_temp_path $NGINX_DIR/temp/body;
     proxy_temp_path $NGINX_DIR/temp/proxy;
     fastcgi_temp_path $NGINX_DIR/temp/fastcgi;

@@ -8,8 +8,9 @@
 # in one that loads the full demo content, all others in one on the minimal four-language site built by the
 # factories. Both cores are kept busy: `--fast` runs the two side by side (the larger on both cores with
 # pytest-xdist, each worker with its own media folder). The full run takes the SQLite minimal-site session on
-# both cores (the tests of services grouped on one worker), then the SQLite demo session beside the PostgreSQL
-# minimal-site session (on both cores), then the PostgreSQL demo session and the tests marked `alone`.
+# both cores (the tests of the search engines grouped on one worker, those of production-profile servers on
+# one) beside the PostgreSQL demo session, then the SQLite demo session beside the PostgreSQL minimal-site
+# session (on both cores), then the tests marked `alone`. Each session ends with its slowest tests.
 set -euo pipefail
 FAST=0
 if [ "${1:-}" = "--fast" ]; then FAST=1; shift; fi
@@ -22,7 +23,12 @@ export ELASTICSEARCH_PORT=${ELASTICSEARCH_PORT:-9260}
 step() { printf '\n== %s == (%s)\n' "$*" "$(date -u +%T)"; }
 
 # pytest's exit status, with "no test selected" (5) counted as success.
-pytest_status() { local status=0; "$PY" -m pytest "$@" || status=$?; [ "$status" = 5 ] && status=0; return "$status"; }
+pytest_status() {
+  local status=0
+  "$PY" -m pytest --durations=12 --durations-min=5 "$@" || status=$?
+  [ "$status" = 5 ] && status=0
+  return "$status"
+}
 
 # with_demo yes|no MARKERS: the marker expression of one of the two sessions ("" for every marker).
 with_demo() { local own; own=$([ "$1" = yes ] && echo demo || echo "not demo"); echo "$own${2:+ and ($2)}"; }
@@ -135,7 +141,8 @@ step "SQLite, minimal site (OpenSearch, Elasticsearch, nginx, Redis and cluster 
   template_ready && on_postgres -m "$(with_demo yes "$pg_markers")" -p no:cacheprovider "$@"
 ) >"$work/postgres-demo.log" 2>&1 &
 postgres_demo=$!
-# pytest-xdist: the tests of services on one worker (tests/conftest.py: SERVICE_MARKERS), each other file whole.
+# pytest-xdist: the tests of the search engines on one worker, those of production-profile servers (nginx, Redis)
+# on one worker (the xdist_group marks of their modules), each other file whole.
 pytest_status -m "not demo" -n 2 --dist loadgroup "$@" || status=1
 # No later test searches an engine: their two JVMs would only take CPU from the tests below.
 bash scripts/opensearch.sh stop >/dev/null 2>&1 || true

@@ -35,8 +35,9 @@ from tests.servers import (
     set_cookies,
 )
 
-# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
-pytestmark = pytest.mark.xdist_group("services")
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of production-profile servers,
+# on one worker (they share the Redis server, which tests.servers.redis_server() empties).
+pytestmark = pytest.mark.xdist_group("servers")
 
 # --- What Django tells nginx (no service needed) ---------------------------------------------------------
 

@@ -39,8 +39,9 @@ from tests.servers import (
     side_by_side,
 )
 
-# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
-pytestmark = pytest.mark.xdist_group("services")
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of production-profile servers,
+# on one worker (they share the Redis server, which tests.servers.redis_server() empties).
+pytestmark = pytest.mark.xdist_group("servers")
 
 # Run in the site's environment: the migrations (in this process, while collectstatic runs beside it), then the
 # minimal site, an editor, a user whose logins the throttle test counts, and a draft page under the English home
@@ -117,6 +118,12 @@ def cluster(tmp_path_factory):
                     **data,
                     "servers": servers,
                     "access_logs": [tmp / "access-1.log", tmp / "access-2.log"],
+                    "edge_log": tmp / "nginx" / "logs" / "access.log",
+                    "error_logs": [
+                        tmp / "gunicorn-1.log",
+                        tmp / "gunicorn-2.log",
+                        tmp / "nginx" / "logs" / "error.log",
+                    ],
                     "nginx": nginx,
                 }
             finally:
@@ -126,6 +133,19 @@ def cluster(tmp_path_factory):
                 engine.admin_client(engine_url).indices.delete(
                     index=f"{prefix}_*", params={"expand_wildcards": "all"}
                 )
+
+
+def _edge_report(cluster, path, headers, published_at):
+    """What nginx answered for `path` and what the app servers served since the publish: for a failure."""
+    logs = "\n".join(
+        f"{log}:\n" + "".join(log.read_text().splitlines(keepends=True)[-12:])
+        for log in [*cluster["access_logs"], cluster["edge_log"], *cluster["error_logs"]]
+        if log.exists()
+    )
+    return (
+        f"{path}: X-Proxy-Cache {headers.get('X-Proxy-Cache')}, published at {published_at:.3f}, "
+        f"asked at {time.time():.3f}\n{logs}"
+    )
 
 
 def _page(port, path, **kwargs):
@@ -165,8 +185,8 @@ def test_a_publish_through_one_app_server_shows_on_the_other_at_once_and_through
     # nginx: for any request sent a second after the publish.
     time.sleep(max(0.0, published_at + 1.0 - time.time()))
     for path in ("/en/", draft["url"]):
-        status, body = _page(cluster["nginx"]["port"], path)
-        assert status == 200 and title in body, path
+        status, headers, body = http_request(cluster["nginx"]["port"], path)
+        assert status == 200 and title in body.decode(), _edge_report(cluster, path, headers, published_at)
     # The shared search engine: the other app server finds it once the worker has indexed it and OpenSearch has
     # refreshed (each second).
     deadline = time.time() + 5

@@ -118,3 +118,18 @@ def test_the_training_finder_asks_three_questions_and_opens_the_filtered_catalog
     assert len(regions) == len(set(regions))
     catalogue = client.get(form["action"], {"region": "brussels", "level": "", "audience": ""})
     assert catalogue.status_code == 200
+
+
+def test_a_body_kept_for_visitors_never_hides_the_draft_an_editor_previews(client, home_pages):
+    """Visitors get the page's body as it was rendered for the first of them (until content changes); an
+    editor previewing a draft sees the draft's own body at once, and a publish reaches visitors at once."""
+    home = with_body(home_pages["nl"], ("heading", {"text": "Welkom", "level": "h2"}))
+    assert client.get(home.url).content.decode().count("Welkom") == 1
+    home.body = [("heading", {"text": "Nieuw voorjaar", "level": "h2"})]
+    home.save_revision()
+
+    assert "Nieuw voorjaar" in home.make_preview_request().content.decode()
+    assert "Nieuw voorjaar" not in client.get(home.url).content.decode()  # still the live one for visitors
+    publish(home)
+    published = client.get(home.url).content.decode()
+    assert "Nieuw voorjaar" in published and "Welkom" not in published

@@ -133,6 +133,6 @@ def test_html_kept_by_a_release_with_other_templates_is_not_served(
     visit(localhost_client, url)
     kept_queries, _page = visit(localhost_client, url)
     assert card_queries(kept_queries) == []
-    monkeypatch.setattr("home.listing.templates_version", lambda: "another release")
+    monkeypatch.setattr("bdt_site.content_version.templates_version", lambda: "another release")
     queries, _page = visit(localhost_client, url)
     assert card_queries(queries)

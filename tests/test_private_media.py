@@ -29,8 +29,9 @@ from tests.servers import (
 from tests.servers import http_request as _http
 from tests.servers import set_cookies as _cookies
 
-# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
-pytestmark = pytest.mark.xdist_group("services")
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of production-profile servers,
+# on one worker (they share the Redis server, which tests.servers.redis_server() empties).
+pytestmark = pytest.mark.xdist_group("servers")
 
 # What the site's documents are: (key, title, file name, collection, content)
 DOCUMENTS = [

@@ -21,8 +21,9 @@ from home.languages import language_codes
 from search.backend_settings import build_search_backends, engine_alias
 from tests.engines import ENGINES, engine_params
 
-# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
-pytestmark = pytest.mark.xdist_group("services")
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of the search engines, on one
+# worker (they share the engines' test indexes).
+pytestmark = pytest.mark.xdist_group("engines")
 
 ENGINE_PREFIX = f"bdttest{os.getpid()}"
 

@@ -11,8 +11,9 @@ from search.tasks import update_engines
 from tests.engines import ENGINES
 from tests.test_search import Backend, opensearch_config  # noqa: F401
 
-# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("services")]
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of the search engines, on one
+# worker (they share the engines' test indexes).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("engines")]
 
 DATABASE_TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

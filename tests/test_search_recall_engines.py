@@ -6,8 +6,9 @@ from tests.engines import engine_params
 from tests.test_search import Backend, elasticsearch_config, opensearch_config  # noqa: F401
 from tests.test_search_forgiving import build_query_set, recall_at_5
 
-# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
-pytestmark = pytest.mark.xdist_group("services")
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of the search engines, on one
+# worker (they share the engines' test indexes).
+pytestmark = pytest.mark.xdist_group("engines")
 
 
 @pytest.fixture(params=engine_params())

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.html import count_queries, option_count, result_count, text
+from tests.html import count_queries, option_count, result_count, soup, text
 from trainings.models import InitiativeIndexPage, InitiativePage, TrainingCatalogPage, TrainingPage
 
 
@@ -469,3 +469,19 @@ def test_who_may_not_publish_can_neither_see_nor_use_the_import(localhost_client
     assert response.status_code == 302 and response["Location"] == "/admin/"  # Wagtail's "permission denied"
     _upload(localhost_client, CSV_HEADER + VALID_ROW)
     assert not TrainingPage.objects.filter(external_reference="adm-1").exists()
+
+
+@pytest.mark.django_db
+def test_a_training_page_links_to_its_provider_section_and_back_to_its_catalogue(localhost_client, content):
+    """In Dutch: the provider's name opens the catalogue's section of that organisation, "back" the catalogue
+    (both worked out from the training's own URL, without loading the catalogue)."""
+    training = content.trainings("nl", providers=["becode"])[0]
+    page = soup(localhost_client.get(training.url))
+    provider_link = page.select_one("article.training .meta a")["href"]
+    back_link = page.select("article.training a")[-1]["href"]
+
+    assert provider_link == "/nl/opleidingen/organisations/becode/"
+    assert back_link == "/nl/opleidingen/"
+    for link in (provider_link, back_link):
+        response = localhost_client.get(link)
+        assert response.status_code == 200 and training.title in response.content.decode(), link

@@ -12,8 +12,9 @@ from tests.engines import ENGINES, engine_params
 from trainings.factories import TrainingPageFactory
 from trainings.models import TrainingCatalogPage
 
-# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of services, on one worker.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("services")]
+# Under pytest-xdist (`--dist loadgroup`, scripts/test.sh) with the other tests of the search engines, on one
+# worker (they share the engines' test indexes).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("engines")]
 
 HOSTILE_QUERIES = [
     '"><img src=x>',

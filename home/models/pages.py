@@ -97,12 +97,20 @@ class BasePage(LocalizedLinksMixin, Page):
             self.prefetch_details()
         return super().get_context(request, *args, **kwargs)
 
+    def parent_url(self, request=None):
+        """The URL of this page's parent (the section it is listed in), worked out from this page's own URL
+        without loading the parent."""
+        url = self.get_url(request) or ""
+        if url.endswith(f"/{self.slug}/"):
+            return url[: -len(self.slug) - 1]
+        return self.get_parent().get_url(request) or ""
+
     def parent_route_url(self, index_model, name, *args, request=None):
         """The URL of route `name` (with `args`) of this page's parent, an `index_model` page, worked out from
         this page's own URL without loading the parent; "" when the parent is of another type."""
         url = self.get_url(request) or ""
         if url.endswith(f"/{self.slug}/"):
-            return url[: -len(self.slug) - 1] + index_model.get_resolver().reverse(name, *args)
+            return self.parent_url(request) + index_model.get_resolver().reverse(name, *args)
         parent = self.get_parent().specific
         if not isinstance(parent, index_model):
             return ""

@@ -219,6 +219,11 @@ class TrainingPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["provider"] = provider = localized(self, "provider")
+        context["catalogue_url"] = self.parent_url(request)
+        if provider is not None:
+            context["provider_url"] = self.parent_route_url(
+                TrainingCatalogPage, "organisation", provider.slug, request=request
+            )
         context["format"] = localized(self, "format")
         context["level"] = localized(self, "level")
         context["region"] = localized(self, "region")
@@ -404,6 +409,7 @@ class InitiativePage(BasePage):
         context["regions"] = localize_term_ids(Region, ids["regions"])
         context["objectives"] = localize_term_ids(StrategicObjective, ids["strategic_objectives"])
         context["cite_as"] = self.cite_as(request, organisations)
+        context["initiatives_url"] = self.parent_url(request)
         context["catalogue"] = TrainingCatalogPage.for_locale(self.locale_id)
         return context
 
