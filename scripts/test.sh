@@ -53,6 +53,23 @@ parallel_suite() {
   return "$status"
 }
 
+# The SQLite test databases are copies of one migrated once, here, while the static checks run
+# (tests/conftest.py: TEST_SQLITE_TEMPLATE); the copy is made with SQLite's backup API, which reads through WAL.
+sqlite_template_dir=$(mktemp -d)
+export TEST_SQLITE_TEMPLATE="$sqlite_template_dir/migrated.sqlite3"
+(
+  building="$sqlite_template_dir/building.sqlite3"
+  DATABASE_URL="sqlite:///$building" "$PY" manage.py migrate --noinput -v0
+  "$PY" -c 'import sqlite3, sys; s, d = map(sqlite3.connect, sys.argv[1:]); s.backup(d); d.close(); s.close()' \
+    "$building" "$TEST_SQLITE_TEMPLATE"
+) >"$sqlite_template_dir/log" 2>&1 &
+sqlite_template=$!
+trap 'rm -rf "$sqlite_template_dir"' EXIT
+sqlite_template_ready() {
+  wait "$sqlite_template" \
+    || { cat "$sqlite_template_dir/log" >&2; echo "The SQLite template database could not be migrated" >&2; return 1; }
+}
+
 step "Static checks"
 .venv/bin/ruff check .
 $PY scripts/check_imports.py
@@ -67,12 +84,14 @@ done
 if [ "$FAST" = 1 ]; then
   step "Test suite on SQLite (no browser, OpenSearch, nginx or Redis)"
   unset DATABASE_URL OPENSEARCH_URL ELASTICSEARCH_URL REDIS_URL
+  sqlite_template_ready
   parallel_suite "not browser and not opensearch and not elasticsearch and not nginx and not redis" "$@"
   exit
 fi
 
 step "Services"
 cleanup() {
+  rm -rf "$sqlite_template_dir"
   bash scripts/opensearch.sh stop >/dev/null 2>&1 || true
   bash scripts/elasticsearch.sh stop >/dev/null 2>&1 || true
   bash scripts/postgres.sh stop >/dev/null 2>&1 || true
@@ -141,6 +160,7 @@ step "SQLite, minimal site (OpenSearch, Elasticsearch, nginx, Redis and cluster 
   template_ready && on_postgres -m "$(with_demo yes "$pg_markers")" -p no:cacheprovider "$@"
 ) >"$work/postgres-demo.log" 2>&1 &
 postgres_demo=$!
+sqlite_template_ready || exit 1
 # pytest-xdist: the tests of the search engines on one worker, those of production-profile servers (nginx, Redis)
 # on one worker (the xdist_group marks of their modules), each other file whole.
 pytest_status -m "not demo" -n 2 --dist loadgroup "$@" || status=1

@@ -1,4 +1,5 @@
 import os
+import sqlite3
 
 import pytest
 from django.core.management import call_command
@@ -46,12 +47,33 @@ def build_minimal_site():
 
 def pytest_configure(config):
     """Under pytest-xdist (`make test-fast`) each worker writes its uploads to a media folder of its own, so no
-    test sees another's files."""
+    test sees another's files. With TEST_SQLITE_TEMPLATE, the in-memory SQLite test database starts as a copy
+    of that migrated database file (scripts/test.sh makes it once per run)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:
         from django.conf import settings
 
         settings.MEDIA_ROOT = f"{settings.MEDIA_ROOT}-{worker}"
+    if os.environ.get("TEST_SQLITE_TEMPLATE"):
+        from django.db.backends.signals import connection_created
+
+        connection_created.connect(_copy_sqlite_template, weak=False)
+
+
+def _copy_sqlite_template(sender, connection, **kwargs):
+    """The empty in-memory test database becomes a copy of TEST_SQLITE_TEMPLATE (SQLite's backup API) as soon
+    as it is opened, so the `migrate` of the test set-up finds every migration applied: each session and
+    xdist worker copies in a moment what took 20 s of CPU to migrate."""
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        return
+    database = connection.connection
+    if database.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        return
+    template = sqlite3.connect(os.environ["TEST_SQLITE_TEMPLATE"])
+    try:
+        template.backup(database)
+    finally:
+        template.close()
 
 
 def pytest_collection_finish(session):

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 
 from tests.engines import ENGINES
 from tests.servers import (
@@ -119,6 +120,7 @@ def cluster(tmp_path_factory):
                     "servers": servers,
                     "access_logs": [tmp / "access-1.log", tmp / "access-2.log"],
                     "edge_log": tmp / "nginx" / "logs" / "access.log",
+                    "redis_url": redis_url,
                     "error_logs": [
                         tmp / "gunicorn-1.log",
                         tmp / "gunicorn-2.log",
@@ -142,10 +144,25 @@ def _edge_report(cluster, path, headers, published_at):
         for log in [*cluster["access_logs"], cluster["edge_log"], *cluster["error_logs"]]
         if log.exists()
     )
+    shared = redis.Redis.from_url(cluster["redis_url"])
+    kept = "\n".join(
+        f"{key.decode()}: {'with' if b'Quokka' in (shared.get(key) or b'') else 'without'} the page"
+        for key in sorted(shared.keys("*chrome*site:en*"))
+    )
+    again = {
+        f"app server {number} as nginx asks": title_in(server.port, path, headers={"Host": "127.0.0.1"})
+        for number, server in enumerate(cluster["servers"], 1)
+    }
     return (
         f"{path}: X-Proxy-Cache {headers.get('X-Proxy-Cache')}, published at {published_at:.3f}, "
-        f"asked at {time.time():.3f}\n{logs}"
+        f"asked at {time.time():.3f}; the page shown again now: {again}\n"
+        f"content version {shared.get(':1:content:version')}\n{kept}\n{logs}"
     )
+
+
+def title_in(port, path, **kwargs):
+    """Whether the published draft's title is on the page at `path` of the server on `port`."""
+    return "Cluster Quokka Corner" in _page(port, path, **kwargs)[1]
 
 
 def _page(port, path, **kwargs):
