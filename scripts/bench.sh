@@ -66,6 +66,9 @@ else
 fi
 
 $PY manage.py migrate --noinput -v0
+# The engine's indexes, made with their mappings before anything is added to them (as a deployment does): an
+# index that the first update creates gets OpenSearch's guessed mapping, without the stored pk searches read.
+if [ -n "$ENGINE_URL" ]; then $PY manage.py update_index -v0; fi
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py compilemessages --ignore='.venv/*' --ignore='.cache/*' -v0 || true
 $PY manage.py load_demo_content
