@@ -2,12 +2,12 @@
 # The full suite, as `make test` and CI run it: static checks, then the tests on SQLite (with the browser,
 # OpenSearch, nginx and Redis tests) and again on a throwaway PostgreSQL 15. Services are started here and
 # stopped on exit; a service that cannot start fails the run with its own error message.
-# `--fast` (`make test-fast`, for development): the same static checks, then the tests on SQLite only, without
-# the tests that need a service (browser, OpenSearch, nginx, Redis); no service is started.
-# Each suite is two pytest sessions (tests/conftest.py): the tests marked `demo` (the browser tests among them)
-# in one that loads the full demo content, all others in one on the minimal four-language site built by the
-# factories. Both cores are kept busy: `--fast` runs the two side by side (the larger on both cores with
-# pytest-xdist, each worker with its own media folder). The full run takes the SQLite minimal-site session on
+# `--fast` (`make test-fast`, for development): the same static checks, then the tests on the minimal site on
+# SQLite, on both cores (pytest-xdist, each worker with its own media folder), without the tests that need the
+# demo content or a service (browser, OpenSearch, nginx, Redis); no service is started.
+# The full suite is two pytest sessions per database (tests/conftest.py): the tests marked `demo` (the browser
+# tests among them) in one that loads the full demo content, all others in one on the minimal four-language
+# site built by the factories. Both cores are kept busy. The full run takes the SQLite minimal-site session on
 # both cores (the tests of the search engines grouped on one worker, those of production-profile servers on
 # one) beside the PostgreSQL demo session, then the SQLite demo session beside the PostgreSQL minimal-site
 # session (on both cores), then the tests marked `alone`. Each session ends with its slowest tests.
@@ -33,42 +33,22 @@ pytest_status() {
 # with_demo yes|no MARKERS: the marker expression of one of the two sessions ("" for every marker).
 with_demo() { local own; own=$([ "$1" = yes ] && echo demo || echo "not demo"); echo "$own${2:+ and ($2)}"; }
 
-# parallel_suite MARKERS [pytest arguments]: the same two sessions side by side; the demo session's output
-# follows the other's.
-parallel_suite() {
-  local markers=$1; shift
-  local work status=0 demo_pid
-  work=$(mktemp -d)
-  (
-    export MEDIA_ROOT="$work/media"
-    pytest_status -m "$(with_demo yes "$markers")" -p no:cacheprovider "$@"
-  ) >"$work/demo.log" 2>&1 &
-  demo_pid=$!
-  # The larger session on both cores (pytest-xdist, one test file per worker at a time), beside the demo one.
-  pytest_status -m "$(with_demo no "$markers")" -n 2 --dist loadfile "$@" || status=1
-  wait "$demo_pid" || status=1
-  printf '\n== Tests that need the demo content ==\n'
-  cat "$work/demo.log"
-  rm -rf "$work"
-  return "$status"
-}
-
-# The SQLite test databases are copies of one migrated once, here, while the static checks run
-# (tests/conftest.py: TEST_SQLITE_TEMPLATE); the copy is made with SQLite's backup API, which reads through WAL.
+# The SQLite test databases are copies of one migrated once, here, while the static checks run and pytest
+# starts (tests/conftest.py: TEST_SQLITE_TEMPLATE, which waits for the file). The copy is made with SQLite's
+# backup API (which reads through WAL) and renamed when complete; on failure the log goes to $TEST_SQLITE_TEMPLATE.failed.
 sqlite_template_dir=$(mktemp -d)
 export TEST_SQLITE_TEMPLATE="$sqlite_template_dir/migrated.sqlite3"
 (
   building="$sqlite_template_dir/building.sqlite3"
-  DATABASE_URL="sqlite:///$building" "$PY" manage.py migrate --noinput -v0
-  "$PY" -c 'import sqlite3, sys; s, d = map(sqlite3.connect, sys.argv[1:]); s.backup(d); d.close(); s.close()' \
-    "$building" "$TEST_SQLITE_TEMPLATE"
-) >"$sqlite_template_dir/log" 2>&1 &
-sqlite_template=$!
+  if DATABASE_URL="sqlite:///$building" "$PY" manage.py migrate --noinput -v0 >"$sqlite_template_dir/log" 2>&1 \
+    && "$PY" -c 'import sqlite3, sys; s, d = map(sqlite3.connect, sys.argv[1:]); s.backup(d); d.close(); s.close()' \
+      "$building" "$TEST_SQLITE_TEMPLATE.part" >>"$sqlite_template_dir/log" 2>&1; then
+    mv "$TEST_SQLITE_TEMPLATE.part" "$TEST_SQLITE_TEMPLATE"
+  else
+    mv "$sqlite_template_dir/log" "$TEST_SQLITE_TEMPLATE.failed"
+  fi
+) &
 trap 'rm -rf "$sqlite_template_dir"' EXIT
-sqlite_template_ready() {
-  wait "$sqlite_template" \
-    || { cat "$sqlite_template_dir/log" >&2; echo "The SQLite template database could not be migrated" >&2; return 1; }
-}
 
 step "Static checks"
 .venv/bin/ruff check .
@@ -82,10 +62,10 @@ for po in locale/*/LC_MESSAGES/django.po */locale/*/LC_MESSAGES/django.po; do
 done
 
 if [ "$FAST" = 1 ]; then
-  step "Test suite on SQLite (no browser, OpenSearch, nginx or Redis)"
+  step "Tests on the minimal site, SQLite, both cores (no demo content, browser, OpenSearch, nginx or Redis)"
   unset DATABASE_URL OPENSEARCH_URL ELASTICSEARCH_URL REDIS_URL
-  sqlite_template_ready
-  parallel_suite "not browser and not opensearch and not elasticsearch and not nginx and not redis" "$@"
+  markers="not browser and not opensearch and not elasticsearch and not nginx and not redis"
+  pytest_status -m "$(with_demo no "$markers")" -n 2 --dist loadfile "$@"
   exit
 fi
 
@@ -160,7 +140,6 @@ step "SQLite, minimal site (OpenSearch, Elasticsearch, nginx, Redis and cluster 
   template_ready && on_postgres -m "$(with_demo yes "$pg_markers")" -p no:cacheprovider "$@"
 ) >"$work/postgres-demo.log" 2>&1 &
 postgres_demo=$!
-sqlite_template_ready || exit 1
 # pytest-xdist: the tests of the search engines on one worker, those of production-profile servers (nginx, Redis)
 # on one worker (the xdist_group marks of their modules), each other file whole.
 pytest_status -m "not demo" -n 2 --dist loadgroup "$@" || status=1

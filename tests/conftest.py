@@ -1,5 +1,7 @@
 import os
 import sqlite3
+import time
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -60,6 +62,22 @@ def pytest_configure(config):
         connection_created.connect(_copy_sqlite_template, weak=False)
 
 
+def _sqlite_template(seconds=600):
+    """The path of TEST_SQLITE_TEMPLATE once scripts/test.sh has finished migrating it (pytest starts meanwhile)."""
+    path = Path(os.environ["TEST_SQLITE_TEMPLATE"])
+    failed = path.with_name(path.name + ".failed")
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if failed.exists():
+            pytest.exit(
+                f"The SQLite template database could not be migrated:\n{failed.read_text()}", returncode=1
+            )
+        if time.monotonic() > deadline:
+            pytest.exit(f"No SQLite template database at {path} after {seconds} s", returncode=1)
+        time.sleep(0.2)
+    return str(path)
+
+
 def _copy_sqlite_template(sender, connection, **kwargs):
     """The empty in-memory test database becomes a copy of TEST_SQLITE_TEMPLATE (SQLite's backup API) as soon
     as it is opened, so the `migrate` of the test set-up finds every migration applied: each session and
@@ -69,7 +87,7 @@ def _copy_sqlite_template(sender, connection, **kwargs):
     database = connection.connection
     if database.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         return
-    template = sqlite3.connect(os.environ["TEST_SQLITE_TEMPLATE"])
+    template = sqlite3.connect(_sqlite_template())
     try:
         template.backup(database)
     finally:
