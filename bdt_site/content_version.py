@@ -264,6 +264,8 @@ def bump(**kwargs):
 _IGNORED_APPS = {
     "admin",
     "auth",
+    "axes",  # login attempts and their log
+    "django_tasks_database",  # the task queue: every task's claim and result
     "contenttypes",
     "sessions",
     "wagtailadmin",
@@ -284,7 +286,15 @@ _IGNORED_MODEL_NAMES = {
     "query",
     "querydailyhits",
     "contactrequest",
+    "contactmessage",
     "eventsubmission",
+    "partnernotice",
+    "expertsignup",
+    "expertnotice",
+    "expertdeletion",
+    "comment",
+    "commentreply",
+    "apitoken",
     "signatory",  # a charter signature bumps the version itself, when it is or was listed (home.models.charter)
     "uploadedfile",
     "uploadedimage",

@@ -80,3 +80,22 @@ def test_the_expert_directory_keeps_its_own_results_apart_from_the_role_models(c
     assert role_models.status_code == 200 and directory.status_code == 200
     assert "Expertise" in directory.content.decode()
     assert client.get("/fr/modeles/experts/?language=nl").status_code == 200
+
+
+@pytest.mark.django_db
+def test_private_records_and_bookkeeping_leave_every_cache_alone(client, django_user_model):
+    """A failed login, a queued background task or a visitor's message changes nothing visitors see: no cache
+    is emptied for them (before, every task the worker ran and every login attempt emptied them all)."""
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    version = content_version.current()
+    django_user_model.objects.create_user("kim", "kim@example.org", "right-password")
+    client.post("/admin/login/", {"username": "kim", "password": "wrong-password"})
+    DBTaskResult.objects.create(
+        task_path="home.tasks.publish_scheduled",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="background",
+        run_after=timezone.now(),
+    )
+    assert content_version.current() == version
