@@ -18,6 +18,7 @@ import threading
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 import redis
 
@@ -121,6 +122,7 @@ def cluster(tmp_path_factory):
                     "access_logs": [tmp / "access-1.log", tmp / "access-2.log"],
                     "edge_log": tmp / "nginx" / "logs" / "access.log",
                     "redis_url": redis_url,
+                    "database": database,
                     "error_logs": [
                         tmp / "gunicorn-1.log",
                         tmp / "gunicorn-2.log",
@@ -153,6 +155,19 @@ def _edge_report(cluster, path, headers, published_at):
         f"app server {number} as nginx asks": title_in(server.port, path, headers={"Host": "127.0.0.1"})
         for number, server in enumerate(cluster["servers"], 1)
     }
+    again["the page itself on app server 2"] = _page(cluster["servers"][1].port, cluster["draft"]["url"])[0]
+    with psycopg.connect(cluster["database"]) as connection:
+        row = connection.execute(
+            "SELECT live, show_in_menus, has_unpublished_changes, latest_revision_id, live_revision_id"
+            " FROM wagtailcore_page WHERE id = %s",
+            [cluster["draft"]["id"]],
+        ).fetchone()
+        actions = connection.execute(
+            "SELECT action, timestamp FROM wagtailcore_pagelogentry WHERE page_id = %s ORDER BY id",
+            [cluster["draft"]["id"]],
+        ).fetchall()
+    again["in the database (live, show_in_menus, unpublished changes, latest, live revision)"] = row
+    again["its log"] = [(action, f"{moment.timestamp():.3f}") for action, moment in actions]
     return (
         f"{path}: X-Proxy-Cache {headers.get('X-Proxy-Cache')}, published at {published_at:.3f}, "
         f"asked at {time.time():.3f}; the page shown again now: {again}\n"
