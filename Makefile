@@ -33,7 +33,8 @@ run: messages
 test: messages
 	bash scripts/test.sh
 
-# For development: static checks, then the suite on SQLite without browser, OpenSearch or nginx. CI runs `make test`.
+# For development: static checks, then the minimal-site tests on SQLite, without the demo content, browser,
+# search engines, nginx or Redis. CI runs `make test`.
 test-fast: messages
 	bash scripts/test.sh --fast
 

@@ -110,7 +110,7 @@ class BasePage(LocalizedLinksMixin, Page):
         this page's own URL without loading the parent; "" when the parent is of another type."""
         url = self.get_url(request) or ""
         if url.endswith(f"/{self.slug}/"):
-            return self.parent_url(request) + index_model.get_resolver().reverse(name, *args)
+            return url[: -len(self.slug) - 1] + index_model.get_resolver().reverse(name, *args)
         parent = self.get_parent().specific
         if not isinstance(parent, index_model):
             return ""
