@@ -102,12 +102,14 @@ def test_search_pages_answer_within_a_second_with_the_notice_and_skip_the_engine
     tried = engine_down.requests
     assert tried >= 1  # the engine was asked, and did not answer in time
 
-    # the breaker is open: the next searches and suggestions do not even try the engine
+    # the breaker is open: the next searches and suggestions do not even try the engine (so they never wait
+    # for its timeout; counting what reached the engine says so without timing a busy machine)
     for query in ("atelier", "liège", "pluvrak"):
-        response, seconds = timed_get(client, "/fr/search/", {"q": query})
-        assert seconds < TIMEOUT and NOTICE in response.content.decode(), (query, seconds)
-    response, seconds = timed_get(client, "/fr/search/autocomplete/", {"q": "pluv"})
-    assert seconds < TIMEOUT and [r["title"] for r in response.json()["results"]] == ["Atelier Pluvrak"]
+        response = client.get("/fr/search/", {"q": query})
+        assert NOTICE in response.content.decode(), query
+        assert engine_down.requests == tried, query
+    response = client.get("/fr/search/autocomplete/", {"q": "pluv"})
+    assert [r["title"] for r in response.json()["results"]] == ["Atelier Pluvrak"]
     assert engine_down.requests == tried
 
 
