@@ -24,20 +24,27 @@ for role models, the expert directory, trainings, initiatives and events:
   two language versions of one term, which editors should not do, would count twice there);
 - the result page: its ids (by relevance: the search's ids that match the facets; otherwise one query
   that sorts the matching ids alone, on narrow rows), then one query for its cards by id, then what
-  `prepare` and `decorate` add (a fixed number per listing).
+  `prepare` and `decorate` add (a fixed number per listing);
+- an `indexed` listing without words (the catalogue, the initiatives, the role models) answers both the
+  counts and the ids of a result page from its `FacetIndex`: every row's facet values as bitmaps and its
+  ids in the order of each sort, built with the unfiltered listing. A filter combination nobody asked for
+  then costs the same at 50,000 trainings as at 1,000 (no statement reads the catalogue), and gives exactly
+  what FacetCounter and the sorting query give (tests/test_listing_index.py).
 
 The search ids, the facet counts and the ids of each result page are plain data kept in the cache until
 published content changes (`bdt_site.content_version.cached_results`, keyed by listing, language, moment
 and the validated parameters): a repeated view of the same filters reads them back and only fetches its
 cards. The unfiltered listing (what every visitor opens first) is not left to visitors: after every change
 of content the task worker computes its counts and first page (`prepare_unfiltered_listings`, for each
-listing that declares its `index_model`), so the first visitor after a publish reads them whatever the size
-of the catalogue; they are kept until content changes whatever RESULTS_CACHE_SECONDS says.
+listing that declares its `index_model`), and with them the FacetIndex of an indexed listing, so the first
+visitor after a publish reads them whatever the size of the catalogue; they are kept until content changes
+whatever RESULTS_CACHE_SECONDS says.
 
 `paginate()` and `link_pages()` are the one pagination idiom (listings, organisation sections, the search):
 the page carries its previous/next query strings and its label for `home/includes/pagination.html`.
 """
 
+import array
 import copy
 from functools import cached_property
 
@@ -365,6 +372,10 @@ class Listing:
     page_label = ""  # the accessible name of the pagination ("Pagination" when empty)
     count_text = None  # ngettext_lazy("%(counter)s …", "%(counter)s …", "counter")
     empty_text = _("Nothing matches these filters.")  # a filtered listing without results
+    # True when filter combinations can be answered from the listing's FacetIndex (below): the order of every
+    # sort is the same whatever the facets chosen, and a row matches a facet's value exactly when the counts
+    # count it there (no `also`, no overlapping cases).
+    indexed = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -519,6 +530,21 @@ class Listing:
         listing = f"{type(self).__module__}.{type(self).__qualname__}"
         return f"listing:{listing}:{self.index_page.pk}:{self.language}:{state}"
 
+    @property
+    def uses_index(self):
+        """True when this request's counts and result ids come from the FacetIndex: an indexed listing
+        without words (words narrow the rows to what the search finds, counted by the database)."""
+        return self.indexed and not self.query
+
+    @cached_property
+    def facet_index(self):
+        """The listing's FacetIndex, kept until content changes (the worker builds it with the unfiltered
+        listing, so a visitor's new filter combination reads it instead of counting the catalogue)."""
+        parts = content_version.digest(self.moment().isoformat(), *self.key_parts())
+        listing = f"{type(self).__module__}.{type(self).__qualname__}"
+        key = f"listing-index:{listing}:{self.index_page.pk}:{self.language}:{parts}"
+        return content_version.cached(key, lambda: FacetIndex(self))
+
     # -- querysets ------------------------------------------------------------------------------------
     @cached_property
     def search_ids(self):
@@ -571,6 +597,8 @@ class Listing:
     @cached_property
     def counts(self):
         """{"total": n, facet name: {value: n}}, in one statement."""
+        if self.uses_index:
+            return self.facet_index.counts(self)
         self.search_ids  # noqa: B018 - the search decides the backend, which is part of the key
         return self.kept(self.cache_key("counts"), FacetCounter(self).run)
 
@@ -669,6 +697,8 @@ class SortedIds:
 
     def __getitem__(self, window):
         listing = self.listing
+        if listing.uses_index:
+            return listing.facet_index.ids(listing, window)
 
         def build():
             return list(listing.ordered().values_list("pk", flat=True)[window])
@@ -793,6 +823,145 @@ class FacetCounter:
         if self.borrowed:
             counts[self.borrowed.name] = self.unfiltered_counts()[self.borrowed.name]
         return counts
+
+
+class FacetIndex:
+    """Every row of an indexed listing (without words) as bitmaps, so that any combination of facets is counted
+    and paged without reading the rows again: what a new filter combination costs does not grow with the
+    catalogue (issue 13, point 9).
+
+    Built with the unfiltered listing (by the task worker after each change of content, see
+    prepare_unfiltered_listings) in a few queries: the ids in the order of each sort, the facet columns of
+    every row (as FacetCounter reads them) and the links of each many-to-many facet. Row i is the i-th of the
+    first sort; each option of each facet is a Python int whose bit i is set when row i has that value (its
+    decoded column or link, or the flag's condition). Counting a combination is then a few ANDs, ORs and
+    int.bit_count() per option, with the same disjunctive rule as FacetCounter, and a page of results is the
+    set bits of the combination, read in the order of the sort asked for. Kept pickled in the cache (a few
+    hundred kilobytes at 50,000 trainings)."""
+
+    def __init__(self, listing):
+        sorts = [key for key, _label in listing.sorts if key != "relevance"]
+        scope = listing.scope()
+        orders = {}
+        for sort in sorts:
+            sorted_listing = copy.copy(listing)
+            sorted_listing.sort = sort
+            queryset = sorted_listing.order(sorted_listing.prepare(scope))
+            orders[sort] = list(queryset.values_list("pk", flat=True))
+        ids = orders[sorts[0]]
+        position = {pk: i for i, pk in enumerate(ids)}
+        self.size = len(ids)
+        self.sorts = sorts
+        self.row_ids = array.array("q", ids)
+        self.orders = {sort: array.array("i", [position[pk] for pk in orders[sort]]) for sort in sorts[1:]}
+        self.bitmaps = self._bitmaps(listing, scope, position)
+
+    def _bitmaps(self, listing, scope, position):
+        """{facet name: {value: int}} (see the class docstring)."""
+        bits = {facet.name: {} for facet in listing.facets}
+
+        def add(facet, values, row):
+            byte, bit = row >> 3, 1 << (row & 7)
+            for value in values:
+                if value is not None:
+                    rows = bits[facet.name].setdefault(value, bytearray((self.size + 7) // 8))
+                    rows[byte] |= bit
+
+        columns = {"c_pk": F("pk")}
+        read = []  # (facet, column name, decode)
+        for number, facet in enumerate(listing.facets):
+            if facet.is_flag:
+                columns[f"m{number}"] = Case(
+                    When(facet.match(["1"], listing), then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+                read.append((facet, f"m{number}", lambda key: ["1"] if str(key) == "1" else []))
+            elif facet.column(listing) is not None:
+                columns[f"c{number}"] = facet.column(listing)
+                read.append((facet, f"c{number}", facet.decoder(listing)))
+        sql, params = scope.order_by().annotate(**columns).values_list(*columns).query.sql_with_params()
+        casts = ", ".join(f"CAST(s.{name} AS TEXT)" for _facet, name, _decode in read)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT s.c_pk{', ' if casts else ''}{casts} FROM ({sql}) s", params)
+            for pk, *keys in cursor.fetchall():
+                row = position.get(pk)
+                if row is not None:
+                    for (facet, _name, decode), key in zip(read, keys, strict=True):
+                        add(facet, decode(key), row)
+
+        pks_sql, pks_params = scope.order_by().values("pk").query.sql_with_params()
+        for facet in listing.facets:
+            links = facet.links(listing)
+            if not links:
+                continue
+            link_table, row_column, term_column = links
+            decode = facet.decoder(listing)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT l.{row_column}, CAST(l.{term_column} AS TEXT) FROM {link_table} l"
+                    f" WHERE l.{row_column} IN ({pks_sql})",
+                    pks_params,
+                )
+                for pk, key in cursor.fetchall():
+                    row = position.get(pk)
+                    if row is not None:
+                        add(facet, decode(key), row)
+        return {
+            name: {value: int.from_bytes(mask, "little") for value, mask in values.items()}
+            for name, values in bits.items()
+        }
+
+    def _chosen(self, listing):
+        """{facet name: the rows having one of its selected values} for each selected facet."""
+        chosen = {}
+        for facet in listing.facets:
+            values = listing.selected.get(facet.name)
+            if values:
+                bitmaps, rows = self.bitmaps.get(facet.name, {}), 0
+                for value in values:
+                    rows |= bitmaps.get(value, 0)
+                chosen[facet.name] = rows
+        return chosen
+
+    def _matching(self, chosen, exclude=None):
+        """The rows matching every chosen facet but `exclude`."""
+        rows = (1 << self.size) - 1
+        for name, facet_rows in chosen.items():
+            if name != exclude:
+                rows &= facet_rows
+        return rows
+
+    def counts(self, listing):
+        """What FacetCounter.run() counts, for `listing`'s selected facets."""
+        chosen = self._chosen(listing)
+        counts = {"total": self._matching(chosen).bit_count()}
+        for facet in listing.facets:
+            rows = self._matching(chosen, exclude=facet.name)
+            found = (
+                (value, (rows & bitmap).bit_count()) for value, bitmap in self.bitmaps[facet.name].items()
+            )
+            counts[facet.name] = {value: number for value, number in found if number}
+        return counts
+
+    def ids(self, listing, window):
+        """The ids of the matching rows in `window` (a slice), in the order of listing.sort."""
+        rows = self._matching(self._chosen(listing))
+        flags = format(rows, "b")[::-1]  # flags[i] == "1": row i matches
+        wanted = []
+        if listing.sort == self.sorts[0]:
+            row = flags.find("1")
+            while row != -1 and len(wanted) < window.stop:
+                wanted.append(row)
+                row = flags.find("1", row + 1)
+        else:
+            last = len(flags)
+            for row in self.orders[listing.sort]:
+                if row < last and flags[row] == "1":
+                    wanted.append(row)
+                    if len(wanted) >= window.stop:
+                        break
+        return [self.row_ids[row] for row in wanted[window.start :]]
 
 
 # -- the unfiltered listings, prepared by the task worker ---------------------------------------------------

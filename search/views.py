@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -178,13 +179,13 @@ def _cached_answer(query, language_code, types, type_key, page_number, backend, 
 
 
 def _run(query, language_code, types, type_key, page_number, backend, fallback=False):
-    """The answer of a search and its pages."""
+    """The answer of a search: (counts, total, page_obj, rows of the page shown, fallback)."""
     counts, number, rows = _cached_answer(
         query, language_code, types, type_key, page_number, backend, fallback
     )
     total = sum(item["count"] for item in counts)
     page_obj = Paginator(range(selected_count(counts, type_key)), RESULTS_PER_PAGE).page(number)
-    return counts, total, page_obj, specific_by_id(rows, selected_models(types, type_key))
+    return counts, total, page_obj, rows, fallback
 
 
 def _with_fallback(run, query, language_code, *args):
@@ -202,9 +203,38 @@ def _with_fallback(run, query, language_code, *args):
 
 
 def run_search(query, language_code, types, type_key, page_number):
-    """(counts, total, page_obj, pages, notice) of a search (notice: the engine failed, see _with_fallback)."""
+    """(counts, total, page_obj, rows, fallback, notice) of a search: rows are the (page id, content type id)
+    of the page of results shown; fallback and notice say that the engine failed (see _with_fallback)."""
     answer, notice = _with_fallback(_run, query, language_code, types, type_key, page_number)
     return (*answer, notice)
+
+
+def results_html(request, rows, types, type_key, query, fallback):
+    """The items of the list of results (search/includes/result_items.html) for `rows`, their titles and
+    snippets highlighted for `query`. Rendered from the pages once and kept with the answer that found them
+    (for RESULTS_CACHE_SECONDS, until content changes): a repeated search loads no page. A fallback answer's
+    are rendered each time."""
+
+    def render():
+        results = []
+        for page in specific_by_id(rows, selected_models(types, type_key)):
+            key, label = type_of(page, types)
+            results.append(
+                {
+                    "url": page.get_url(request=request),
+                    "title": highlight(page.title, query),
+                    "snippet": snippet(searchable_texts(page), query),
+                    "type_key": key,
+                    "type_label": label,
+                }
+            )
+        return render_to_string("search/includes/result_items.html", {"results": results})
+
+    if fallback:
+        return render()
+    state = content_version.digest(query, type_key, *(pk for pk, _content_type in rows))
+    key = f"search:results:{translation.get_language()}:{request.get_host()}:{state}"
+    return content_version.kept_html(key, render, keep=content_version.cached_results)
 
 
 def selected_type(raw, types):
@@ -306,7 +336,7 @@ def search(request):
         "notice": None,
     }
     if query:
-        counts, total, page_obj, object_list, notice = run_search(
+        counts, total, page_obj, rows, fallback, notice = run_search(
             query, language_code, types, type_key, page_number
         )
         if page_number == 1 and not counted_at_edge(request):
@@ -316,7 +346,7 @@ def search(request):
         if corrected and not total:
             # Nothing found: the visitor sees what the corrected query finds, and is told so.
             shown_query = corrected
-            counts, total, page_obj, object_list, notice = run_search(
+            counts, total, page_obj, rows, fallback, notice = run_search(
                 corrected, language_code, types, type_key, page_number
             )
             context.update(corrected_from=query, search_query=corrected)
@@ -327,19 +357,6 @@ def search(request):
             if page_obj.number == 1
             else []
         )
-        results = []
-        for page in object_list:
-            key, label = type_of(page, types)
-            results.append(
-                {
-                    "page": page,
-                    "url": page.get_url(request=request),
-                    "title": highlight(page.title, shown_query),
-                    "snippet": snippet(searchable_texts(page), shown_query),
-                    "type_key": key,
-                    "type_label": label,
-                }
-            )
         context.update(
             type_counts=counts,
             total=total,
@@ -352,11 +369,11 @@ def search(request):
                 }
                 for p in promotions
             ],
-            results=results,
+            results=results_html(request, rows, types, type_key, shown_query, fallback) if rows else "",
             page_obj=link_pages(page_obj, _with_query(request.GET, shown_query)),
             notice=notice,
         )
-        if not results and not promotions:
+        if not rows and not promotions:
             context["forgives"] = forgiveness(backend_for_language(language_code))
             context["suggestions"] = popular_queries(language_code, exclude=query)
     response = TemplateResponse(request, "search/search.html", context)

@@ -28,6 +28,7 @@ class RoleModelCards(Listing):
 
 class RoleModelListing(RoleModelCards):
     index_model = "testimonials.TestimonialIndexPage"
+    indexed = True
     form_label = _("Filter the role models")
     clear_label = _("Clear all filters")
     count_text = ngettext_lazy("%(counter)s role model", "%(counter)s role models", "counter")

@@ -46,6 +46,7 @@ class TrainingListing(Listing):
     index_model = "trainings.TrainingCatalogPage"
     sorts = TRAINING_SORTS
     search = "index"
+    indexed = True
     count_text = ngettext_lazy("%(counter)s training found", "%(counter)s trainings found", "counter")
     empty_text = _("No trainings match these filters.")
 
@@ -111,6 +112,7 @@ class InitiativeListing(Listing):
     index_model = "trainings.InitiativeIndexPage"
     sorts = INITIATIVE_SORTS
     search = "index"
+    indexed = True
     count_text = ngettext_lazy("%(counter)s initiative found", "%(counter)s initiatives found", "counter")
     empty_text = _("No initiatives match these filters.")
 
