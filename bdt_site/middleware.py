@@ -173,7 +173,9 @@ class CachedSiteMiddleware:
         def build():
             site = Site.find_for_request(request)
             if site is not None:
-                site.root_page  # noqa: B018 - loaded now, so it is cached with the site
+                # Loaded now as its specific page (the home page), so it is cached with the site: Wagtail routes
+                # every request from `site.root_page.localized.specific` (HomePage.localized is cached too).
+                site.root_page = site.root_page.specific
             return site
 
         key = f"site:{content_version.digest(request.get_host(), request.get_port())}"

@@ -188,6 +188,27 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    @property
+    def localized(self):
+        """This home page in the active language, as Wagtail's `localized` gives it (a live translation, else
+        itself), kept until content changes: Wagtail routes every request from
+        `site.root_page.localized.specific` and would ask the active Locale, and in another language than the
+        root's the translation and its specific page, on each one."""
+        from home.localization import active_locale_id
+
+        locale_id = active_locale_id()
+        if locale_id is None or locale_id == self.locale_id:
+            return self
+        translation = content_version.cached(
+            f"home:localized:{self.translation_key}:{locale_id}",
+            lambda: (
+                HomePage.objects.filter(translation_key=self.translation_key, locale_id=locale_id, live=True)
+                .select_related("locale")
+                .first()
+            ),
+        )
+        return translation or self
+
     def route(self, request, path_components):
         """Find the page of a URL with one query for the whole chain of slugs, where Wagtail asks for the
         child and then the specific page at each level. The walk stops at a page that answers the rest of
