@@ -836,8 +836,8 @@ class FacetIndex:
     first sort; each option of each facet is a Python int whose bit i is set when row i has that value (its
     decoded column or link, or the flag's condition). Counting a combination is then a few ANDs, ORs and
     int.bit_count() per option, with the same disjunctive rule as FacetCounter, and a page of results is the
-    set bits of the combination, read in the order of the sort asked for. Kept pickled in the cache (a few
-    hundred kilobytes at 50,000 trainings)."""
+    set bits of the combination, read in the order of the sort asked for. Kept pickled in the cache (about
+    a megabyte at 50,000 trainings: 8 bytes an id, 4 a position in each other sort, one bit an option)."""
 
     def __init__(self, listing):
         sorts = [key for key, _label in listing.sorts if key != "relevance"]
